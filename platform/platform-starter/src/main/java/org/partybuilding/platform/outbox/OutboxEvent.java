@@ -1,0 +1,28 @@
+package org.partybuilding.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.partybuilding.events.AggregateSnapshot;
+import org.partybuilding.events.EventCodec;
+import org.partybuilding.events.EventType;
+
+/**
+ * An event waiting inside its aggregate's MongoDB document (field {@value #OUTBOX_FIELD}) until the
+ * relay has published it. Written in the same single-document write as the change it reports, so a
+ * change and its event are saved together or not at all.
+ *
+ * @param eventId the CloudEvents {@code id}, also what the relay removes the entry by
+ * @param data    the event data as JSON
+ */
+public record OutboxEvent(String eventId, String topic, String type, String key, String subject, Instant time, String data) {
+
+    public static final String OUTBOX_FIELD = "outbox";
+
+    /** The event of a change: its data is the aggregate's state after the change. */
+    public static OutboxEvent of(EventType type, AggregateSnapshot snapshot) {
+        return new OutboxEvent(UUID.randomUUID().toString(), type.topic(), type.ceType(), snapshot.id(), snapshot.id(),
+                Instant.now(), new String(EventCodec.encode(snapshot), StandardCharsets.UTF_8));
+    }
+}

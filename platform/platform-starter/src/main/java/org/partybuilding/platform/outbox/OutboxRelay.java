@@ -1,0 +1,138 @@
+package org.partybuilding.platform.outbox;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.partybuilding.events.CloudEventAttributes;
+import org.partybuilding.events.CloudEventHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publishes pending outbox entries to Kafka ({@code acks=all}, idempotent producer) and removes each
+ * entry only after the broker has acknowledged it. While Kafka is down, writes go on and entries
+ * wait; a round stops at the first failure and the next round retries, so one aggregate's events
+ * leave in order. Delivery is at least once: consumers are version-guarded, so a repeat is harmless.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final OutboxProperties properties;
+    private final URI source;
+    private final MeterRegistry meters;
+    private final Sinks.Many<Long> wakeUps = Sinks.many().multicast().directBestEffort();
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private volatile Disposable loop;
+
+    public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
+            URI source, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.source = source;
+        this.meters = meters;
+    }
+
+    /** Asks for a round now instead of at the next poll (called after a write that appended events). */
+    public void wakeUp() {
+        wakeUps.tryEmitNext(System.nanoTime());
+    }
+
+    /** One round over every outbox collection; emits how many events were published. */
+    public Mono<Long> relayOnce() {
+        return Flux.fromIterable(properties.collections())
+                .concatMap(this::relayCollection)
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> relayCollection(String collection) {
+        Query pending = Query.query(Criteria.where(OutboxEvent.OUTBOX_FIELD + ".0").exists(true)).limit(properties.batchSize());
+        return mongo.find(pending, Document.class, collection)
+                .concatMap(document -> relayDocument(collection, document))
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> relayDocument(String collection, Document document) {
+        Object id = document.get("_id");
+        List<Document> entries = document.getList(OutboxEvent.OUTBOX_FIELD, Document.class, List.of());
+        return Flux.fromIterable(entries)
+                .concatMap(entry -> publish(entry).then(remove(collection, id, entry.getString("eventId"))))
+                .count();
+    }
+
+    private Mono<Void> publish(Document entry) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.getString("topic"), null,
+                entry.getString("key"), entry.getString("data").getBytes(StandardCharsets.UTF_8));
+        Date time = entry.getDate("time");
+        CloudEventHeaders.write(new CloudEventAttributes(entry.getString("eventId"), entry.getString("type"), source,
+                time.toInstant(), entry.getString("subject")), record.headers());
+        return Mono.fromFuture(() -> kafka.send(record))
+                .subscribeOn(Schedulers.boundedElastic())
+                .doOnSuccess(result -> meters.counter("platform.outbox.published", "topic", record.topic()).increment())
+                .then();
+    }
+
+    private Mono<Void> remove(String collection, Object id, String eventId) {
+        Update pull = new Update().pull(OutboxEvent.OUTBOX_FIELD, new Document("eventId", eventId));
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection).then();
+    }
+
+    @Override
+    public void start() {
+        loop = Flux.merge(Flux.interval(properties.pollInterval()), wakeUps.asFlux())
+                .onBackpressureDrop()
+                .concatMap(tick -> relayOnce()
+                        .doOnNext(published -> {
+                            log.debug("Outbox round published {} events", published);
+                            if (failing.compareAndSet(true, false)) {
+                                log.info("Outbox relay publishing again");
+                            }
+                        })
+                        .onErrorResume(this::roundFailed), 1)
+                .subscribe();
+    }
+
+    private Mono<Long> roundFailed(Throwable e) {
+        meters.counter("platform.outbox.failures").increment();
+        log.debug("Outbox round failed", e);
+        if (failing.compareAndSet(false, true)) {
+            log.warn("Outbox relay cannot publish; events stay pending and are retried: {}", e.toString());
+        }
+        return Mono.just(0L);
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = loop;
+        if (current != null) {
+            current.dispose();
+        }
+        loop = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null && !loop.isDisposed();
+    }
+}

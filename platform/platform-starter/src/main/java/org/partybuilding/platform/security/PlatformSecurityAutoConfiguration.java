@@ -1,0 +1,98 @@
+package org.partybuilding.platform.security;
+
+import java.util.List;
+
+import org.partybuilding.platform.problem.ProblemResponses;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+
+/**
+ * Every service (and the gateway) is an OAuth2 resource server: it checks the token's signature
+ * against the realm's JWKS, its expiry, its issuer and its audience itself. Stateless: no web
+ * session and no saved security context, so API traffic never creates sessions.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(PlatformSecurityProperties.class)
+public class PlatformSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveJwtDecoder platformJwtDecoder(PlatformSecurityProperties properties) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
+                new AudienceValidator(properties.audience())));
+        return decoder;
+    }
+
+    @Bean
+    ServerAuthenticationEntryPoint problemAuthenticationEntryPoint() {
+        return (exchange, e) -> ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                "A valid bearer token is required");
+    }
+
+    @Bean
+    ServerAccessDeniedHandler problemAccessDeniedHandler() {
+        return (exchange, e) -> ProblemResponses.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "Your role or data scope does not allow this request");
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityWebFilterChain.class)
+    SecurityWebFilterChain platformSecurityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+            PlatformSecurityProperties properties, ObjectProvider<ApiAuthorization> authorizations,
+            ServerAuthenticationEntryPoint entryPoint, ServerAccessDeniedHandler accessDenied) {
+        List<String> publicPaths = properties.publicPaths();
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers(publicPaths.toArray(String[]::new)).permitAll();
+                    authorizations.orderedStream().forEach(a -> a.configure(exchanges));
+                    exchanges.anyExchange().authenticated();
+                })
+                .oauth2ResourceServer(oauth2 -> oauth2
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(
+                                new ReactiveJwtAuthenticationConverterAdapter(new KeycloakJwtAuthenticationConverter())))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+                .build();
+    }
+
+    /** Lets handlers take a {@link DataScope} parameter. */
+    @Bean
+    WebFluxConfigurer dataScopeArgumentResolverConfigurer() {
+        return new WebFluxConfigurer() {
+            @Override
+            public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+                configurer.addCustomResolver(new DataScopeArgumentResolver());
+            }
+        };
+    }
+}

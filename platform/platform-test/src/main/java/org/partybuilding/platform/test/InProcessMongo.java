@@ -1,0 +1,30 @@
+package org.partybuilding.platform.test;
+
+import java.net.InetSocketAddress;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * One MongoDB wire-protocol server ({@code mongo-java-server}, in memory) per test JVM, on a free
+ * loopback port. Each test context gets its own database on it.
+ */
+public final class InProcessMongo {
+
+    private static MongoServer server;
+    private static String uri;
+
+    private InProcessMongo() {
+    }
+
+    public static synchronized String uri() {
+        if (server == null) {
+            server = new MongoServer(new MemoryBackend());
+            server.bind("127.0.0.1", 0);
+            InetSocketAddress address = server.getLocalAddress();
+            uri = "mongodb://127.0.0.1:" + address.getPort();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "in-process-mongo-shutdown"));
+        }
+        return uri;
+    }
+}

@@ -1,0 +1,132 @@
+package org.partybuilding.platform.sample;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.partybuilding.events.EventType;
+import org.partybuilding.events.OrganizationSnapshot;
+import org.partybuilding.events.Topics;
+import org.partybuilding.platform.messaging.EventHandling;
+import org.partybuilding.platform.messaging.IncomingEvent;
+import org.partybuilding.platform.messaging.VersionedReadModels;
+import org.partybuilding.platform.outbox.OutboxEvent;
+import org.partybuilding.platform.outbox.OutboxRelay;
+import org.partybuilding.platform.problem.DomainRuleViolation;
+import org.partybuilding.platform.problem.NotFoundException;
+import org.partybuilding.platform.security.ApiAuthorization;
+import org.partybuilding.platform.security.DataScope;
+import org.partybuilding.platform.security.Role;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import reactor.core.publisher.Mono;
+
+/** A minimal service built only from platform-starter, to test the starter as services use it. */
+@SpringBootApplication
+public class SampleApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SampleApplication.class, args);
+    }
+
+    @Bean
+    ApiAuthorization sampleAuthorization() {
+        return exchanges -> exchanges.pathMatchers(HttpMethod.POST, "/api/sample/**")
+                .hasAnyRole(Role.DISTRICT_ADMIN.realmRole(), Role.COMMITTEE_ADMIN.realmRole(), Role.STREET_ADMIN.realmRole());
+    }
+
+    @Document("widgets")
+    public record Widget(@Id String id, long version, String name, String street, List<OutboxEvent> outbox) {
+    }
+
+    public record NewWidget(@NotBlank String name, @NotBlank String street, @Min(0) int employees) {
+    }
+
+    /** A read model fed by events. */
+    public record OrganizationView(String name, String street) {
+    }
+
+    @RestController
+    static class WidgetController {
+
+        private final ReactiveMongoTemplate mongo;
+        private final OutboxRelay relay;
+
+        WidgetController(ReactiveMongoTemplate mongo, OutboxRelay relay) {
+            this.mongo = mongo;
+            this.relay = relay;
+        }
+
+        @PostMapping("/api/sample/widgets")
+        @ResponseStatus(HttpStatus.CREATED)
+        Mono<Widget> create(@Valid @RequestBody NewWidget body, DataScope scope) {
+            scope.requireWrite(body.street());
+            String id = UUID.randomUUID().toString();
+            var snapshot = new OrganizationSnapshot(id, 1, body.name(), null, null, null, LocalDate.now(), null, null,
+                    body.street(), null, null, body.employees(), 0, "NORMAL", "ACTIVE", null, null);
+            var outbox = new ArrayList<OutboxEvent>();
+            outbox.add(OutboxEvent.of(EventType.ORGANIZATION_REGISTERED, snapshot));
+            return mongo.insert(new Widget(id, 1, body.name(), body.street(), outbox)).doOnSuccess(w -> relay.wakeUp());
+        }
+
+        @GetMapping("/api/sample/widgets/{id}")
+        Mono<Widget> read(@PathVariable String id) {
+            return mongo.findById(id, Widget.class).switchIfEmpty(Mono.error(() -> new NotFoundException("Widget", id)));
+        }
+
+        @GetMapping("/api/sample/scope")
+        DataScope scope(DataScope scope) {
+            return scope;
+        }
+
+        @PostMapping("/api/sample/rule")
+        Mono<Void> rule() {
+            return Mono.error(new DomainRuleViolation("RULE_1_SINGLE_NEEDS_THREE_FORMAL_MEMBERS",
+                    "A single party organization needs 3 formal members; the organization has 2",
+                    java.util.Map.of("formalMembers", 2, "required", 3)));
+        }
+
+        @GetMapping("/api/sample/boom")
+        Mono<Void> boom() {
+            return Mono.error(new IllegalStateException("secret internal detail"));
+        }
+    }
+
+    @org.springframework.stereotype.Component
+    static class OrganizationProjection {
+
+        private final VersionedReadModels readModels;
+
+        OrganizationProjection(VersionedReadModels readModels) {
+            this.readModels = readModels;
+        }
+
+        @KafkaListener(topics = Topics.REGISTRY_ORGANIZATIONS, groupId = "sample-projection",
+                autoStartup = "${sample.listener.auto-startup:true}")
+        void on(ConsumerRecord<String, byte[]> record) {
+            IncomingEvent event = IncomingEvent.from(record);
+            OrganizationSnapshot organization = event.data(OrganizationSnapshot.class);
+            EventHandling.await(readModels.upsertIfNewer("organization_views", organization.id(), organization.version(),
+                    new OrganizationView(organization.name(), organization.street())));
+        }
+    }
+}
