@@ -1,0 +1,56 @@
+package org.partybuilding.registry.organization;
+
+import java.net.URI;
+
+import org.partybuilding.platform.security.DataScope;
+import org.partybuilding.platform.web.PageQuery;
+import org.partybuilding.platform.web.PageResponse;
+import org.partybuilding.platform.web.Versions;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/registry/organizations")
+class OrganizationController {
+
+    private final OrganizationRegistry registry;
+
+    OrganizationController(OrganizationRegistry registry) {
+        this.registry = registry;
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<OrganizationResponse>> register(@Valid @RequestBody RegisterOrganization body, DataScope scope) {
+        return registry.register(body, scope).map(o -> ResponseEntity
+                .created(URI.create("/api/registry/organizations/" + o.id()))
+                .header(HttpHeaders.ETAG, Versions.etag(o.version()))
+                .body(OrganizationResponse.of(o)));
+    }
+
+    @GetMapping("/{id}")
+    Mono<ResponseEntity<OrganizationResponse>> read(@PathVariable String id, DataScope scope) {
+        return registry.find(id, scope).map(o -> ResponseEntity.ok()
+                .header(HttpHeaders.ETAG, Versions.etag(o.version()))
+                .body(OrganizationResponse.of(o)));
+    }
+
+    @GetMapping
+    Mono<PageResponse<OrganizationResponse>> list(@RequestParam(required = false) String street,
+            @RequestParam(required = false) OrganizationType type, @RequestParam(required = false) String industry,
+            @RequestParam(required = false) OrganizationStatus status, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, DataScope scope) {
+        PageQuery pageQuery = PageQuery.of(page, size);
+        return registry.list(new OrganizationFilter(street, type, industry, status, q), pageQuery, scope)
+                .map(result -> result.map(OrganizationResponse::of));
+    }
+}

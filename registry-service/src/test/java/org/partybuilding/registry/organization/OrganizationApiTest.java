@@ -1,0 +1,239 @@
+package org.partybuilding.registry.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.partybuilding.events.CloudEventHeaders;
+import org.partybuilding.events.EventCodec;
+import org.partybuilding.events.OrganizationSnapshot;
+import org.partybuilding.events.Topics;
+import org.partybuilding.platform.security.Role;
+import org.partybuilding.platform.test.PlatformTest;
+import org.partybuilding.platform.test.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@PlatformTest
+class OrganizationApiTest {
+
+    private static final AtomicInteger SERIAL = new AtomicInteger(100);
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    private static String token(Role role) {
+        return TestTokens.bearer(TestTokens.forRole(role));
+    }
+
+    private static String streetAdmin(String street) {
+        return TestTokens.bearer(TestTokens.builder().role(Role.STREET_ADMIN).street(street).build());
+    }
+
+    private static Map<String, Object> body(String street, OrganizationType type) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "越秀区社区服务中心" + SERIAL.get());
+        body.put("creditCode", CreditCodeTest.valid(type, SERIAL.incrementAndGet()));
+        body.put("type", type.name());
+        body.put("registrationLevel", "DISTRICT");
+        body.put("registeredOn", "2024-03-01");
+        body.put("supervisoryUnit", "越秀区民政局");
+        body.put("industry", "SOCIAL_SERVICE");
+        body.put("street", street);
+        body.put("address", "越秀区建设大马路18号");
+        body.put("legalRepresentative", Map.of("name", "王芳", "partyMember", true));
+        body.put("employees", 20);
+        body.put("fullTimeStaff", 12);
+        body.put("operatingStatus", "NORMAL");
+        return body;
+    }
+
+    private WebTestClient.ResponseSpec register(Map<String, Object> body, String bearer) {
+        return web.post().uri("/api/registry/organizations").header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private long stored() {
+        return mongo.count(new Query(), Organization.class).block();
+    }
+
+    @Test
+    void registeringAnswers201WithLocationETagAndTheResourceAndPublishesTheEvent() {
+        Map<String, Object> body = body("JIANSHE", OrganizationType.PRIVATE_NON_ENTERPRISE);
+        var created = register(body, token(Role.COMMITTEE_ADMIN))
+                .expectStatus().isCreated()
+                .expectHeader().valueMatches(HttpHeaders.LOCATION, "/api/registry/organizations/.+")
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
+                .expectBody(OrganizationResponse.class).returnResult().getResponseBody();
+        assertThat(created.status()).isEqualTo(OrganizationStatus.ACTIVE);
+        assertThat(created.creditCode()).isEqualTo(body.get("creditCode"));
+        assertThat(created.legalRepresentative().partyMember()).isTrue();
+
+        web.get().uri("/api/registry/organizations/" + created.id()).header(HttpHeaders.AUTHORIZATION, token(Role.AUDITOR))
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
+                .expectBody().jsonPath("$.name").isEqualTo(body.get("name")).jsonPath("$.outbox").doesNotExist();
+
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "registry-test-" + created.id(), false);
+        props.put("auto.offset.reset", "earliest");
+        try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer()).createConsumer()) {
+            consumer.subscribe(List.of(Topics.REGISTRY_ORGANIZATIONS));
+            List<ConsumerRecord<String, byte[]>> mine = new java.util.ArrayList<>();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(r -> {
+                    if (created.id().equals(r.key())) {
+                        mine.add(r);
+                    }
+                });
+                assertThat(mine).hasSize(1);
+            });
+            ConsumerRecord<String, byte[]> record = mine.get(0);
+            assertThat(CloudEventHeaders.read(record.headers()).type()).isEqualTo("partybuilding.OrganizationRegistered");
+            assertThat(CloudEventHeaders.read(record.headers()).source()).hasToString("/registry-service");
+            OrganizationSnapshot snapshot = EventCodec.decode(record.value(), OrganizationSnapshot.class);
+            assertThat(snapshot.version()).isEqualTo(1);
+            assertThat(snapshot.status()).isEqualTo("ACTIVE");
+            assertThat(snapshot.street()).isEqualTo("JIANSHE");
+        }
+    }
+
+    @Test
+    void aDuplicateCreditCodeAmongActiveOrganizationsIs409AndStoresNothing() {
+        Map<String, Object> body = body("JIANSHE", OrganizationType.SOCIAL_GROUP);
+        register(body, token(Role.DISTRICT_ADMIN)).expectStatus().isCreated();
+        long before = stored();
+        body.put("name", "另一个名称");
+        register(body, token(Role.DISTRICT_ADMIN)).expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains((String) body.get("creditCode")));
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void invalidInputIs400NamingEveryFieldAndStoresNothing() {
+        long before = stored();
+        Map<String, Object> body = body("NOWHERE", OrganizationType.SOCIAL_GROUP);
+        String code = (String) body.get("creditCode");
+        body.put("creditCode", code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0'));
+        body.put("fullTimeStaff", 30);
+        register(body, token(Role.COMMITTEE_ADMIN)).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'creditCode')]").exists()
+                .jsonPath("$.errors[?(@.field == 'fullTimeStaff')]").exists()
+                .jsonPath("$.errors[?(@.field == 'street')]").exists();
+
+        Map<String, Object> missing = body("JIANSHE", OrganizationType.SOCIAL_GROUP);
+        missing.remove("name");
+        missing.put("type", "CLUB");
+        register(missing, token(Role.COMMITTEE_ADMIN)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("type");
+        missing.put("type", "SOCIAL_GROUP");
+        missing.put("registeredOn", "2099-01-01");
+        register(missing, token(Role.COMMITTEE_ADMIN)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[?(@.field == 'name')]").exists();
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void rolesAndStreetScopeAreEnforcedOnWritesAndReads() {
+        long before = stored();
+        web.post().uri("/api/registry/organizations").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body("JIANSHE", OrganizationType.SOCIAL_GROUP)).exchange()
+                .expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        register(body("JIANSHE", OrganizationType.SOCIAL_GROUP), token(Role.FINANCE)).expectStatus().isForbidden();
+        register(body("JIANSHE", OrganizationType.SOCIAL_GROUP), token(Role.AUDITOR)).expectStatus().isForbidden();
+        register(body("DONGSHAN", OrganizationType.SOCIAL_GROUP), streetAdmin("JIANSHE")).expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(stored()).isEqualTo(before);
+
+        String dongshan = register(body("DONGSHAN", OrganizationType.SOCIAL_GROUP), streetAdmin("DONGSHAN"))
+                .expectStatus().isCreated().expectBody(OrganizationResponse.class).returnResult().getResponseBody().id();
+        web.get().uri("/api/registry/organizations/" + dongshan).header(HttpHeaders.AUTHORIZATION, streetAdmin("JIANSHE"))
+                .exchange().expectStatus().isNotFound();
+        web.get().uri("/api/registry/organizations/" + dongshan).header(HttpHeaders.AUTHORIZATION, token(Role.FINANCE))
+                .exchange().expectStatus().isForbidden();
+        web.get().uri("/api/registry/organizations/" + dongshan).header(HttpHeaders.AUTHORIZATION, streetAdmin("DONGSHAN"))
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void listsFilterPageAndStayInsideTheStreetScope() {
+        for (int i = 0; i < 3; i++) {
+            register(body("LIURONG", OrganizationType.FOUNDATION), token(Role.DISTRICT_ADMIN)).expectStatus().isCreated();
+        }
+        register(body("HUALE", OrganizationType.FOUNDATION), token(Role.DISTRICT_ADMIN)).expectStatus().isCreated();
+
+        web.get().uri("/api/registry/organizations?street=LIURONG&type=FOUNDATION&page=0&size=2")
+                .header(HttpHeaders.AUTHORIZATION, token(Role.COMMITTEE_ADMIN)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.total").isEqualTo(3)
+                .jsonPath("$.page").isEqualTo(0)
+                .jsonPath("$.size").isEqualTo(2);
+
+        web.get().uri("/api/registry/organizations?type=FOUNDATION&size=200").header(HttpHeaders.AUTHORIZATION, streetAdmin("HUALE"))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].street").isEqualTo("HUALE");
+        web.get().uri("/api/registry/organizations?street=LIURONG").header(HttpHeaders.AUTHORIZATION, streetAdmin("HUALE"))
+                .exchange().expectStatus().isForbidden();
+
+        web.get().uri("/api/registry/organizations?q=社区服务&status=ACTIVE").header(HttpHeaders.AUTHORIZATION, token(Role.AUDITOR))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").value(t -> assertThat(((Number) t).intValue()).isGreaterThanOrEqualTo(4));
+    }
+
+    @Test
+    void badListParametersAre400() {
+        web.get().uri("/api/registry/organizations?size=500").header(HttpHeaders.AUTHORIZATION, token(Role.AUDITOR))
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
+        web.get().uri("/api/registry/organizations?type=CLUB").header(HttpHeaders.AUTHORIZATION, token(Role.AUDITOR))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("type");
+        web.get().uri("/api/registry/organizations/does-not-exist").header(HttpHeaders.AUTHORIZATION, token(Role.AUDITOR))
+                .exchange().expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void theUniqueIndexHoldsEvenWhenTheLookupIsBypassed() {
+        Map<String, Object> body = body("JIANSHE", OrganizationType.SOCIAL_GROUP);
+        String id = register(body, token(Role.DISTRICT_ADMIN)).expectStatus().isCreated()
+                .expectBody(OrganizationResponse.class).returnResult().getResponseBody().id();
+        Organization first = mongo.findById(id, Organization.class).block();
+        // A racing second registration that passed the lookup: the index refuses it.
+        Organization racing = new Organization("racing-twin", 1, "并发注册", first.creditCode(), first.activeCreditCode(),
+                first.type(), first.registrationLevel(), first.registeredOn(), null, first.industry(), first.street(), null,
+                first.legalRepresentative(), 1, 1, first.operatingStatus(), first.status(), null, null, first.createdAt(),
+                first.updatedAt(), List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mongo.insert(racing).block())
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThat(mongo.count(Query.query(Criteria.where("creditCode").is(body.get("creditCode"))), Organization.class).block())
+                .isEqualTo(1);
+    }
+}
