@@ -1,0 +1,648 @@
+package org.partybuilding.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The whole platform on one machine: MongoDB wire protocol (in this JVM, or an external MongoDB), Kafka and
+ * Keycloak (each its own JVM), then the five services and the gateway (each its own JVM). Usable from
+ * {@link LocalPlatformMain} and as a library, e.g. by system tests:
+ *
+ * <pre>{@code
+ * try (LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder().dataDir(tmp).reset(true).build())) {
+ *     platform.start();
+ *     ... platform.gatewayUrl() ...
+ * }
+ * }</pre>
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    /** The five services, in start order. */
+    public static final List<String> SERVICES =
+            List.of("registry-service", "branch-service", "member-service", "training-service", "funding-service");
+    /** Started last, once every service it routes to is ready. */
+    public static final String GATEWAY = "gateway";
+    /** Every Spring module the platform can start. */
+    public static final List<String> MODULES = List.of("registry-service", "branch-service", "member-service",
+            "training-service", "funding-service", GATEWAY);
+
+    /** Written into the data dir after the first start with every module up (and its hook) succeeded. */
+    public static final String INITIALIZED_MARKER = ".initialized";
+
+    /** Demo logins of the local realm (deploy/keycloak/local): user → what it may do. Password {@code demo}. */
+    public static final Map<String, String> DEMO_USERS = demoUsers();
+
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration KEYCLOAK_TIMEOUT = Duration.ofSeconds(300);
+    private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(300);
+
+    /** Runs once, after the first start of a data dir with all modules healthy (issue 8: the demo district). */
+    @FunctionalInterface
+    public interface FirstStartHook {
+        void afterFirstStart(LocalPlatform platform) throws Exception;
+    }
+
+    private final Options options;
+    private final Ports ports;
+    private final Path logs;
+    private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    private final KafkaBroker kafka;
+    private final KeycloakServer keycloak;
+    private final MongoStore mongo;
+    private final List<SpringService> services = new CopyOnWriteArrayList<>();
+    private final Map<String, Double> startSeconds = new LinkedHashMap<>();
+    private boolean firstStart;
+    private Duration startupTime = Duration.ZERO;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public LocalPlatform(Options options) {
+        this.options = Objects.requireNonNull(options);
+        this.ports = new Ports(options.portOffset);
+        this.logs = options.dataDir.resolve("logs");
+        this.kafka = new KafkaBroker(options.dataDir.resolve("kafka"), logs.resolve("kafka.log"), ports, java);
+        this.keycloak = new KeycloakServer(options.repoRoot, options.dataDir.resolve("keycloak"), logs,
+                options.keycloakCacheDir, ports);
+        this.mongo = options.mongoUri == null ? new MongoStore(options.dataDir.resolve("mongo"), ports.mongo()) : null;
+    }
+
+    /**
+     * Starts everything and blocks until all of it is healthy. On failure stops what it started and throws a
+     * {@link LocalPlatformException} naming the component, with the tail of its log.
+     */
+    public synchronized void start() {
+        long began = System.nanoTime();
+        try {
+            prepareDataDir();
+            List<SpringService> wanted = springServices();
+            wanted.forEach(SpringService::requireJar);
+            requireFreePorts();
+
+            startInfrastructure();
+            startServices(wanted);
+
+            startupTime = Duration.ofNanos(System.nanoTime() - began);
+            if (firstStart && services.size() == MODULES.size()) {
+                runFirstStartHook();
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Stops the broker in order; its data stays (for tests of how services ride out a Kafka outage). */
+    public synchronized void stopKafka() {
+        kafka.stop();
+        options.log.accept("kafka stopped");
+    }
+
+    /** Starts the broker again on the same port with the same data; blocks until it answers. */
+    public synchronized void startKafka() {
+        timed(KafkaBroker.NAME, () -> kafka.start(KAFKA_TIMEOUT));
+    }
+
+    /**
+     * Stops every process this platform started: the gateway, then the services, then Kafka and Keycloak, then
+     * MongoDB. Safe to call from a shutdown hook while {@link #start()} is still waiting (that start then fails).
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        services.stream().filter(s -> s.module().equals(GATEWAY)).forEach(SpringService::stop);
+        inParallel(services.stream().<Runnable>map(s -> s::stop).toList());
+        inParallel(List.of(kafka::stop, keycloak::stop));
+        if (mongo != null) {
+            mongo.close();
+        }
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + ports.gateway();
+    }
+
+    public String swaggerUiUrl() {
+        return gatewayUrl() + "/swagger-ui.html";
+    }
+
+    public String keycloakUrl() {
+        return keycloak.url();
+    }
+
+    /** {@code http://localhost:8180/realms/party-building}: the {@code iss} of every token. */
+    public String issuerUri() {
+        return keycloak.issuerUri();
+    }
+
+    public String jwkSetUri() {
+        return keycloak.jwkSetUri();
+    }
+
+    public String tokenUri() {
+        return issuerUri() + "/protocol/openid-connect/token";
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String mongoUri() {
+        return mongo != null ? mongo.uri() : options.mongoUri;
+    }
+
+    /** A service's own base URL (bypassing the gateway), e.g. {@code http://127.0.0.1:8081}. */
+    public String serviceUrl(String module) {
+        return "http://127.0.0.1:" + ports.http(module);
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public Path dataDir() {
+        return options.dataDir;
+    }
+
+    /** True when this start found a data dir without {@link #INITIALIZED_MARKER} (new or reset). */
+    public boolean isFirstStart() {
+        return firstStart;
+    }
+
+    /** From {@link #start()} called to everything healthy. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** Resident memory (VmRSS) in kB per process: {@code launcher} (with MongoDB), kafka, keycloak, each module. */
+    public Map<String, Long> residentMemoryKb() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        rss.put(mongo != null ? "launcher+mongo" : "launcher", ProcessInfo.residentKb(ProcessHandle.current().pid()));
+        if (kafka.process() != null) {
+            rss.put(KafkaBroker.NAME, kafka.process().residentKb());
+        }
+        if (keycloak.process() != null) {
+            rss.put(KeycloakServer.NAME, keycloak.process().residentKb());
+        }
+        for (SpringService service : services) {
+            if (service.process() != null) {
+                rss.put(service.module(), service.process().residentKb());
+            }
+        }
+        return rss;
+    }
+
+    /** What a person needs after start: URLs, logins, time to healthy, memory. */
+    public String summary() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%nParty-Building Platform is up: all healthy in %.1f s%n", startupTime.toMillis() / 1000.0));
+        if (!services.isEmpty()) {
+            out.append(String.format("  gateway     %s%n  Swagger UI  %s%n", gatewayUrl(), swaggerUiUrl()));
+        } else {
+            out.append("  (infrastructure only: no services started)\n");
+        }
+        out.append(String.format("  Keycloak    %s  (admin console %s/admin, user %s, password %s)%n", keycloakUrl(),
+                keycloakUrl(), KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD));
+        out.append(String.format("  Kafka       %s%n  MongoDB     %s%n", kafkaBootstrapServers(), mongoUri()));
+        out.append(String.format("  data        %s (logs in %s)%n", options.dataDir, logs));
+        out.append("Demo logins (realm ").append(KeycloakServer.REALM).append(", password demo):\n");
+        DEMO_USERS.forEach((user, role) -> out.append(String.format("  %-17s %s%n", user, role)));
+        out.append(String.format("  client district-finance (client credentials), secret %s%n", KeycloakServer.LOCAL_FINANCE_SECRET));
+        Map<String, Long> rss = residentMemoryKb();
+        long total = rss.values().stream().mapToLong(Long::longValue).sum();
+        out.append(String.format("Resident memory: %d MB in all%n ", total / 1024));
+        rss.forEach((name, kb) -> out.append(String.format(" %s %d MB,", name, kb / 1024)));
+        out.setLength(out.length() - 1);
+        out.append("\nCtrl-C stops everything.");
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private void prepareDataDir() {
+        Path dataDir = options.dataDir.toAbsolutePath().normalize();
+        if (options.reset && Files.exists(dataDir)) {
+            Path root = options.repoRoot.toAbsolutePath().normalize();
+            if (root.startsWith(dataDir) || dataDir.equals(Path.of(System.getProperty("user.home")))) {
+                throw new LocalPlatformException("launcher", "refusing to reset " + dataDir + ": it holds the repository or is home");
+            }
+            options.log.accept("--reset: deleting " + dataDir);
+            deleteTree(dataDir);
+        }
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new LocalPlatformException("launcher", "cannot create " + logs + ": " + e, e);
+        }
+        firstStart = !Files.exists(dataDir.resolve(INITIALIZED_MARKER));
+    }
+
+    private List<SpringService> springServices() {
+        List<SpringService> list = new ArrayList<>();
+        for (String module : MODULES) {
+            if (options.modules.contains(module)) {
+                list.add(new SpringService(module, options.repoRoot, java, logs.resolve(module + ".log"),
+                        ports.management(module), serviceEnvironment(module)));
+            }
+        }
+        return list;
+    }
+
+    /** The environment every service reads (see DESIGN.md); the gateway also learns where the services are. */
+    Map<String, String> serviceEnvironment(String module) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(ports.http(module)));
+        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(ports.management(module)));
+        env.put("MONGODB_URI", mongoUri());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        env.put("PLATFORM_SECURITY_ISSUER_URI", issuerUri());
+        env.put("PLATFORM_SECURITY_JWK_SET_URI", jwkSetUri());
+        if (module.equals(GATEWAY)) {
+            for (String service : SERVICES) {
+                String variable = service.replace("-service", "").toUpperCase() + "_SERVICE_URI";
+                env.put(variable, serviceUrl(service));
+            }
+        }
+        return env;
+    }
+
+    private void requireFreePorts() {
+        Map<Integer, String> wanted = new LinkedHashMap<>();
+        if (mongo != null) {
+            wanted.put(ports.mongo(), "mongo");
+        }
+        wanted.put(ports.kafka(), "kafka");
+        wanted.put(ports.kafkaController(), "kafka controller");
+        wanted.put(ports.keycloak(), "keycloak");
+        wanted.put(ports.keycloakManagement(), "keycloak management");
+        for (String module : options.modules) {
+            wanted.put(ports.http(module), module);
+            wanted.put(ports.management(module), module + " management");
+        }
+        List<String> busy = new ArrayList<>();
+        wanted.forEach((port, component) -> {
+            if (!isFree(port)) {
+                busy.add("port " + port + " (" + component + ") is in use by " + ProcessInfo.listenerOf(port));
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new LocalPlatformException("ports", String.join("; ", busy)
+                    + ". Stop it, or move the whole platform with --port-offset.");
+        }
+    }
+
+    static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void startInfrastructure() {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> kafkaStarted = pool.submit(() -> timed(KafkaBroker.NAME, () -> kafka.start(KAFKA_TIMEOUT)));
+            Future<?> keycloakStarted = pool.submit(() -> timed(KeycloakServer.NAME, () -> keycloak.start(KEYCLOAK_TIMEOUT)));
+            if (mongo != null) {
+                timed("mongo", mongo::start);
+            }
+            await(List.of(kafkaStarted, keycloakStarted));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The services a few at a time (two cores: more at once only slows each down), then the gateway. */
+    private void startServices(List<SpringService> wanted) {
+        List<SpringService> first = wanted.stream().filter(s -> !s.module().equals(GATEWAY)).toList();
+        List<SpringService> last = wanted.stream().filter(s -> s.module().equals(GATEWAY)).toList();
+        for (List<SpringService> wave : List.of(first, last)) {
+            if (wave.isEmpty()) {
+                continue;
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelServices, wave.size()));
+            try {
+                List<Future<?>> started = new ArrayList<>();
+                for (SpringService service : wave) {
+                    started.add(pool.submit(() -> timed(service.module(), () -> {
+                        ensureOpen();
+                        services.add(service);
+                        service.start();
+                        service.awaitReady(SERVICE_TIMEOUT);
+                    })));
+                }
+                await(started);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private void runFirstStartHook() {
+        if (options.firstStartHook != null) {
+            options.log.accept("first start of " + options.dataDir + ": running the first-start hook");
+            try {
+                options.firstStartHook.afterFirstStart(this);
+            } catch (Exception e) {
+                throw new LocalPlatformException("first-start hook", e.toString(), e);
+            }
+        }
+        try {
+            Files.writeString(options.dataDir.resolve(INITIALIZED_MARKER), "initialized\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new LocalPlatformException("launcher", "closed while starting");
+        }
+    }
+
+    private void timed(String component, Runnable start) {
+        ensureOpen();
+        long began = System.nanoTime();
+        start.run();
+        double seconds = (System.nanoTime() - began) / 1e9;
+        synchronized (startSeconds) {
+            startSeconds.put(component, seconds);
+        }
+        options.log.accept(String.format("%-16s ready in %5.1f s", component, seconds));
+    }
+
+    /** Seconds each component took to become ready in the last start (for reports and tuning). */
+    public Map<String, Double> startSeconds() {
+        synchronized (startSeconds) {
+            return new LinkedHashMap<>(startSeconds);
+        }
+    }
+
+    /** Waits for all; rethrows the first failure (a LocalPlatformException names its component). */
+    private static void await(List<Future<?>> futures) {
+        RuntimeException failure = null;
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new LocalPlatformException("launcher", e.getCause().toString(), e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LocalPlatformException("launcher", "interrupted");
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static void inParallel(List<Runnable> tasks) {
+        List<Thread> threads = tasks.stream().map(task -> new Thread(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                System.err.println("while stopping: " + e);
+            }
+        })).toList();
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new LocalPlatformException("launcher", "cannot delete " + root + ": " + e, e);
+        }
+    }
+
+    /** The directory holding {@code deploy/local}, found by walking up from {@code from}. */
+    public static Path findRepoRoot(Path from) {
+        for (Path dir = from.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("deploy").resolve("local"))) {
+                return dir;
+            }
+        }
+        throw new LocalPlatformException("launcher", "no deploy/local above " + from.toAbsolutePath()
+                + "; run from inside the repository or set the repository root");
+    }
+
+    /** $PARTY_BUILDING_CACHE_DIR, else $XDG_CACHE_HOME/party-building, else ~/.cache/party-building. */
+    static Path defaultCacheDir() {
+        String explicit = System.getenv("PARTY_BUILDING_CACHE_DIR");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("party-building");
+    }
+
+    private static Map<String, String> demoUsers() {
+        Map<String, String> users = new LinkedHashMap<>();
+        users.put("district-admin", "district-admin: everything");
+        users.put("committee-admin", "committee-admin: everything except funding policy");
+        users.put("street-admin", "street-admin: street JIANSHE");
+        users.put("branch-secretary", "branch-secretary: its party organization (set by the demo district)");
+        users.put("finance", "finance: funding figures");
+        users.put("auditor", "auditor: reads everything, personal data masked");
+        return Collections.unmodifiableMap(users);
+    }
+
+    /** How to run: where, which ports, which modules. Build with {@link #builder()}. */
+    public static final class Options {
+        final Path repoRoot;
+        final Path dataDir;
+        final boolean reset;
+        final int portOffset;
+        final List<String> modules;
+        final int parallelServices;
+        final Path keycloakCacheDir;
+        final String mongoUri;
+        final FirstStartHook firstStartHook;
+        final Consumer<String> log;
+
+        private Options(Builder b) {
+            this.repoRoot = b.repoRoot != null ? b.repoRoot : findRepoRoot(Path.of(""));
+            this.dataDir = (b.dataDir != null ? b.dataDir : repoRoot.resolve("data")).toAbsolutePath().normalize();
+            this.reset = b.reset;
+            this.portOffset = b.portOffset;
+            this.modules = List.copyOf(b.modules);
+            this.parallelServices = b.parallelServices;
+            this.keycloakCacheDir = b.keycloakCacheDir != null ? b.keycloakCacheDir : defaultCacheDir();
+            this.mongoUri = b.mongoUri;
+            this.firstStartHook = b.firstStartHook;
+            this.log = b.log;
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        public Path repoRoot() {
+            return repoRoot;
+        }
+
+        public Path dataDir() {
+            return dataDir;
+        }
+
+        public boolean reset() {
+            return reset;
+        }
+
+        public int portOffset() {
+            return portOffset;
+        }
+
+        public List<String> modules() {
+            return modules;
+        }
+
+        public int parallelServices() {
+            return parallelServices;
+        }
+
+        public Path keycloakCacheDir() {
+            return keycloakCacheDir;
+        }
+
+        /** The external MongoDB, or null for the built-in wire-protocol server. */
+        public String mongoUri() {
+            return mongoUri;
+        }
+    }
+
+    public static final class Builder {
+        private Path repoRoot;
+        private Path dataDir;
+        private boolean reset;
+        private int portOffset;
+        private List<String> modules = MODULES;
+        private int parallelServices = 2;
+        private Path keycloakCacheDir;
+        private String mongoUri = blankToNull(System.getenv("MONGODB_URI"));
+        private FirstStartHook firstStartHook;
+        private Consumer<String> log = line -> System.out.println("[local-platform] " + line);
+
+        private Builder() {
+        }
+
+        /** The repository checkout (holds deploy/ and the modules); default: found above the working dir. */
+        public Builder repoRoot(Path repoRoot) {
+            this.repoRoot = repoRoot;
+            return this;
+        }
+
+        /** Where everything the platform writes goes; default {@code <repoRoot>/data}. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** Wipe the data dir first (realm changes only take effect on a fresh Keycloak database). */
+        public Builder reset(boolean reset) {
+            this.reset = reset;
+            return this;
+        }
+
+        /** Added to every port (8080 → 8080 + offset, 9092 → 9092 + offset, ...). */
+        public Builder portOffset(int portOffset) {
+            new Ports(portOffset);
+            this.portOffset = portOffset;
+            return this;
+        }
+
+        /** Which of {@link #MODULES} to start; default all. */
+        public Builder modules(List<String> modules) {
+            for (String module : modules) {
+                if (!MODULES.contains(module)) {
+                    throw new IllegalArgumentException("unknown module " + module + "; known: " + MODULES);
+                }
+            }
+            this.modules = List.copyOf(modules);
+            return this;
+        }
+
+        /** Infrastructure only: MongoDB, Kafka, Keycloak. */
+        public Builder noServices() {
+            return modules(List.of());
+        }
+
+        /** How many services start at once (the gateway always starts after them); default 2. */
+        public Builder parallelServices(int parallelServices) {
+            if (parallelServices < 1) {
+                throw new IllegalArgumentException("parallel services must be at least 1");
+            }
+            this.parallelServices = parallelServices;
+            return this;
+        }
+
+        /** Where Keycloak is unpacked and built once; default ~/.cache/party-building. */
+        public Builder keycloakCacheDir(Path keycloakCacheDir) {
+            this.keycloakCacheDir = keycloakCacheDir;
+            return this;
+        }
+
+        /** Use this MongoDB instead of the built-in server; default {@code $MONGODB_URI}. */
+        public Builder mongoUri(String mongoUri) {
+            this.mongoUri = blankToNull(mongoUri);
+            return this;
+        }
+
+        /** Runs once after the first start of a data dir with every module healthy (the demo district loader). */
+        public Builder firstStartHook(FirstStartHook firstStartHook) {
+            this.firstStartHook = firstStartHook;
+            return this;
+        }
+
+        /** Progress lines; default stdout. */
+        public Builder log(Consumer<String> log) {
+            this.log = Objects.requireNonNull(log);
+            return this;
+        }
+
+        public Options build() {
+            return new Options(this);
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.partybuilding.local;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java -jar deploy/local/target/local-platform.jar [flags]} — what {@code ./run.sh} runs. */
+public final class LocalPlatformMain {
+
+    static final String USAGE = String.join("\n",
+            "Usage: ./run.sh [flags]   (or java -jar deploy/local/target/local-platform.jar [flags])",
+            "Starts MongoDB (wire protocol), Kafka, Keycloak, the five services and the gateway; Ctrl-C stops them.",
+            "  --reset              delete the data dir first (needed for realm changes to take effect)",
+            "  --data-dir DIR       where data and logs go (default: <repo>/data)",
+            "  --port-offset N      add N to every port (8080+N, 9092+N, 8180+N, ...)",
+            "  --no-services        start only MongoDB, Kafka and Keycloak",
+            "  --services A,B       start only these modules (of " + String.join(", ", LocalPlatform.MODULES) + ")",
+            "  --parallel N         services started at once (default 2)",
+            "  -h, --help           this text",
+            "Environment: MONGODB_URI (use that MongoDB instead of the built-in server), KEYCLOAK_JAVA_HOME (a JDK 21+",
+            "for Keycloak), PARTY_BUILDING_CACHE_DIR (where Keycloak is unpacked, default ~/.cache/party-building).");
+
+    private LocalPlatformMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        // before anything logs: the launcher's own libraries (MongoDB server, Kafka admin client) only warn
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        LocalPlatform.Options options;
+        try {
+            options = parse(Arrays.asList(args), LocalPlatform.Options.builder());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n\n" + USAGE);
+            System.exit(2);
+            return;
+        } catch (HelpRequested e) {
+            System.out.println(USAGE);
+            return;
+        } catch (LocalPlatformException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        LocalPlatform platform = new LocalPlatform(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("[local-platform] stopping ...");
+            platform.close();
+            System.out.println("[local-platform] stopped");
+        }, "local-platform-shutdown"));
+        try {
+            platform.start();
+        } catch (LocalPlatformException e) {
+            System.err.println("\nThe local platform did not start. " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.println(platform.summary());
+        new CountDownLatch(1).await(); // until Ctrl-C; the shutdown hook stops everything
+    }
+
+    /** Flags → options; throws IllegalArgumentException with a message for the user on a bad flag. */
+    static LocalPlatform.Options parse(List<String> args, LocalPlatform.Builder builder) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String inline = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+            switch (flag) {
+                case "-h", "--help" -> throw new HelpRequested();
+                case "--reset" -> builder.reset(true);
+                case "--no-services" -> builder.noServices();
+                case "--data-dir" -> builder.dataDir(Path.of(value(args, i, flag, inline)));
+                case "--port-offset" -> builder.portOffset(number(value(args, i, flag, inline), flag));
+                case "--parallel" -> builder.parallelServices(number(value(args, i, flag, inline), flag));
+                case "--services" -> builder.modules(Arrays.stream(value(args, i, flag, inline).split(","))
+                        .map(String::trim).filter(s -> !s.isEmpty()).toList());
+                default -> throw new IllegalArgumentException("unknown flag " + arg);
+            }
+            if (inline == null && List.of("--data-dir", "--port-offset", "--parallel", "--services").contains(flag)) {
+                i++;
+            }
+        }
+        return builder.build();
+    }
+
+    private static String value(List<String> args, int i, String flag, String inline) {
+        if (inline != null) {
+            return inline;
+        }
+        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args.get(i + 1);
+    }
+
+    private static int number(String value, String flag) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a number, not " + value);
+        }
+    }
+
+    static final class HelpRequested extends RuntimeException {
+        HelpRequested() {
+            super(null, null, false, false);
+        }
+    }
+}

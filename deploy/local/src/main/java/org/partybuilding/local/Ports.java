@@ -1,0 +1,66 @@
+package org.partybuilding.local;
+
+import java.util.Map;
+
+/**
+ * The platform's ports (DESIGN.md "Local platform"), all moved by one offset so that a second platform
+ * can run beside the first (e.g. a test run while the developer's platform is up).
+ */
+public record Ports(int offset) {
+
+    /** Module name → [API port, management port] without offset. */
+    static final Map<String, int[]> SERVICE_PORTS = Map.of(
+            "gateway", new int[] {8080, 9080},
+            "registry-service", new int[] {8081, 9081},
+            "branch-service", new int[] {8082, 9082},
+            "member-service", new int[] {8083, 9083},
+            "training-service", new int[] {8084, 9084},
+            "funding-service", new int[] {8085, 9085});
+
+    public Ports {
+        if (offset < 0 || offset > 20000) {
+            throw new IllegalArgumentException("port offset must be between 0 and 20000: " + offset);
+        }
+    }
+
+    public int kafka() {
+        return 9092 + offset;
+    }
+
+    public int kafkaController() {
+        return 9093 + offset;
+    }
+
+    public int mongo() {
+        return 27017 + offset;
+    }
+
+    public int keycloak() {
+        return 8180 + offset;
+    }
+
+    /** Keycloak's management interface (health); 9000 by default, moved out of the services' way. */
+    public int keycloakManagement() {
+        return 9180 + offset;
+    }
+
+    public int gateway() {
+        return http("gateway");
+    }
+
+    public int http(String module) {
+        return portsOf(module)[0] + offset;
+    }
+
+    public int management(String module) {
+        return portsOf(module)[1] + offset;
+    }
+
+    private static int[] portsOf(String module) {
+        int[] ports = SERVICE_PORTS.get(module);
+        if (ports == null) {
+            throw new IllegalArgumentException("unknown module " + module + "; known: " + SERVICE_PORTS.keySet());
+        }
+        return ports;
+    }
+}

@@ -1,0 +1,68 @@
+package org.partybuilding.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** One of the five services or the gateway: {@code <module>/target/<module>.jar} in its own small JVM. */
+final class SpringService {
+
+    private final String module;
+    private final Path jar;
+    private final Path java;
+    private final Path workDir;
+    private final Path log;
+    private final int managementPort;
+    private final Map<String, String> environment;
+    private ChildProcess process;
+
+    SpringService(String module, Path repoRoot, Path java, Path log, int managementPort, Map<String, String> environment) {
+        this.module = module;
+        this.jar = jarOf(repoRoot, module);
+        this.java = java;
+        this.workDir = repoRoot.resolve(module);
+        this.log = log;
+        this.managementPort = managementPort;
+        this.environment = environment;
+    }
+
+    static Path jarOf(Path repoRoot, String module) {
+        return repoRoot.resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
+    String module() {
+        return module;
+    }
+
+    void requireJar() {
+        if (!Files.isRegularFile(jar)) {
+            throw new LocalPlatformException(module, jar + " not found; build it first (./mvnw -q -DskipTests install)");
+        }
+    }
+
+    void start() {
+        requireJar();
+        process = ChildProcess.start(module, List.of(java.toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()),
+                environment, workDir, log);
+    }
+
+    /** Healthy = the actuator's readiness group answers 200 on the management port. */
+    void awaitReady(Duration timeout) {
+        String readiness = "http://127.0.0.1:" + managementPort + "/actuator/health/readiness";
+        Readiness.await(process, timeout, () -> Readiness.httpOk(readiness));
+    }
+
+    void stop() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(20));
+            process = null;
+        }
+    }
+
+    ChildProcess process() {
+        return process;
+    }
+}

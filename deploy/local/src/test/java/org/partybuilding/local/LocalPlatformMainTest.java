@@ -1,0 +1,59 @@
+package org.partybuilding.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalPlatformMainTest {
+
+    @TempDir
+    Path repo;
+
+    private LocalPlatform.Options parse(String... args) {
+        return LocalPlatformMain.parse(List.of(args), LocalPlatform.Options.builder().repoRoot(repo));
+    }
+
+    @Test
+    void defaultsStartEverythingOnTheStandardPortsWithDataUnderTheRepository() {
+        LocalPlatform.Options options = parse();
+        assertThat(options.reset()).isFalse();
+        assertThat(options.portOffset()).isZero();
+        assertThat(options.modules()).containsExactlyElementsOf(LocalPlatform.MODULES);
+        assertThat(options.dataDir()).isEqualTo(repo.resolve("data").toAbsolutePath().normalize());
+        assertThat(options.parallelServices()).isEqualTo(2);
+    }
+
+    @Test
+    void readsEveryFlagInBothSpellings() {
+        LocalPlatform.Options options = parse("--reset", "--data-dir", "/tmp/x", "--port-offset=100", "--parallel", "3");
+        assertThat(options.reset()).isTrue();
+        assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(options.portOffset()).isEqualTo(100);
+        assertThat(options.parallelServices()).isEqualTo(3);
+        assertThat(parse("--data-dir=/tmp/y").dataDir()).isEqualTo(Path.of("/tmp/y"));
+    }
+
+    @Test
+    void noServicesStartsOnlyInfrastructureAndServicesPicksModules() {
+        assertThat(parse("--no-services").modules()).isEmpty();
+        assertThat(parse("--services", "registry-service, gateway").modules())
+                .containsExactly("registry-service", "gateway");
+    }
+
+    @Test
+    void refusesWhatItDoesNotKnow() {
+        assertThatThrownBy(() -> parse("--frobnicate")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown flag --frobnicate");
+        assertThatThrownBy(() -> parse("--data-dir")).hasMessageContaining("--data-dir needs a value");
+        assertThatThrownBy(() -> parse("--port-offset", "--reset")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> parse("--port-offset", "ten")).hasMessageContaining("needs a number");
+        assertThatThrownBy(() -> parse("--port-offset", "-1")).hasMessageContaining("between 0 and 20000");
+        assertThatThrownBy(() -> parse("--services", "payroll-service")).hasMessageContaining("unknown module payroll-service");
+        assertThatThrownBy(() -> parse("--parallel", "0")).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> parse("--help")).isInstanceOf(LocalPlatformMain.HelpRequested.class);
+    }
+}

@@ -1,0 +1,83 @@
+package org.partybuilding.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalPlatformTest {
+
+    @TempDir
+    Path repo;
+
+    @Test
+    void findsTheRepositoryRootAboveTheWorkingDirectory() throws IOException {
+        Files.createDirectories(repo.resolve("deploy/local"));
+        Path deep = Files.createDirectories(repo.resolve("system-tests/src/test"));
+        assertThat(LocalPlatform.findRepoRoot(deep)).isEqualTo(repo.toAbsolutePath().normalize());
+        assertThatThrownBy(() -> LocalPlatform.findRepoRoot(Path.of("/"))).hasMessageContaining("no deploy/local");
+    }
+
+    @Test
+    void servicesLearnWhereEverythingIsAndTheGatewayAlsoWhereTheServicesAre() {
+        LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder().repoRoot(repo).mongoUri(null).build());
+
+        Map<String, String> member = platform.serviceEnvironment("member-service");
+        assertThat(member).containsEntry("SERVER_PORT", "8083")
+                .containsEntry("MANAGEMENT_SERVER_PORT", "9083")
+                .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:27017")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+                .containsEntry("PLATFORM_SECURITY_ISSUER_URI", "http://localhost:8180/realms/party-building")
+                .containsEntry("PLATFORM_SECURITY_JWK_SET_URI",
+                        "http://localhost:8180/realms/party-building/protocol/openid-connect/certs")
+                .doesNotContainKey("REGISTRY_SERVICE_URI");
+
+        Map<String, String> gateway = platform.serviceEnvironment("gateway");
+        assertThat(gateway).containsEntry("SERVER_PORT", "8080").containsEntry("MANAGEMENT_SERVER_PORT", "9080")
+                .containsEntry("REGISTRY_SERVICE_URI", "http://127.0.0.1:8081")
+                .containsEntry("BRANCH_SERVICE_URI", "http://127.0.0.1:8082")
+                .containsEntry("MEMBER_SERVICE_URI", "http://127.0.0.1:8083")
+                .containsEntry("TRAINING_SERVICE_URI", "http://127.0.0.1:8084")
+                .containsEntry("FUNDING_SERVICE_URI", "http://127.0.0.1:8085");
+        assertThat(platform.gatewayUrl()).isEqualTo("http://localhost:8080");
+        assertThat(platform.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
+    }
+
+    @Test
+    void anExternalMongoDbIsPassedOnAndAnOffsetMovesEveryPort() {
+        LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder().repoRoot(repo)
+                .mongoUri("mongodb://db.example:27017/?replicaSet=rs0").portOffset(1000).build());
+
+        assertThat(platform.serviceEnvironment("registry-service"))
+                .containsEntry("MONGODB_URI", "mongodb://db.example:27017/?replicaSet=rs0")
+                .containsEntry("SERVER_PORT", "9081")
+                .containsEntry("PLATFORM_SECURITY_ISSUER_URI", "http://localhost:9180/realms/party-building");
+        assertThat(platform.keycloakUrl()).isEqualTo("http://localhost:9180");
+    }
+
+    @Test
+    void aMissingServiceJarIsReportedBeforeAnythingStarts() {
+        LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder().repoRoot(repo)
+                .dataDir(repo.resolve("data")).modules(List.of("funding-service")).log(line -> { }).build());
+
+        assertThatThrownBy(platform::start).isInstanceOf(LocalPlatformException.class)
+                .hasMessageContaining("funding-service")
+                .hasMessageContaining("funding-service/target/funding-service.jar not found");
+    }
+
+    @Test
+    void aBusyPortIsNamedWithItsOwner() throws IOException {
+        try (ServerSocket busy = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            int port = busy.getLocalPort();
+            assertThat(LocalPlatform.isFree(port)).isFalse();
+            assertThat(ProcessInfo.listenerOf(port)).contains("pid " + ProcessHandle.current().pid());
+        }
+    }
+}
