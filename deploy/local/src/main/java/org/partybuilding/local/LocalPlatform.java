@@ -215,9 +215,12 @@ public final class LocalPlatform implements AutoCloseable {
     public String summary() {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nParty-Building Platform is up: all healthy in %.1f s%n", startupTime.toMillis() / 1000.0));
-        if (!services.isEmpty()) {
+        if (services.stream().anyMatch(s -> s.module().equals(GATEWAY))) {
             out.append(String.format("  gateway     %s%n  Swagger UI  %s%n", gatewayUrl(), swaggerUiUrl()));
-        } else {
+        }
+        services.stream().filter(s -> !s.module().equals(GATEWAY)).forEach(s ->
+                out.append(String.format("  %-17s %s%n", s.module(), serviceUrl(s.module()))));
+        if (services.isEmpty()) {
             out.append("  (infrastructure only: no services started)\n");
         }
         out.append(String.format("  Keycloak    %s  (admin console %s/admin, user %s, password %s)%n", keycloakUrl(),

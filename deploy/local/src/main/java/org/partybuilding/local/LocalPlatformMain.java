@@ -18,6 +18,7 @@ public final class LocalPlatformMain {
             "  --services A,B       start only these modules (of " + String.join(", ", LocalPlatform.MODULES) + ")",
             "  --parallel N         services started at once (default 2)",
             "  -h, --help           this text",
+            "  (./run.sh only)      --no-build: skip './mvnw -q -DskipTests install' before starting",
             "Environment: MONGODB_URI (use that MongoDB instead of the built-in server), KEYCLOAK_JAVA_HOME (a JDK 21+",
             "for Keycloak), PARTY_BUILDING_CACHE_DIR (where Keycloak is unpacked, default ~/.cache/party-building).");
 
@@ -28,6 +29,8 @@ public final class LocalPlatformMain {
         // before anything logs: the launcher's own libraries (MongoDB server, Kafka admin client) only warn
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSS");
         LocalPlatform.Options options;
         try {
             options = parse(Arrays.asList(args), LocalPlatform.Options.builder());
@@ -43,6 +46,8 @@ public final class LocalPlatformMain {
             System.exit(1);
             return;
         }
+        // the in-process MongoDB server's log (and the Kafka admin client's warnings) go to a file, not the console
+        System.setProperty("org.slf4j.simpleLogger.logFile", options.dataDir().resolve("logs/launcher.log").toString());
         LocalPlatform platform = new LocalPlatform(options);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("[local-platform] stopping ...");

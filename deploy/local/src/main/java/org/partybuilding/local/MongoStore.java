@@ -2,6 +2,8 @@ package org.partybuilding.local;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,7 @@ final class MongoStore implements AutoCloseable {
         H2Backend backend = null;
         try {
             Files.createDirectories(dir);
-            backend = new H2Backend(dir.resolve("mongo.mv").toString());
+            backend = new HelloAwareH2Backend(dir.resolve("mongo.mv").toString());
             MongoServer candidate = new MongoServer(backend);
             candidate.bind("127.0.0.1", port);
             server = candidate;
@@ -39,6 +41,27 @@ final class MongoStore implements AutoCloseable {
 
     String uri() {
         return "mongodb://127.0.0.1:" + port;
+    }
+
+    /**
+     * mongo-java-server 1.47 knows the legacy {@code isMaster} handshake but not its successor {@code hello}, which
+     * Spring Boot's MongoDB health indicator (part of every service's readiness group) sends: answer it the same way.
+     */
+    static final class HelloAwareH2Backend extends H2Backend {
+
+        HelloAwareH2Backend(String fileName) {
+            super(fileName);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+            if ("hello".equalsIgnoreCase(command)) {
+                Document response = super.handleCommand(channel, databaseName, "isMaster", query);
+                response.put("isWritablePrimary", Boolean.TRUE);
+                return response;
+            }
+            return super.handleCommand(channel, databaseName, command, query);
+        }
     }
 
     @Override
