@@ -90,7 +90,7 @@ final class KafkaBroker {
 
     private List<String> command(String classpath, String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(java.toString(),
-                "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+                "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS",
                 "-cp", classpath, mainClass));
