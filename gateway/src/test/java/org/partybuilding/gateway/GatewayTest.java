@@ -176,7 +176,8 @@ class GatewayTest {
     @Test
     void anUnknownPathIs404ProblemJson() {
         expectProblem(web.get().uri("/api/nothing-here/1").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token())).exchange(), 404)
-                .jsonPath("$.instance").isEqualTo("/api/nothing-here/1");
+                .jsonPath("$.instance").isEqualTo("/api/nothing-here/1")
+                .jsonPath("$.detail").isEqualTo("No service serves this path");
     }
 
     @Test
