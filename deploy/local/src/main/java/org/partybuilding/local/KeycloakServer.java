@@ -67,9 +67,10 @@ final class KeycloakServer {
         Path home = install();
         build(home, jdk, timeout);
         Path importDir = dir.resolve("import");
+        Path realmFile = importDir.resolve(REALM + "-realm.json");
         RealmOverlay.write(repoRoot.resolve("deploy/keycloak/party-building-realm.json"),
-                repoRoot.resolve("deploy/keycloak/party-building-local.json"),
-                importDir.resolve(REALM + "-realm.json"));
+                repoRoot.resolve("deploy/keycloak/party-building-local.json"), realmFile);
+        movePortalTo(realmFile, ports.gateway());
         List<String> command = new ArrayList<>(List.of("sh", home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--http-enabled=true",
                 "--cache=local",
@@ -85,6 +86,19 @@ final class KeycloakServer {
         String health = "http://127.0.0.1:" + ports.keycloakManagement() + "/health/ready";
         String realm = issuerUri() + "/.well-known/openid-configuration";
         Readiness.await(process, timeout, () -> Readiness.httpOk(health) && Readiness.httpOk(realm));
+    }
+
+    /** With a port offset the portal is not on 8080: its redirect URIs follow the gateway. */
+    private static void movePortalTo(Path realmFile, int gatewayPort) {
+        if (gatewayPort == 8080) {
+            return;
+        }
+        try {
+            Files.writeString(realmFile, Files.readString(realmFile)
+                    .replace("http://localhost:8080", "http://localhost:" + gatewayPort));
+        } catch (IOException e) {
+            throw new LocalPlatformException(NAME, "cannot rewrite " + realmFile + ": " + e, e);
+        }
     }
 
     void stop() {
