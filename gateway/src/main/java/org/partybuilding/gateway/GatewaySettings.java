@@ -28,8 +28,13 @@ public record GatewaySettings(DataSize maxRequestSize, Duration healthTimeout, M
 
     /**
      * @param uri       the service's API port, e.g. {@code http://127.0.0.1:8081}
-     * @param healthUri its readiness probe on the management port (actuator is not on the API port)
+     * @param healthUri its readiness probe on the management port (actuator is not on the API port);
+     *                  empty: the gateway's readiness does not wait for this service
      */
     public record Service(URI uri, URI healthUri) {
+
+        public boolean checked() {
+            return healthUri != null && !healthUri.toString().isBlank();
+        }
     }
 }

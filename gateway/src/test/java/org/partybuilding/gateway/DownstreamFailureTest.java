@@ -68,9 +68,10 @@ class DownstreamFailureTest {
         for (String name : new String[] {"training", "funding"}) {
             properties.add("platform.gateway.services." + name + ".uri", HEALTHY::uri);
         }
-        for (String name : new String[] {"branch", "member", "training", "funding"}) {
+        for (String name : new String[] {"branch", "member", "funding"}) {
             properties.add("platform.gateway.services." + name + ".health-uri", HEALTHY::healthUri);
         }
+        properties.add("platform.gateway.services.training.health-uri", () -> ""); // not waited for
     }
 
     @AfterAll
@@ -120,14 +121,15 @@ class DownstreamFailureTest {
     }
 
     @Test
-    void readinessIsDownWhileAServiceIsUnreachableButLivenessIsUp() {
+    void readinessIsDownWhileAServiceIsUnreachableButLivenessIsUpAndAnEmptyHealthUriIsNotChecked() {
         WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
         management.get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isEqualTo(503)
                 .expectBody()
                 .jsonPath("$.components.routes.status").isEqualTo("DOWN")
                 .jsonPath("$.components.routes.details.registry").isEqualTo("UNREACHABLE")
-                .jsonPath("$.components.routes.details.funding").isEqualTo("UP");
+                .jsonPath("$.components.routes.details.funding").isEqualTo("UP")
+                .jsonPath("$.components.routes.details.training").doesNotExist();
         management.get().uri("/actuator/health/liveness").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
     }

@@ -17,8 +17,8 @@ import reactor.netty.http.client.HttpClient;
 /**
  * "routes": UP only when every routed service says it is ready. Services keep actuator on their
  * management ports, which the gateway does not route, so this asks each one's readiness probe there
- * ({@code platform.gateway.services.<name>.health-uri}) directly, with a short timeout (a service
- * without a health-uri is not checked). Part of the
+ * ({@code platform.gateway.services.<name>.health-uri}) directly, with a short timeout. A service whose
+ * health-uri is set empty is not checked (a local run with only some services). Part of the
  * readiness group only: a service being down takes the gateway out of rotation until it is back, but
  * never makes it restart (liveness does not include this).
  */
@@ -40,7 +40,7 @@ public class RoutesHealthIndicator implements ReactiveHealthIndicator {
     @Override
     public Mono<Health> health() {
         return Flux.fromIterable(services.entrySet())
-                .filter(service -> service.getValue().healthUri() != null)
+                .filter(service -> service.getValue().checked())
                 .flatMap(service -> readiness(service.getValue()).map(status -> Map.entry(service.getKey(), status)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new)
                 .map(statuses -> (statuses.values().stream().allMatch("UP"::equals) ? Health.up() : Health.down())
