@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starts the real infrastructure (MongoDB wire protocol, Kafka, Keycloak; no services) in a temporary data dir on
@@ -47,13 +47,13 @@ class LocalPlatformInfrastructureTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    Path dataDir;
-
+    private Path dataDir;
     private LocalPlatform platform;
 
     @BeforeAll
-    void start() {
+    void start() throws Exception {
+        // made here, not with @TempDir: a per-class @TempDir field is not yet injected in @BeforeAll
+        dataDir = Files.createTempDirectory("local-platform-it");
         platform = new LocalPlatform(LocalPlatform.Options.builder().dataDir(dataDir).noServices().mongoUri(null).build());
         platform.start();
         System.out.println("start seconds: " + platform.startSeconds());
@@ -65,6 +65,7 @@ class LocalPlatformInfrastructureTest {
         if (platform != null) {
             platform.close();
         }
+        LocalPlatform.deleteTree(dataDir);
     }
 
     @Test
