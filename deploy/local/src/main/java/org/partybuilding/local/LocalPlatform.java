@@ -93,7 +93,12 @@ public final class LocalPlatform implements AutoCloseable {
         try {
             prepareDataDir();
             List<SpringService> wanted = springServices();
-            wanted.forEach(SpringService::requireJar);
+            List<String> missing = wanted.stream().filter(s -> !s.hasJar()).map(SpringService::module).toList();
+            if (!missing.isEmpty()) {
+                throw new LocalPlatformException(missing.get(0), "no jar for " + String.join(", ", missing)
+                        + " (expected <module>/target/<module>.jar); build first: ./mvnw -q -DskipTests install,"
+                        + " or start fewer modules with --services / --no-services");
+            }
             requireFreePorts();
 
             startInfrastructure();

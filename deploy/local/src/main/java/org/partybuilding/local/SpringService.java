@@ -36,6 +36,10 @@ final class SpringService {
         return module;
     }
 
+    boolean hasJar() {
+        return Files.isRegularFile(jar);
+    }
+
     void requireJar() {
         if (!Files.isRegularFile(jar)) {
             throw new LocalPlatformException(module, jar + " not found; build it first (./mvnw -q -DskipTests install)");

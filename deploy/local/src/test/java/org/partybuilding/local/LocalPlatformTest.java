@@ -69,7 +69,7 @@ class LocalPlatformTest {
 
         assertThatThrownBy(platform::start).isInstanceOf(LocalPlatformException.class)
                 .hasMessageContaining("funding-service")
-                .hasMessageContaining("funding-service/target/funding-service.jar not found");
+                .hasMessageContaining("no jar for funding-service");
     }
 
     @Test
