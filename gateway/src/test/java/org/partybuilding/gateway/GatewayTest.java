@@ -144,6 +144,8 @@ class GatewayTest {
         String uri = unique("/api/registry") + "/import";
         expectProblem(web.post().uri(uri).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token()))
                 .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(new byte[TEN_MB + 1]).exchange(), 413)
+                .jsonPath("$.type").isEqualTo("https://partybuilding.org/problems/content-too-large")
+                .jsonPath("$.detail").isEqualTo("The request body is larger than the 10 MB the gateway accepts")
                 .jsonPath("$.instance").isEqualTo(uri);
         assertThat(REGISTRY.received(uri)).isEmpty();
     }

@@ -39,9 +39,12 @@ public class RequestSizeLimit implements WebFilter, Ordered {
     private static final Set<HttpMethod> BODY_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     private final long maxBytes;
+    private final String limit;
 
     public RequestSizeLimit(GatewaySettings settings) {
         this.maxBytes = settings.maxRequestSize().toBytes();
+        this.limit = maxBytes % (1024 * 1024) == 0 ? maxBytes / (1024 * 1024) + " MB"
+                : maxBytes % 1024 == 0 ? maxBytes / 1024 + " KB" : maxBytes + " bytes";
     }
 
     @Override
@@ -98,6 +101,6 @@ public class RequestSizeLimit implements WebFilter, Ordered {
 
     private Mono<Void> tooLarge(ServerWebExchange exchange) {
         return ProblemResponses.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "Content Too Large",
-                "The request body is larger than the gateway accepts (" + maxBytes / 1024 + " KB)");
+                "The request body is larger than the " + limit + " the gateway accepts");
     }
 }
