@@ -9,8 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -81,8 +79,13 @@ public class ProblemDetailsAdvice {
     ResponseEntity<ProblemDetail> status(ResponseStatusException e, ServerWebExchange exchange) {
         HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
         String title = status == null ? "Error" : status.getReasonPhrase();
-        return respond(Problems.of(e.getStatusCode(), slug(title), title,
-                e.getReason() == null ? title : e.getReason(), path(exchange)));
+        // Spring's own reasons can quote the full request URL (host and port); say it in our words instead.
+        String detail = status == HttpStatus.NOT_FOUND ? "Nothing is served at this path"
+                : status == HttpStatus.METHOD_NOT_ALLOWED ? "This method is not allowed at this path"
+                : status == HttpStatus.UNSUPPORTED_MEDIA_TYPE ? "This content type is not accepted here"
+                : status == HttpStatus.NOT_ACCEPTABLE ? "None of the accepted media types can be produced"
+                : title;
+        return respond(Problems.of(e.getStatusCode(), slug(title), title, detail, path(exchange)));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -96,18 +99,6 @@ public class ProblemDetailsAdvice {
                 "A valid bearer token is required", path(exchange)));
     }
 
-    @ExceptionHandler(DuplicateKeyException.class)
-    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e, ServerWebExchange exchange) {
-        return respond(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict",
-                "A record with the same unique key already exists", path(exchange)));
-    }
-
-    @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> stale(OptimisticLockingFailureException e, ServerWebExchange exchange) {
-        return respond(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict",
-                "The record was changed by someone else; read it again and retry", path(exchange)));
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
         log.error("Unexpected failure of {} {}", exchange.getRequest().getMethod(), path(exchange), e);
@@ -115,11 +106,11 @@ public class ProblemDetailsAdvice {
                 "The request could not be completed; it has been logged", path(exchange)));
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
-    private static String path(ServerWebExchange exchange) {
+    static String path(ServerWebExchange exchange) {
         return exchange.getRequest().getPath().value();
     }
 

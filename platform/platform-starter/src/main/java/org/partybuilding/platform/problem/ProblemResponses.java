@@ -1,6 +1,8 @@
 package org.partybuilding.platform.problem;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
@@ -31,7 +33,13 @@ public final class ProblemResponses {
         ProblemDetail problem = Problems.of(status, type, title, detail, exchange.getRequest().getPath().value());
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = MAPPER.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("type", problem.getType().toString());
+        members.put("title", problem.getTitle());
+        members.put("status", problem.getStatus());
+        members.put("detail", problem.getDetail());
+        members.put("instance", String.valueOf(problem.getInstance()));
+        byte[] body = MAPPER.writeValueAsString(members).getBytes(StandardCharsets.UTF_8);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
     }

@@ -135,6 +135,18 @@ class SecurityAndProblemDetailsTest {
     }
 
     @Test
+    void problemsFromFiltersCarryOnlyTheRfc9457MembersAnd404sDoNotQuoteTheUrl() {
+        String unauthorized = web.get().uri("/api/sample/scope").exchange().expectStatus().isUnauthorized()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(unauthorized).contains("\"type\"", "\"title\"", "\"status\"", "\"detail\"", "\"instance\"")
+                .doesNotContain("properties");
+        String notFound = get("/api/sample/nothing-here", TestTokens.forRole(Role.AUDITOR)).expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(notFound).doesNotContain("http://").doesNotContain("localhost").doesNotContain("127.0.0.1");
+    }
+
+    @Test
     void apiDocsArePublic() {
         web.get().uri("/v3/api-docs").exchange().expectStatus().is2xxSuccessful();
     }
