@@ -275,7 +275,7 @@ public final class LocalPlatform implements AutoCloseable {
         return list;
     }
 
-    /** The environment every service reads (see DESIGN.md); the gateway also learns where the services are. */
+    /** The environment every service reads (see DESIGN.md); the gateway also learns where the services and their health are. */
     Map<String, String> serviceEnvironment(String module) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(ports.http(module)));
@@ -286,8 +286,10 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("PLATFORM_SECURITY_JWK_SET_URI", jwkSetUri());
         if (module.equals(GATEWAY)) {
             for (String service : SERVICES) {
-                String variable = service.replace("-service", "").toUpperCase() + "_SERVICE_URI";
-                env.put(variable, serviceUrl(service));
+                String prefix = service.replace("-service", "").toUpperCase() + "_SERVICE_";
+                env.put(prefix + "URI", serviceUrl(service));
+                // the gateway is ready only when every service it routes to is (its `routes` health indicator)
+                env.put(prefix + "HEALTH_URI", "http://127.0.0.1:" + ports.management(service) + "/actuator/health/readiness");
             }
         }
         return env;

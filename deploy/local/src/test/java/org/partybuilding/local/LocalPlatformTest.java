@@ -45,7 +45,9 @@ class LocalPlatformTest {
                 .containsEntry("BRANCH_SERVICE_URI", "http://127.0.0.1:8082")
                 .containsEntry("MEMBER_SERVICE_URI", "http://127.0.0.1:8083")
                 .containsEntry("TRAINING_SERVICE_URI", "http://127.0.0.1:8084")
-                .containsEntry("FUNDING_SERVICE_URI", "http://127.0.0.1:8085");
+                .containsEntry("FUNDING_SERVICE_URI", "http://127.0.0.1:8085")
+                .containsEntry("REGISTRY_SERVICE_HEALTH_URI", "http://127.0.0.1:9081/actuator/health/readiness")
+                .containsEntry("FUNDING_SERVICE_HEALTH_URI", "http://127.0.0.1:9085/actuator/health/readiness");
         assertThat(platform.gatewayUrl()).isEqualTo("http://localhost:8080");
         assertThat(platform.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
     }
@@ -59,6 +61,8 @@ class LocalPlatformTest {
                 .containsEntry("MONGODB_URI", "mongodb://db.example:27017/?replicaSet=rs0")
                 .containsEntry("SERVER_PORT", "9081")
                 .containsEntry("PLATFORM_SECURITY_ISSUER_URI", "http://localhost:9180/realms/party-building");
+        assertThat(platform.serviceEnvironment("gateway"))
+                .containsEntry("REGISTRY_SERVICE_HEALTH_URI", "http://127.0.0.1:10081/actuator/health/readiness");
         assertThat(platform.keycloakUrl()).isEqualTo("http://localhost:9180");
     }
 
