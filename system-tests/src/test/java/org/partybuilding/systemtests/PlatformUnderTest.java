@@ -1,0 +1,74 @@
+package org.partybuilding.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.partybuilding.local.LocalPlatform;
+
+/**
+ * The whole local platform (real Kafka, real Keycloak, the MongoDB-protocol server, every service
+ * and the gateway as its own JVM) in a fresh data dir, on ports moved by an offset so that it can
+ * run beside a developer's {@code ./run.sh}.
+ */
+final class PlatformUnderTest implements AutoCloseable {
+
+    private final LocalPlatform platform;
+
+    private PlatformUnderTest(LocalPlatform platform) {
+        this.platform = platform;
+    }
+
+    static PlatformUnderTest start() {
+        Path root = Path.of(System.getProperty("system-tests.root", "..")).toAbsolutePath().normalize();
+        int offset = Integer.getInteger("system-tests.port-offset", 10000);
+        Path dataDir;
+        try {
+            dataDir = Files.createDirectories(root.resolve("system-tests/target/platform-data"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder()
+                .repoRoot(root)
+                .dataDir(dataDir)
+                .reset(true)
+                .portOffset(offset)
+                .mongoUri(null)
+                .build());
+        try {
+            platform.start();
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+        System.out.println(platform.summary());
+        return new PlatformUnderTest(platform);
+    }
+
+    String gatewayUrl() {
+        return platform.gatewayUrl();
+    }
+
+    String keycloakUrl() {
+        return platform.keycloakUrl();
+    }
+
+    /** The management (actuator) base URL of a module, for what an operator would read. */
+    String managementUrl(String module) {
+        return "http://127.0.0.1:" + platform.ports().management(module);
+    }
+
+    void stopKafka() {
+        platform.stopKafka();
+    }
+
+    void startKafka() {
+        platform.startKafka();
+    }
+
+    @Override
+    public void close() {
+        platform.close();
+    }
+}
