@@ -1,9 +1,9 @@
 package org.partybuilding.funding.policy;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
+import org.partybuilding.funding.money.Money;
 import org.partybuilding.platform.problem.ConflictException;
 import org.partybuilding.platform.problem.FieldError;
 import org.partybuilding.platform.problem.InvalidInputException;
@@ -19,68 +19,64 @@ import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
 
-/** Reads and sets the funding policy per fiscal year; only the district organization department sets it. */
+/**
+ * The funding policy per fiscal year: what a year's policy is (set, or the configured defaults),
+ * and setting it, which only the district organization department (district-admin) may do.
+ */
 @Service
 public class FundingPolicies {
 
     private final ReactiveMongoTemplate mongo;
-    private final PolicyDefaults defaults;
+    private final PolicySettings settings;
     private final Clock clock;
 
-    public FundingPolicies(ReactiveMongoTemplate mongo, PolicyDefaults defaults, Clock clock) {
+    public FundingPolicies(ReactiveMongoTemplate mongo, PolicySettings settings, Clock clock) {
         this.mongo = mongo;
-        this.defaults = defaults;
+        this.settings = settings;
         this.clock = clock;
     }
 
-    public Mono<PolicyResponse> find(int year) {
-        checkYear(year);
-        return mongo.findById(year, FundingPolicy.class)
-                .map(FundingPolicies::response)
-                .defaultIfEmpty(new PolicyResponse(year, Money.format(defaults.defaultPerMemberYuan()),
-                        Money.format(defaults.defaultStartupYuan()), "DEFAULT", 0));
+    /** The year's policy: the one set for it, or the configured defaults at version 0. */
+    public Mono<FundingPolicy> find(int year) {
+        return Mono.defer(() -> {
+            PolicyRules.checkYear(year, settings).ifPresent(error -> {
+                throw new InvalidInputException(List.of(error));
+            });
+            return mongo.findById(year, FundingPolicy.class).defaultIfEmpty(FundingPolicy.defaults(year, settings));
+        });
     }
 
     /**
-     * Sets the year's policy if it is still at {@code expectedVersion} (0 while the year has only the
-     * default). One single-document write: a stale version changes nothing and is a 409.
+     * Sets the year's policy if it is still at {@code expectedVersion} (0 while the year has the
+     * defaults). One single-document write decides: an insert for the first policy of the year
+     * (the unique {@code _id} refuses a second), a version-guarded update after that. Stale is 409
+     * and changes nothing.
      */
-    public Mono<PolicyResponse> set(int year, PolicyChange change, long expectedVersion, DataScope scope) {
-        scope.requireAny(Role.DISTRICT_ADMIN);
-        checkYear(year);
-        List<FieldError> errors = new ArrayList<>();
-        Money.problem(change.perMemberYuan()).ifPresent(p -> errors.add(new FieldError("perMemberYuan", p)));
-        Money.problem(change.startupYuan()).ifPresent(p -> errors.add(new FieldError("startupYuan", p)));
-        if (!errors.isEmpty()) {
-            return Mono.error(new InvalidInputException(errors));
-        }
-        String perMember = Money.format(Money.parse(change.perMemberYuan()));
-        String startup = Money.format(Money.parse(change.startupYuan()));
-        Mono<FundingPolicy> write;
-        if (expectedVersion == 0) {
-            write = mongo.insert(new FundingPolicy(year, 1, perMember, startup, clock.instant(), scope.username()))
-                    .onErrorMap(DuplicateKeyException.class, e -> stale(year));
-        } else {
-            Query current = Query.query(Criteria.where("_id").is(year).and("version").is(expectedVersion));
-            Update update = new Update().set("perMemberYuan", perMember).set("startupYuan", startup)
-                    .set("updatedAt", clock.instant()).set("updatedBy", scope.username()).inc("version", 1);
-            write = mongo.findAndModify(current, update, FindAndModifyOptions.options().returnNew(true), FundingPolicy.class)
-                    .switchIfEmpty(Mono.error(() -> stale(year)));
-        }
-        return write.map(FundingPolicies::response);
+    public Mono<FundingPolicy> set(int year, PolicyChange change, long expectedVersion, DataScope scope) {
+        return Mono.defer(() -> {
+            scope.requireAny(Role.DISTRICT_ADMIN);
+            List<FieldError> errors = PolicyRules.check(year, change, settings);
+            if (!errors.isEmpty()) {
+                return Mono.error(new InvalidInputException(errors));
+            }
+            FundingPolicy policy = new FundingPolicy(year, expectedVersion + 1, Money.parse(change.perMemberYuan()),
+                    Money.parse(change.startupYuan()), clock.instant(), scope.username());
+            Mono<FundingPolicy> write = expectedVersion == 0
+                    ? mongo.insert(policy).onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
+                    : mongo.findAndModify(
+                            Query.query(Criteria.where("_id").is(year).and("version").is(expectedVersion)),
+                            new Update().set("version", policy.version())
+                                    .set("perMemberYuan", policy.perMemberYuan())
+                                    .set("startupYuan", policy.startupYuan())
+                                    .set("updatedAt", policy.updatedAt())
+                                    .set("updatedBy", policy.updatedBy()),
+                            FindAndModifyOptions.options().returnNew(true), FundingPolicy.class);
+            return write.switchIfEmpty(Mono.defer(() -> find(year).flatMap(current -> Mono.error(stale(current, expectedVersion)))));
+        });
     }
 
-    private void checkYear(int year) {
-        if (year < defaults.earliestYear() || year > defaults.latestYear()) {
-            throw new InvalidInputException("year", "must be a fiscal year from " + defaults.earliestYear() + " to " + defaults.latestYear());
-        }
-    }
-
-    private static ConflictException stale(int year) {
-        return new ConflictException("The " + year + " policy was changed meanwhile; read it again and retry");
-    }
-
-    private static PolicyResponse response(FundingPolicy policy) {
-        return new PolicyResponse(policy.fiscalYear(), policy.perMemberYuan(), policy.startupYuan(), "SET", policy.version());
+    private static ConflictException stale(FundingPolicy current, long expectedVersion) {
+        return new ConflictException("The " + current.fiscalYear() + " funding policy is at version " + current.version()
+                + ", not " + expectedVersion + "; read it again and retry");
     }
 }

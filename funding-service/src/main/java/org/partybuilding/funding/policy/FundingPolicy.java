@@ -5,24 +5,34 @@ import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Field;
+import org.springframework.data.mongodb.core.mapping.FieldType;
 
 /**
- * The funding policy (经费政策) of one fiscal year: working funds per member (DOMAIN.md rule 15)
- * and the start-up grant per new party organization (rule 14). Amounts are stored as decimal
- * strings. Changing a policy never rewrites entries already booked: entries keep the amounts they
- * were booked with.
+ * The funding policy (经费政策) of one fiscal year: annual working funds per member (DOMAIN.md
+ * rule 15) and the start-up grant per newly established party organization (rule 14), in yuan.
+ *
+ * <p>Stored only once someone sets it ({@code version} 1 and up); a year nobody set has the
+ * configured defaults at version 0. Ledger entries copy the amounts they are booked with, so a
+ * later change of the policy never rewrites what was booked.
  */
 @Document(FundingPolicy.COLLECTION)
-public record FundingPolicy(@Id int fiscalYear, long version, String perMemberYuan, String startupYuan, Instant updatedAt,
+public record FundingPolicy(
+        @Id int fiscalYear,
+        long version,
+        @Field(targetType = FieldType.DECIMAL128) BigDecimal perMemberYuan,
+        @Field(targetType = FieldType.DECIMAL128) BigDecimal startupYuan,
+        Instant updatedAt,
         String updatedBy) {
 
     public static final String COLLECTION = "policies";
 
-    public BigDecimal perMember() {
-        return new BigDecimal(perMemberYuan);
+    /** The policy of a year nobody has set. */
+    public static FundingPolicy defaults(int fiscalYear, PolicySettings settings) {
+        return new FundingPolicy(fiscalYear, 0, settings.defaultPerMemberYuan(), settings.defaultStartupYuan(), null, null);
     }
 
-    public BigDecimal startup() {
-        return new BigDecimal(startupYuan);
+    public boolean isDefault() {
+        return version == 0;
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import reactor.core.publisher.Mono;
 
+/** {@code /api/funding/policies/{year}}: the funding policy of a fiscal year. */
 @RestController
 @RequestMapping("/api/funding/policies")
 class PolicyController {
@@ -29,15 +30,18 @@ class PolicyController {
         return policies.find(year).map(PolicyController::withETag);
     }
 
-    /** Needs {@code If-Match}: the ETag of the year's policy, {@code "0"} while it is the default. */
+    /**
+     * Every year has a policy (the defaults until set, ETag {@code "0"}), so every PUT is an update
+     * and needs {@code If-Match}: 428 without, 409 when stale.
+     */
     @PutMapping("/{year}")
     Mono<ResponseEntity<PolicyResponse>> set(@PathVariable int year, @RequestBody PolicyChange change,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, DataScope scope) {
-        long expected = Versions.requireIfMatch(ifMatch);
-        return policies.set(year, change, expected, scope).map(PolicyController::withETag);
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, DataScope scope) {
+        long expectedVersion = Versions.requireIfMatch(ifMatch);
+        return policies.set(year, change, expectedVersion, scope).map(PolicyController::withETag);
     }
 
-    private static ResponseEntity<PolicyResponse> withETag(PolicyResponse policy) {
-        return ResponseEntity.ok().header(HttpHeaders.ETAG, Versions.etag(policy.version())).body(policy);
+    private static ResponseEntity<PolicyResponse> withETag(FundingPolicy policy) {
+        return ResponseEntity.ok().header(HttpHeaders.ETAG, Versions.etag(policy.version())).body(PolicyResponse.of(policy));
     }
 }

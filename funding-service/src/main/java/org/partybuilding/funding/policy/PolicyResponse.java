@@ -1,8 +1,23 @@
 package org.partybuilding.funding.policy;
 
+import java.time.Instant;
+
+import org.partybuilding.funding.money.Money;
+
 /**
- * A year's policy as the API shows it; {@code source} says whether it was set for that year
- * ({@code SET}) or is the configured default ({@code DEFAULT}, version 0).
+ * A year's policy as the API shows it: amounts as decimal strings with 2 decimals; {@code source}
+ * says whether the year was set ({@code SET}) or has the configured defaults ({@code DEFAULT},
+ * version 0, no {@code updatedAt}/{@code updatedBy}).
  */
-public record PolicyResponse(int fiscalYear, String perMemberYuan, String startupYuan, String source, long version) {
+public record PolicyResponse(int fiscalYear, String perMemberYuan, String startupYuan, Source source, long version,
+        Instant updatedAt, String updatedBy) {
+
+    public enum Source {
+        DEFAULT, SET
+    }
+
+    static PolicyResponse of(FundingPolicy policy) {
+        return new PolicyResponse(policy.fiscalYear(), Money.format(policy.perMemberYuan()), Money.format(policy.startupYuan()),
+                policy.isDefault() ? Source.DEFAULT : Source.SET, policy.version(), policy.updatedAt(), policy.updatedBy());
+    }
 }
