@@ -1,92 +1,61 @@
 package org.partybuilding.branch.coverage;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
-import org.bson.Document;
 import org.partybuilding.branch.organization.OrganizationView;
+import org.partybuilding.branch.organization.Organizations;
 import org.partybuilding.platform.district.District;
-import org.partybuilding.platform.problem.FieldError;
-import org.partybuilding.platform.problem.InvalidInputException;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.security.Role;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
 
-/** Computes coverage from the read models, within the caller's data scope. */
+/**
+ * Gathers the facts for a coverage report within the caller's data scope and lets {@link CoverageRules} decide.
+ * Members and party organizations reach branch-service in later issues; until then every organization has
+ * neither, so an active one counts as uncovered with the gap {@code NEEDS_INSTRUCTOR}.
+ */
 @Service
 public class CoverageService {
 
-    static final Set<String> ORGANIZATION_TYPES = Set.of("SOCIAL_GROUP", "PRIVATE_NON_ENTERPRISE", "FOUNDATION");
-
-    private final ReactiveMongoTemplate mongo;
-    private final District district;
+    private final Organizations organizations;
     private final CoverageRules rules;
+    private final District district;
+    private final Clock clock;
 
-    public CoverageService(ReactiveMongoTemplate mongo, District district, CoverageRules.Thresholds thresholds) {
-        this.mongo = mongo;
+    public CoverageService(Organizations organizations, CoverageRules rules, District district, Clock clock) {
+        this.organizations = organizations;
+        this.rules = rules;
         this.district = district;
-        this.rules = new CoverageRules(thresholds);
+        this.clock = clock;
     }
 
     public Mono<CoverageReport> report(CoverageFilter filter, DataScope scope) {
-        validate(filter);
-        CoverageFilter scoped = scoped(filter, scope);
-        return mongo.find(scoped.toQuery(), Document.class, OrganizationView.COLLECTION)
-                .map(CoverageService::coverageOf)
+        CoverageFilter scoped = withinScope(filter, scope);
+        return organizations.find(scoped.street(), scoped.type(), scoped.supervisoryUnit())
+                .map(CoverageService::factsOf)
                 .collectList()
-                .map(this::report);
+                .map(facts -> CoverageReport.assemble(facts, List.of(), streets(scoped), rules, LocalDate.now(clock)));
     }
 
-    private CoverageReport report(List<OrganizationCoverage> organizations) {
-        Map<String, List<OrganizationCoverage>> byStreet = new TreeMap<>();
-        for (OrganizationCoverage o : organizations) {
-            byStreet.computeIfAbsent(o.street(), s -> new ArrayList<>()).add(o);
-        }
-        List<CoverageReport.StreetCoverage> streets = byStreet.entrySet().stream()
-                .map(e -> new CoverageReport.StreetCoverage(e.getKey(), district.streets().get(e.getKey()),
-                        CoverageFigures.of(e.getValue(), rules)))
-                .toList();
-        List<CoverageRules.Gap> gaps = new ArrayList<>(rules.gaps(organizations));
-        gaps.sort(Comparator.comparing(CoverageRules.Gap::street).thenComparing(CoverageRules.Gap::organizationName));
-        return CoverageReport.of(CoverageFigures.of(organizations, rules), streets, gaps);
+    /** An organization as the registry describes it; member counts and party work join here when their read models exist. */
+    private static OrganizationFacts factsOf(OrganizationView organization) {
+        return OrganizationFacts.withoutMembers(organization.id(), organization.name(), organization.street(),
+                organization.active());
     }
 
     /**
-     * Reads one organization document. Member counts and coverage are absent until member and
-     * party organization events fill them in; absent means none.
+     * District admins, committee admins and auditors see the whole district; a street admin sees its own street
+     * (another street asked for is 403). Everyone else is refused: the district report is not a branch secretary's
+     * or the finance bureau's.
      */
-    static OrganizationCoverage coverageOf(Document d) {
-        String formation = d.getString("coveredBy");
-        return new OrganizationCoverage(String.valueOf(d.get("_id")), d.getString("name"), d.getString("street"),
-                d.getString("type"), d.getString("supervisoryUnit"), "ACTIVE".equals(d.getString("status")),
-                d.getInteger("formalMembers", 0), d.getInteger("probationaryMembers", 0),
-                formation == null ? null : Formation.valueOf(formation), d.getBoolean("instructor", false));
-    }
-
-    private void validate(CoverageFilter filter) {
-        List<FieldError> errors = new ArrayList<>();
-        if (filter.street() != null && !district.hasStreet(filter.street())) {
-            errors.add(new FieldError("street", "must be one of the district's streets " + district.streets().keySet()));
-        }
-        if (filter.type() != null && !ORGANIZATION_TYPES.contains(filter.type())) {
-            errors.add(new FieldError("type", "must be one of " + ORGANIZATION_TYPES));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-    }
-
-    private static CoverageFilter scoped(CoverageFilter filter, DataScope scope) {
+    private static CoverageFilter withinScope(CoverageFilter filter, DataScope scope) {
         if (scope.districtWide()) {
             return filter;
         }
@@ -96,28 +65,16 @@ public class CoverageService {
             }
             return filter.withStreet(scope.street());
         }
-        throw new AccessDeniedException("Your role does not read district coverage");
+        throw new AccessDeniedException("The coverage report is for district, committee and street admins and auditors");
     }
 
-    /** The report's filters: {@code street}, {@code type}, {@code supervisoryUnit}. Deregistered organizations count only for rule 6. */
-    public record CoverageFilter(String street, String type, String supervisoryUnit) {
-
-        Query toQuery() {
-            Criteria criteria = new Criteria();
-            if (street != null) {
-                criteria.and("street").is(street);
-            }
-            if (type != null) {
-                criteria.and("type").is(type);
-            }
-            if (supervisoryUnit != null) {
-                criteria.and("supervisoryUnit").is(supervisoryUnit);
-            }
-            return Query.query(criteria);
+    private Map<String, String> streets(CoverageFilter filter) {
+        Map<String, String> streets = new LinkedHashMap<>();
+        if (filter.street() != null) {
+            streets.put(filter.street(), district.streets().get(filter.street()));
+        } else {
+            streets.putAll(district.streets());
         }
-
-        CoverageFilter withStreet(String scopedStreet) {
-            return new CoverageFilter(scopedStreet, type, supervisoryUnit);
-        }
+        return streets;
     }
 }

@@ -2,41 +2,32 @@ package org.partybuilding.branch.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.partybuilding.branch.RegistryEvents.organization;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partybuilding.events.CloudEventAttributes;
-import org.partybuilding.events.CloudEventHeaders;
-import org.partybuilding.events.EventCodec;
+import org.partybuilding.branch.RegistryEvents;
 import org.partybuilding.events.EventType;
-import org.partybuilding.events.OrganizationSnapshot;
-import org.partybuilding.events.Topics;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.platform.test.PlatformTest;
 import org.partybuilding.platform.test.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+/**
+ * {@code GET /api/branches/coverage} over organizations that arrive as registry events. Each test works in streets
+ * of its own, so the tests of this context do not see each other's organizations.
+ */
 @PlatformTest
 class CoverageApiTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @Autowired
     WebTestClient web;
@@ -44,127 +35,161 @@ class CoverageApiTest {
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
 
-    @Autowired
-    EmbeddedKafkaBroker broker;
+    RegistryEvents registry;
 
-    private static OrganizationSnapshot organization(String id, long version, String street, String type, String status) {
-        return new OrganizationSnapshot(id, version, "组织" + id, "code-" + id, type, "DISTRICT", LocalDate.of(2023, 5, 4),
-                "越秀区民政局", "EDUCATION", street, "地址", new OrganizationSnapshot.LegalRepresentative("张伟", false), 12, 6,
-                "NORMAL", status, "DEREGISTERED".equals(status) ? LocalDate.of(2026, 1, 1) : null, null);
+    @BeforeEach
+    void registry() {
+        registry = new RegistryEvents(kafka);
     }
 
-    private void publish(EventType type, OrganizationSnapshot snapshot) throws Exception {
-        var record = new ProducerRecord<String, byte[]>(Topics.REGISTRY_ORGANIZATIONS, snapshot.id(), EventCodec.encode(snapshot));
-        CloudEventHeaders.write(new CloudEventAttributes(UUID.randomUUID().toString(), type.ceType(),
-                URI.create("/registry-service"), Instant.now(), snapshot.id()), record.headers());
-        kafka.send(record).get();
-    }
-
-    private WebTestClient.BodyContentSpec coverage(String query, String bearer) {
-        return web.get().uri("/api/branches/coverage" + query).header(HttpHeaders.AUTHORIZATION, bearer)
-                .exchange().expectStatus().isOk().expectBody();
-    }
-
-    private static String token(Role role) {
+    private static String bearer(Role role) {
         return TestTokens.bearer(TestTokens.forRole(role));
     }
 
-    private List<String> gapReasons(String organizationId) {
-        CoverageReport report = web.get().uri("/api/branches/coverage").header(HttpHeaders.AUTHORIZATION, token(Role.AUDITOR))
-                .exchange().expectStatus().isOk().expectBody(CoverageReport.class).returnResult().getResponseBody();
-        return report.gaps().stream().filter(g -> g.organizationId().equals(organizationId))
-                .map(g -> g.reason().name()).toList();
+    private static String streetAdmin(String street) {
+        return TestTokens.bearer(TestTokens.builder().role(Role.STREET_ADMIN).street(street).username("admin-" + street).build());
+    }
+
+    private WebTestClient.ResponseSpec coverage(String query, String bearer) {
+        return web.get().uri("/api/branches/coverage" + query).header(HttpHeaders.AUTHORIZATION, bearer).exchange();
+    }
+
+    private CoverageReport report(String query, String bearer) {
+        return coverage(query, bearer).expectStatus().isOk().expectBody(CoverageReport.class).returnResult().getResponseBody();
+    }
+
+    private void awaitActive(String street, int active) {
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(report("?street=" + street, bearer(Role.AUDITOR)).activeOrganizations()).isEqualTo(active));
     }
 
     @Test
-    void aRegisteredOrganizationWithoutMembersIsActiveAndNeedsAnInstructor() throws Exception {
-        publish(EventType.ORGANIZATION_REGISTERED, organization("o-new", 1, "LIUHUA", "FOUNDATION", "ACTIVE"));
+    void aRegisteredOrganizationShowsAtOnceAsActiveWithoutMembersAndNeedingAnInstructor() {
+        registry.publish(EventType.ORGANIZATION_REGISTERED, organization("o-new", "LIUHUA").named("越秀区书法家协会").snapshot());
+        awaitActive("LIUHUA", 1);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(gapReasons("o-new")).containsExactly("NEEDS_INSTRUCTOR"));
-        coverage("?street=LIUHUA", token(Role.COMMITTEE_ADMIN))
+        byte[] body = coverage("?street=LIUHUA", bearer(Role.COMMITTEE_ADMIN)).expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody()
                 .jsonPath("$.activeOrganizations").isEqualTo(1)
                 .jsonPath("$.withMembers").isEqualTo(0)
+                .jsonPath("$.coveredBySingle").isEqualTo(0)
+                .jsonPath("$.coveredByJoint").isEqualTo(0)
+                .jsonPath("$.coveredByAffiliated").isEqualTo(0)
+                .jsonPath("$.instructorOnly").isEqualTo(0)
                 .jsonPath("$.uncovered").isEqualTo(1)
-                .jsonPath("$.organizationCoverageRate").isEmpty()
                 .jsonPath("$.workCoverageRate").isEqualTo(0.0)
+                .jsonPath("$.byStreet.length()").isEqualTo(1)
                 .jsonPath("$.byStreet[0].street").isEqualTo("LIUHUA")
                 .jsonPath("$.byStreet[0].streetName").isEqualTo("流花")
-                .jsonPath("$.gaps[0].organizationName").isEqualTo("组织o-new");
+                .jsonPath("$.byStreet[0].uncovered").isEqualTo(1)
+                .jsonPath("$.gaps.length()").isEqualTo(1)
+                .jsonPath("$.gaps[0].organizationId").isEqualTo("o-new")
+                .jsonPath("$.gaps[0].organizationName").isEqualTo("越秀区书法家协会")
+                .jsonPath("$.gaps[0].street").isEqualTo("LIUHUA")
+                .jsonPath("$.gaps[0].reason").isEqualTo("NEEDS_INSTRUCTOR")
+                .returnResult().getResponseBody();
+        // No organization has members: there is no organization coverage rate rather than a rate of 0.
+        assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"organizationCoverageRate\":null", "\"partyOrganizationId\":null");
     }
 
     @Test
-    void redeliveredAndOlderEventsChangeNothingAndDeregistrationRemovesItFromActive() throws Exception {
-        publish(EventType.ORGANIZATION_REGISTERED, organization("o-dereg", 1, "DADONG", "SOCIAL_GROUP", "ACTIVE"));
-        publish(EventType.ORGANIZATION_DEREGISTERED, organization("o-dereg", 2, "DADONG", "SOCIAL_GROUP", "DEREGISTERED"));
-        // A late redelivery of version 1 must not bring it back.
-        publish(EventType.ORGANIZATION_REGISTERED, organization("o-dereg", 1, "DADONG", "SOCIAL_GROUP", "ACTIVE"));
-        publish(EventType.ORGANIZATION_REGISTERED, organization("o-marker", 1, "DADONG", "SOCIAL_GROUP", "ACTIVE"));
+    void aDeregisteredOrganizationIsNoLongerActiveNorAGap() {
+        var organization = organization("o-dereg", "DATANG");
+        registry.publish(EventType.ORGANIZATION_REGISTERED, organization.snapshot());
+        awaitActive("DATANG", 1);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(gapReasons("o-marker")).isNotEmpty());
-        coverage("?street=DADONG", token(Role.DISTRICT_ADMIN)).jsonPath("$.activeOrganizations").isEqualTo(1);
-        assertThat(gapReasons("o-dereg")).isEmpty();
+        registry.publish(EventType.ORGANIZATION_DEREGISTERED, organization.version(2).deregistered().snapshot());
+        awaitActive("DATANG", 0);
+        CoverageReport report = report("?street=DATANG", bearer(Role.DISTRICT_ADMIN));
+        assertThat(report.gaps()).isEmpty();
+        assertThat(report.byStreet()).singleElement().satisfies(street -> {
+            assertThat(street.activeOrganizations()).isZero();
+            assertThat(street.workCoverageRate()).isNull();
+        });
     }
 
     @Test
-    void aMalformedRecordGoesToTheDeadLetterTopicAndLaterRecordsAreStillConsumed() throws Exception {
-        kafka.send(new ProducerRecord<>(Topics.REGISTRY_ORGANIZATIONS, "garbage", "{not json".getBytes(StandardCharsets.UTF_8))).get();
-        publish(EventType.ORGANIZATION_REGISTERED, organization("o-after-garbage", 1, "BAIYUN", "SOCIAL_GROUP", "ACTIVE"));
-
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(gapReasons("o-after-garbage")).isNotEmpty());
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "dlt-reader", false);
-        props.put("auto.offset.reset", "earliest");
-        try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer()).createConsumer()) {
-            consumer.subscribe(List.of(Topics.deadLetter(Topics.REGISTRY_ORGANIZATIONS)));
-            List<String> keys = new java.util.ArrayList<>();
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(r -> keys.add(r.key()));
-                assertThat(keys).contains("garbage");
-            });
-        }
+    void withoutAFilterEveryStreetOfTheDistrictHasALineInItsConfiguredOrder() {
+        CoverageReport report = report("", bearer(Role.AUDITOR));
+        assertThat(report.byStreet()).hasSize(18);
+        assertThat(report.byStreet().get(0).street()).isEqualTo("HONGQIAO");
+        assertThat(report.byStreet().get(17).street()).isEqualTo("KUANGQUAN");
+        assertThat(report.activeOrganizations())
+                .isEqualTo(report.byStreet().stream().mapToInt(CoverageReport.StreetCoverage::activeOrganizations).sum());
     }
 
     @Test
-    void filtersNarrowTheReport() throws Exception {
-        publish(EventType.ORGANIZATION_REGISTERED, organization("o-f1", 1, "NONGLIN", "FOUNDATION", "ACTIVE"));
-        publish(EventType.ORGANIZATION_REGISTERED, organization("o-f2", 1, "NONGLIN", "SOCIAL_GROUP", "ACTIVE"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(gapReasons("o-f2")).isNotEmpty());
+    void filtersByStreetTypeAndSupervisoryUnit() {
+        registry.publish(EventType.ORGANIZATION_REGISTERED,
+                organization("o-foundation", "NONGLIN").type("FOUNDATION").supervisedBy("越秀区教育局").snapshot());
+        registry.publish(EventType.ORGANIZATION_REGISTERED,
+                organization("o-group", "NONGLIN").type("SOCIAL_GROUP").supervisedBy("越秀区民政局").snapshot());
+        registry.publish(EventType.ORGANIZATION_REGISTERED,
+                organization("o-elsewhere", "HUALE").type("FOUNDATION").supervisedBy("越秀区教育局").snapshot());
+        awaitActive("NONGLIN", 2);
+        awaitActive("HUALE", 1);
 
-        coverage("?street=NONGLIN&type=FOUNDATION", token(Role.AUDITOR))
-                .jsonPath("$.activeOrganizations").isEqualTo(1)
-                .jsonPath("$.gaps[0].organizationId").isEqualTo("o-f1");
-        coverage("?street=NONGLIN&supervisoryUnit=越秀区民政局", token(Role.AUDITOR)).jsonPath("$.activeOrganizations").isEqualTo(2);
+        assertThat(report("?street=NONGLIN&type=FOUNDATION", bearer(Role.AUDITOR)).gaps())
+                .extracting(Gap::organizationId).containsExactly("o-foundation");
+        assertThat(report("?street=NONGLIN&supervisoryUnit=越秀区民政局", bearer(Role.AUDITOR)).gaps())
+                .extracting(Gap::organizationId).containsExactly("o-group");
+        assertThat(report("?supervisoryUnit=越秀区教育局&type=FOUNDATION", bearer(Role.AUDITOR)).gaps())
+                .extracting(Gap::organizationId).containsExactlyInAnyOrder("o-foundation", "o-elsewhere");
+        assertThat(report("?street=NONGLIN&type=PRIVATE_NON_ENTERPRISE", bearer(Role.AUDITOR)).activeOrganizations()).isZero();
+        // A blank value is no filter.
+        assertThat(report("?street=NONGLIN&type=&supervisoryUnit=", bearer(Role.AUDITOR)).activeOrganizations()).isEqualTo(2);
     }
 
     @Test
-    void rolesAndStreetScope() throws Exception {
-        publish(EventType.ORGANIZATION_REGISTERED, organization("o-s1", 1, "KUANGQUAN", "SOCIAL_GROUP", "ACTIVE"));
-        publish(EventType.ORGANIZATION_REGISTERED, organization("o-s2", 1, "DENGFENG", "SOCIAL_GROUP", "ACTIVE"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(gapReasons("o-s2")).isNotEmpty());
+    void aStreetAdminSeesItsOwnStreetOnly() {
+        registry.publish(EventType.ORGANIZATION_REGISTERED, organization("o-mine", "KUANGQUAN").snapshot());
+        registry.publish(EventType.ORGANIZATION_REGISTERED, organization("o-theirs", "DENGFENG").snapshot());
+        awaitActive("KUANGQUAN", 1);
+        awaitActive("DENGFENG", 1);
 
-        String kuangquan = TestTokens.bearer(TestTokens.builder().role(Role.STREET_ADMIN).street("KUANGQUAN").build());
-        CoverageReport mine = web.get().uri("/api/branches/coverage").header(HttpHeaders.AUTHORIZATION, kuangquan)
-                .exchange().expectStatus().isOk().expectBody(CoverageReport.class).returnResult().getResponseBody();
-        assertThat(mine.gaps()).extracting(CoverageRules.Gap::street).containsOnly("KUANGQUAN");
-        web.get().uri("/api/branches/coverage?street=DENGFENG").header(HttpHeaders.AUTHORIZATION, kuangquan)
-                .exchange().expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        CoverageReport mine = report("", streetAdmin("KUANGQUAN"));
+        assertThat(mine.byStreet()).extracting(CoverageReport.StreetCoverage::street).containsExactly("KUANGQUAN");
+        assertThat(mine.gaps()).extracting(Gap::organizationId).containsExactly("o-mine");
+        assertThat(mine.activeOrganizations()).isEqualTo(1);
+        assertThat(report("?street=KUANGQUAN&type=SOCIAL_GROUP", streetAdmin("KUANGQUAN")).activeOrganizations()).isEqualTo(1);
 
-        web.get().uri("/api/branches/coverage").exchange().expectStatus().isUnauthorized()
+        coverage("?street=DENGFENG", streetAdmin("KUANGQUAN")).expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(403);
+        String withoutStreet = TestTokens.bearer(TestTokens.builder().role(Role.STREET_ADMIN).build());
+        coverage("", withoutStreet).expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void withoutATokenIs401() {
+        web.get().uri("/api/branches/coverage").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+    }
+
+    @Test
+    void financeAndBranchSecretariesAre403() {
+        coverage("", bearer(Role.FINANCE)).expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        web.get().uri("/api/branches/coverage").header(HttpHeaders.AUTHORIZATION, token(Role.FINANCE))
-                .exchange().expectStatus().isForbidden();
         String secretary = TestTokens.bearer(TestTokens.builder().role(Role.BRANCH_SECRETARY).partyOrganization("po-1").build());
-        web.get().uri("/api/branches/coverage").header(HttpHeaders.AUTHORIZATION, secretary)
-                .exchange().expectStatus().isForbidden();
+        coverage("?street=JIANSHE", secretary).expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
-    void unknownFilterValuesAre400NamingTheField() {
-        web.get().uri("/api/branches/coverage?street=ATLANTIS&type=CLUB").header(HttpHeaders.AUTHORIZATION, token(Role.AUDITOR))
-                .exchange().expectStatus().isBadRequest()
+    void anUnknownStreetOrTypeIs400NamingTheField() {
+        coverage("?street=ATLANTIS&type=CLUB", bearer(Role.AUDITOR)).expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.errors[?(@.field == 'street')]").exists()
-                .jsonPath("$.errors[?(@.field == 'type')]").exists();
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[0].field").isEqualTo("street")
+                .jsonPath("$.errors[1].field").isEqualTo("type");
+        coverage("?type=club", streetAdmin("JIANSHE")).expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("type")
+                .jsonPath("$.errors[0].message").isEqualTo("'club' is not one of [SOCIAL_GROUP, PRIVATE_NON_ENTERPRISE, FOUNDATION]");
     }
 }

@@ -1,78 +1,126 @@
 package org.partybuilding.branch.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
-import java.util.List;
+import java.time.LocalDate;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class CoverageRulesTest {
 
-    private final CoverageRules rules = new CoverageRules(CoverageRules.Thresholds.DEFAULTS);
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
 
-    private static OrganizationCoverage org(String id, boolean active, int formal, int probationary, Formation coveredBy,
-            boolean instructor) {
-        return new OrganizationCoverage(id, "组织" + id, "JIANSHE", "SOCIAL_GROUP", null, active, formal, probationary,
-                coveredBy, instructor);
+    private final CoverageRules rules = new CoverageRules(CoverageRules.Thresholds.DOMAIN_DEFAULTS);
+
+    static OrganizationFacts organization(int formal, int probationary, Formation coveredBy, boolean instructor) {
+        return organization(true, formal, probationary, coveredBy, instructor);
+    }
+
+    static OrganizationFacts organization(boolean active, int formal, int probationary, Formation coveredBy, boolean instructor) {
+        return new OrganizationFacts("org", "越秀区书法家协会", "JIANSHE", active, formal, probationary,
+                coveredBy == null ? null : new CoveringPartyOrganization("po", "党支部", coveredBy), instructor);
+    }
+
+    @Nested
+    class AnOrganization {
+
+        @Test
+        void withThreeFormalMembersMustHaveItsOwnSinglePartyOrganization() {
+            assertThat(rules.gap(organization(3, 0, null, false))).contains(GapReason.SHOULD_FORM_SINGLE);
+            assertThat(rules.gap(organization(5, 0, Formation.JOINT, false))).contains(GapReason.SHOULD_FORM_SINGLE);
+            assertThat(rules.gap(organization(4, 0, Formation.AFFILIATED, true))).contains(GapReason.SHOULD_FORM_SINGLE);
+            assertThat(rules.gap(organization(3, 2, Formation.SINGLE, false))).isEmpty();
+        }
+
+        @Test
+        void withOneOrTwoFormalOrOnlyProbationaryMembersNeedsAJointOrAffiliatedPartyOrganization() {
+            assertThat(rules.gap(organization(2, 0, null, false))).contains(GapReason.NEEDS_JOINT);
+            assertThat(rules.gap(organization(1, 5, null, false))).contains(GapReason.NEEDS_JOINT);
+            assertThat(rules.gap(organization(0, 1, null, false))).contains(GapReason.NEEDS_JOINT);
+            // An instructor is work coverage, but members need a party organization.
+            assertThat(rules.gap(organization(2, 0, null, true))).contains(GapReason.NEEDS_JOINT);
+            assertThat(rules.gap(organization(1, 0, Formation.JOINT, false))).isEmpty();
+            assertThat(rules.gap(organization(0, 2, Formation.AFFILIATED, false))).isEmpty();
+        }
+
+        @Test
+        void withoutMembersNeedsAnInstructorUnlessSomethingCoversIt() {
+            assertThat(rules.gap(organization(0, 0, null, false))).contains(GapReason.NEEDS_INSTRUCTOR);
+            assertThat(rules.gap(organization(0, 0, null, true))).isEmpty();
+            assertThat(rules.gap(organization(0, 0, Formation.AFFILIATED, false))).isEmpty();
+        }
+
+        @Test
+        void deregisteredIsAGapOnlyWhileItsSinglePartyOrganizationIsActive() {
+            assertThat(rules.gap(organization(false, 4, 0, Formation.SINGLE, false)))
+                    .contains(GapReason.DEREGISTERED_WITH_ACTIVE_PARTY_ORGANIZATION);
+            // A joint party organization drops a deregistered organization by itself (rule 6).
+            assertThat(rules.gap(organization(false, 1, 0, Formation.JOINT, false))).isEmpty();
+            assertThat(rules.gap(organization(false, 3, 0, null, false))).isEmpty();
+            assertThat(rules.gap(organization(false, 0, 0, null, false))).isEmpty();
+        }
+
+        @Test
+        void standsByItsPartyOrganizationThenByAnInstructor() {
+            assertThat(rules.standing(organization(4, 0, Formation.SINGLE, true))).isEqualTo(CoverageRules.Standing.SINGLE);
+            assertThat(rules.standing(organization(1, 0, Formation.JOINT, false))).isEqualTo(CoverageRules.Standing.JOINT);
+            assertThat(rules.standing(organization(0, 0, Formation.AFFILIATED, false))).isEqualTo(CoverageRules.Standing.AFFILIATED);
+            assertThat(rules.standing(organization(0, 0, null, true))).isEqualTo(CoverageRules.Standing.INSTRUCTOR_ONLY);
+            assertThat(rules.standing(organization(2, 0, null, false))).isEqualTo(CoverageRules.Standing.UNCOVERED);
+        }
+    }
+
+    @Nested
+    class APartyOrganization {
+
+        private PartyOrganizationFacts party(PartyOrganizationType type, Formation formation, int formal, int probationary,
+                LocalDate termEndsOn) {
+            return new PartyOrganizationFacts("po", "联合党支部", "JIANSHE", type, formation, formal, probationary, termEndsOn);
+        }
+
+        @Test
+        void jointBelowThreeFormalMembersIsFlagged() {
+            assertThat(rules.gaps(party(PartyOrganizationType.BRANCH, Formation.JOINT, 2, 4, null), TODAY))
+                    .containsExactly(GapReason.JOINT_BELOW_THREE);
+            assertThat(rules.gaps(party(PartyOrganizationType.BRANCH, Formation.JOINT, 3, 0, null), TODAY)).isEmpty();
+            assertThat(rules.gaps(party(PartyOrganizationType.BRANCH, Formation.AFFILIATED, 1, 0, null), TODAY)).isEmpty();
+        }
+
+        @Test
+        void aBranchAboveFiftyMembersIsOversizedAGeneralBranchIsNot() {
+            assertThat(rules.gaps(party(PartyOrganizationType.BRANCH, Formation.SINGLE, 45, 6, null), TODAY))
+                    .containsExactly(GapReason.OVERSIZED_BRANCH);
+            assertThat(rules.gaps(party(PartyOrganizationType.BRANCH, Formation.SINGLE, 45, 5, null), TODAY)).isEmpty();
+            assertThat(rules.gaps(party(PartyOrganizationType.GENERAL_BRANCH, Formation.SINGLE, 80, 0, null), TODAY)).isEmpty();
+        }
+
+        @Test
+        void aTermEndingWithinNinetyDaysOrEndedIsFlagged() {
+            assertThat(rules.gaps(party(PartyOrganizationType.BRANCH, Formation.SINGLE, 5, 0, TODAY.plusDays(90)), TODAY))
+                    .containsExactly(GapReason.TERM_EXPIRED);
+            assertThat(rules.gaps(party(PartyOrganizationType.BRANCH, Formation.SINGLE, 5, 0, TODAY.minusYears(1)), TODAY))
+                    .containsExactly(GapReason.TERM_EXPIRED);
+            assertThat(rules.gaps(party(PartyOrganizationType.BRANCH, Formation.SINGLE, 5, 0, TODAY.plusDays(91)), TODAY)).isEmpty();
+            assertThat(rules.gaps(party(PartyOrganizationType.BRANCH, Formation.SINGLE, 5, 0, null), TODAY)).isEmpty();
+        }
+
+        @Test
+        void mayHaveSeveralGaps() {
+            assertThat(rules.gaps(party(PartyOrganizationType.BRANCH, Formation.JOINT, 2, 60, TODAY), TODAY))
+                    .containsExactly(GapReason.JOINT_BELOW_THREE, GapReason.OVERSIZED_BRANCH, GapReason.TERM_EXPIRED);
+        }
     }
 
     @Test
-    void threeFormalMembersMustFormTheirOwnSingleOrganization() {
-        assertThat(rules.gap(org("a", true, 3, 0, null, false))).contains(GapReason.SHOULD_FORM_SINGLE);
-        assertThat(rules.gap(org("b", true, 5, 0, Formation.JOINT, false))).contains(GapReason.SHOULD_FORM_SINGLE);
-        assertThat(rules.gap(org("c", true, 3, 1, Formation.SINGLE, false))).isEmpty();
-    }
-
-    @Test
-    void oneOrTwoFormalOrOnlyProbationaryMembersNeedJointCoverage() {
-        assertThat(rules.gap(org("a", true, 2, 0, null, false))).contains(GapReason.NEEDS_JOINT);
-        assertThat(rules.gap(org("b", true, 0, 1, null, true))).contains(GapReason.NEEDS_JOINT);
-        assertThat(rules.gap(org("c", true, 1, 0, Formation.JOINT, false))).isEmpty();
-        assertThat(rules.gap(org("d", true, 2, 0, Formation.AFFILIATED, false))).isEmpty();
-    }
-
-    @Test
-    void noMembersNeedsAnInstructorAndAnInstructorIsWorkCoverage() {
-        assertThat(rules.gap(org("a", true, 0, 0, null, false))).contains(GapReason.NEEDS_INSTRUCTOR);
-        assertThat(rules.gap(org("b", true, 0, 0, null, true))).isEmpty();
-        assertThat(rules.standing(org("b", true, 0, 0, null, true))).isEqualTo(CoverageRules.Standing.INSTRUCTOR_ONLY);
-    }
-
-    @Test
-    void aDeregisteredOrganizationIsAGapOnlyWhileItsSingleOrganizationIsActive() {
-        assertThat(rules.gap(org("a", false, 4, 0, Formation.SINGLE, false)))
-                .contains(GapReason.DEREGISTERED_WITH_ACTIVE_PARTY_ORGANIZATION);
-        assertThat(rules.gap(org("b", false, 0, 0, null, false))).isEmpty();
-    }
-
-    @Test
-    void thresholdsComeFromConfiguration() {
-        CoverageRules stricter = new CoverageRules(new CoverageRules.Thresholds(5, 3, 5, 50, 100));
-        assertThat(stricter.gap(org("a", true, 4, 0, null, false))).contains(GapReason.NEEDS_JOINT);
-    }
-
-    @Test
-    void figuresCountOnlyActiveOrganizationsAndRatesAreFractions() {
-        List<OrganizationCoverage> organizations = List.of(
-                org("single", true, 4, 0, Formation.SINGLE, false),
-                org("joint", true, 1, 0, Formation.JOINT, false),
-                org("needs-joint", true, 2, 0, null, false),
-                org("instructed", true, 0, 0, null, true),
-                org("bare", true, 0, 0, null, false),
-                org("gone", false, 3, 0, null, false));
-
-        CoverageFigures figures = CoverageFigures.of(organizations, rules);
-
-        assertThat(figures.activeOrganizations()).isEqualTo(5);
-        assertThat(figures.withMembers()).isEqualTo(3);
-        assertThat(figures.coveredBySingle()).isEqualTo(1);
-        assertThat(figures.coveredByJoint()).isEqualTo(1);
-        assertThat(figures.instructorOnly()).isEqualTo(1);
-        assertThat(figures.uncovered()).isEqualTo(2);
-        // 2 of the 3 organizations with members have a party organization; 3 of 5 have work coverage.
-        assertThat(figures.organizationCoverageRate()).isEqualByComparingTo(new BigDecimal("0.6667"));
-        assertThat(figures.workCoverageRate()).isEqualByComparingTo(new BigDecimal("0.6000"));
-        assertThat(CoverageFigures.of(List.of(org("bare", true, 0, 0, null, false)), rules).organizationCoverageRate()).isNull();
+    void theNumbersComeFromConfiguration() {
+        CoverageRules configured = new CoverageRules(new CoverageRules.Thresholds(5, 4, 30, 30));
+        assertThat(configured.gap(organization(4, 0, null, false))).contains(GapReason.NEEDS_JOINT);
+        assertThat(configured.gap(organization(5, 0, null, false))).contains(GapReason.SHOULD_FORM_SINGLE);
+        PartyOrganizationFacts joint = new PartyOrganizationFacts("po", "联合党支部", "JIANSHE", PartyOrganizationType.BRANCH,
+                Formation.JOINT, 3, 28, TODAY.plusDays(60));
+        assertThat(configured.gaps(joint, TODAY)).containsExactly(GapReason.JOINT_BELOW_THREE, GapReason.OVERSIZED_BRANCH);
+        assertThatThrownBy(() -> new CoverageRules.Thresholds(0, 3, 50, 90)).isInstanceOf(IllegalArgumentException.class);
     }
 }

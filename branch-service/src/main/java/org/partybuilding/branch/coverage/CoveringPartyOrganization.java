@@ -1,0 +1,12 @@
+package org.partybuilding.branch.coverage;
+
+import java.util.Objects;
+
+/** The active party organization that covers an organization, and how it was formed. */
+public record CoveringPartyOrganization(String id, String name, Formation formation) {
+
+    public CoveringPartyOrganization {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(formation, "formation");
+    }
+}

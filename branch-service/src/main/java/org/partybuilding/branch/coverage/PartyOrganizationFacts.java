@@ -1,0 +1,27 @@
+package org.partybuilding.branch.coverage;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * What the gap list checks for one active party organization (党组织).
+ *
+ * @param street              the street the party organization belongs to (its lines are shown under it)
+ * @param formalMembers       its formal members (正式党员), over all the organizations it covers
+ * @param probationaryMembers its probationary members (预备党员)
+ * @param termEndsOn          when the current term of office ends (elections, postponements and term lengths
+ *                            are the party organization's business), or {@code null} if none was recorded
+ */
+public record PartyOrganizationFacts(String partyOrganizationId, String name, String street, PartyOrganizationType type,
+        Formation formation, int formalMembers, int probationaryMembers, LocalDate termEndsOn) {
+
+    public PartyOrganizationFacts {
+        Objects.requireNonNull(partyOrganizationId, "partyOrganizationId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(formation, "formation");
+    }
+
+    public int members() {
+        return formalMembers + probationaryMembers;
+    }
+}
