@@ -1,6 +1,11 @@
 package org.partybuilding.branch.organization;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.partybuilding.events.EventFormatException;
+import org.partybuilding.events.EventType;
 import org.partybuilding.events.OrganizationSnapshot;
 import org.partybuilding.events.Topics;
 import org.partybuilding.platform.messaging.EventHandling;
@@ -9,9 +14,17 @@ import org.partybuilding.platform.messaging.VersionedReadModels;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps the organization read model from registry events; version-guarded, so replays change nothing. */
+/**
+ * Keeps {@link OrganizationView} from {@code registry.organizations.v1}. Every event of the topic carries the
+ * organization's whole state, so registered, updated and deregistered are applied alike: only where the stored
+ * version is lower, so redelivered, replayed or out-of-order events change nothing. A record that is not one of
+ * these events fails with {@link EventFormatException} and goes to the dead-letter topic at once.
+ */
 @Component
 class OrganizationProjection {
+
+    private static final Set<EventType> ORGANIZATION_EVENTS = EnumSet.of(
+            EventType.ORGANIZATION_REGISTERED, EventType.ORGANIZATION_UPDATED, EventType.ORGANIZATION_DEREGISTERED);
 
     private final VersionedReadModels readModels;
 
@@ -21,8 +34,12 @@ class OrganizationProjection {
 
     @KafkaListener(topics = Topics.REGISTRY_ORGANIZATIONS)
     void on(ConsumerRecord<String, byte[]> record) {
-        OrganizationSnapshot organization = IncomingEvent.from(record).data(OrganizationSnapshot.class);
+        IncomingEvent event = IncomingEvent.from(record);
+        if (event.type().filter(ORGANIZATION_EVENTS::contains).isEmpty()) {
+            throw new EventFormatException("Not an organization event: " + event.attributes().type());
+        }
+        OrganizationView organization = OrganizationView.of(event.data(OrganizationSnapshot.class));
         EventHandling.await(readModels.upsertIfNewer(OrganizationView.COLLECTION, organization.id(), organization.version(),
-                OrganizationView.of(organization)));
+                organization));
     }
 }
