@@ -19,13 +19,14 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The same error policy on every listener of every service: bounded retries, then the record goes
- * to {@code <topic>.dlt} and is counted; a malformed event goes there at once. Nothing stops a
+ * The same error policy on every listener of every service: bounded retries with growing pauses
+ * (about a minute in all by default), then the record goes to {@code <topic>.dlt} and is counted; a
+ * malformed event goes there at once. Nothing stops a
  * partition. Also creates the contract's topics and their dead-letter twins.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
@@ -41,9 +42,17 @@ public class PlatformKafkaAutoConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
             meters.counter("platform.kafka.dead.letters", "topic", record.topic()).increment();
             deadLetters.accept(record, e);
-        }, new FixedBackOff(properties.retryInterval().toMillis(), properties.retries()));
+        }, backOff(properties));
         handler.addNotRetryableExceptions(EventFormatException.class);
         return handler;
+    }
+
+    private static ExponentialBackOffWithMaxRetries backOff(PlatformKafkaProperties properties) {
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retries());
+        backOff.setInitialInterval(properties.retryInterval().toMillis());
+        backOff.setMultiplier(2);
+        backOff.setMaxInterval(properties.maxRetryInterval().toMillis());
+        return backOff;
     }
 
     @Bean

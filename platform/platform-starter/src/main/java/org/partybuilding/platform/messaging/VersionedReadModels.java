@@ -2,6 +2,8 @@ package org.partybuilding.platform.messaging;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mapping.PropertyHandler;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,6 +32,11 @@ public class VersionedReadModels {
     public Mono<Boolean> upsertIfNewer(String collection, String id, long version, Object view) {
         Document state = new Document();
         mongo.getConverter().write(view, state);
+        // The converter leaves out null properties; a field the producer cleared must be cleared here too.
+        var entity = mongo.getConverter().getMappingContext().getPersistentEntity(view.getClass());
+        if (entity != null) {
+            entity.doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> state.putIfAbsent(property.getFieldName(), null));
+        }
         state.remove("_id");
         state.remove("_class");
         state.put("version", version);

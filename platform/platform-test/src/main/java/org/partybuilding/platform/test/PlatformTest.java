@@ -25,7 +25,10 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "management.server.port=0",
         "platform.kafka.partitions=1",
         "platform.kafka.retry-interval=100ms",
-        "platform.outbox.poll-interval=100ms"})
+        "platform.kafka.retries=3",
+        "platform.outbox.poll-interval=100ms",
+        // The first request of a context fetches the JWKS and opens the MongoDB connection; on a loaded machine that takes seconds.
+        "spring.test.webtestclient.timeout=30s"})
 @EmbeddedKafka(partitions = 1)
 @AutoConfigureWebTestClient
 public @interface PlatformTest {

@@ -105,6 +105,19 @@ class OutboxAndConsumerTest {
     }
 
     @Test
+    void aFieldTheProducerClearedIsClearedInTheReadModel() throws Exception {
+        send(snapshot("org-cleared", 1, "has a name"));
+        send(snapshot("org-cleared", 2, null));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Document view = mongo.findById("org-cleared", Document.class, "organization_views").block();
+            assertThat(view).isNotNull();
+            assertThat(view.getLong("version")).isEqualTo(2L);
+            assertThat(view.containsKey("name")).isTrue();
+            assertThat(view.getString("name")).isNull();
+        });
+    }
+
+    @Test
     void aPoisonMessageGoesToTheDeadLetterTopicAndDoesNotStopThePartition() throws Exception {
         kafka.send(new ProducerRecord<>(Topics.REGISTRY_ORGANIZATIONS, "poison", "no CloudEvent headers".getBytes(StandardCharsets.UTF_8))).get();
         send(snapshot("after-poison", 1, "still consumed"));
