@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the benchmarks (bounded in count and time, loopback only) and prints ratios measured side
+# by side in one run. Usage: bench/run.sh [gateway|propagation|all] [--quick]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for tool in wrk hey; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "installing $tool (Debian package)"; apt-get install -y -qq "$tool" >/dev/null || {
+      apt-get update -qq && apt-get install -y -qq "$tool"; }
+  fi
+done
+./mvnw -q -DskipTests install
+./mvnw -q -f bench/pom.xml compile exec:java -Dexec.args="$*"

@@ -1,0 +1,264 @@
+package org.partybuilding.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.bson.Document;
+import org.partybuilding.local.LocalPlatform;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Benchmarks of the foundation, each reported as a ratio or distribution measured side by side in
+ * one run on one machine (it is shared and noisy, so absolute numbers mean little):
+ * <ol>
+ * <li>gateway vs a direct call to registry-service for the same authenticated GET: throughput
+ * ratio (alternating rounds), gateway CPU microseconds per request, and p50/p99 at a fixed rate;</li>
+ * <li>event propagation from registry-service's write to branch-service's read model at a steady
+ * rate: p50/p99.</li>
+ * </ol>
+ * Everything runs on loopback, bounded in count and time. Usage: {@code bench/run.sh [gateway|propagation|all] [--quick]}.
+ */
+public final class Bench {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Ports of the benchmarked platform: beside a developer's platform (offset 0) and the system tests (10000). */
+    private static final int PORT_OFFSET = 20000;
+
+    private final boolean quick;
+    private final LocalPlatform platform;
+    private final Map<String, String> report = new LinkedHashMap<>();
+    private final List<String> creditCodes;
+    private int nextCode;
+    private String token;
+
+    private Bench(boolean quick, LocalPlatform platform) {
+        this.quick = quick;
+        this.platform = platform;
+        this.creditCodes = loadCreditCodes();
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = Arrays.asList(args);
+        boolean quick = arguments.contains("--quick");
+        String mode = arguments.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("all");
+        Path root = LocalPlatform.findRepoRoot(Path.of(""));
+        try (LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder()
+                .repoRoot(root)
+                .dataDir(root.resolve("bench/target/platform-data"))
+                .reset(true)
+                .portOffset(PORT_OFFSET)
+                .mongoUri(null)
+                .build())) {
+            platform.start();
+            Bench bench = new Bench(quick, platform);
+            bench.token = bench.committeeAdminToken();
+            if (mode.equals("gateway") || mode.equals("all")) {
+                bench.gatewayVersusDirect();
+            }
+            if (mode.equals("propagation") || mode.equals("all")) {
+                bench.eventPropagation();
+            }
+            bench.print();
+        }
+    }
+
+    private void gatewayVersusDirect() {
+        String id = register();
+        String path = "/api/registry/organizations/" + id;
+        String direct = platform.serviceUrl("registry-service") + path;
+        String viaGateway = platform.gatewayUrl() + path;
+        int seconds = quick ? 5 : 10;
+        int rounds = quick ? 2 : 3;
+        int connections = 16;
+        long gatewayPid = ProcessCpu.pidOf("gateway");
+
+        // Warm both paths up (JIT, connection pools) before anything is counted.
+        LoadTools.wrk(direct, token, connections, seconds);
+        LoadTools.wrk(viaGateway, token, connections, seconds);
+
+        double directRps = 0;
+        double gatewayRps = 0;
+        long gatewayRequests = 0;
+        long gatewayCpu = 0;
+        long errors = 0;
+        for (int round = 0; round < rounds; round++) {
+            LoadTools.Throughput d = LoadTools.wrk(direct, token, connections, seconds);
+            long cpuBefore = ProcessCpu.micros(gatewayPid);
+            LoadTools.Throughput g = LoadTools.wrk(viaGateway, token, connections, seconds);
+            gatewayCpu += ProcessCpu.micros(gatewayPid) - cpuBefore;
+            directRps += d.requestsPerSecond();
+            gatewayRps += g.requestsPerSecond();
+            gatewayRequests += g.requests();
+            errors += d.errors() + g.errors();
+        }
+        directRps /= rounds;
+        gatewayRps /= rounds;
+        report.put("GET direct, requests/s (wrk, " + connections + " connections, mean of " + rounds + " rounds)", fmt(directRps));
+        report.put("GET via gateway, requests/s", fmt(gatewayRps));
+        report.put("gateway/direct throughput ratio", String.format(Locale.ROOT, "%.2f", gatewayRps / directRps));
+        report.put("gateway CPU per request (µs)", fmt((double) gatewayCpu / gatewayRequests));
+        report.put("non-2xx answers during the throughput rounds", String.valueOf(errors));
+
+        int workers = 10;
+        int ratePerWorker = 20;
+        LoadTools.Latency d = LoadTools.hey(direct, token, workers, ratePerWorker, seconds);
+        LoadTools.Latency g = LoadTools.hey(viaGateway, token, workers, ratePerWorker, seconds);
+        String rate = workers * ratePerWorker + " req/s";
+        report.put("GET direct at " + rate + ": p50 / p99 (ms)", fmt(d.p50Millis()) + " / " + fmt(d.p99Millis()));
+        report.put("GET via gateway at " + rate + ": p50 / p99 (ms)", fmt(g.p50Millis()) + " / " + fmt(g.p99Millis()));
+        report.put("gateway added latency at p50 / p99 (ms)", fmt(g.p50Millis() - d.p50Millis()) + " / " + fmt(g.p99Millis() - d.p99Millis()));
+    }
+
+    /** Registers organizations at a steady rate and times each one's arrival in branch-service's read model. */
+    private void eventPropagation() throws InterruptedException {
+        int perSecond = 20;
+        int count = Math.min(creditCodes.size() - nextCode, quick ? 100 : 400);
+        Map<String, Long> written = new ConcurrentHashMap<>();
+        Map<String, Long> arrived = new ConcurrentHashMap<>();
+        try (MongoClient mongo = MongoClients.create(platform.mongoUri())) {
+            MongoCollection<Document> readModel = mongo.getDatabase("branch").getCollection("organizations");
+            Thread poller = new Thread(() -> pollArrivals(readModel, written, arrived), "arrival-poller");
+            poller.setDaemon(true);
+            poller.start();
+            long intervalNanos = 1_000_000_000L / perSecond;
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                long due = start + i * intervalNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                String id = register();
+                written.put(id, System.nanoTime());
+            }
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (arrived.size() < written.size() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            poller.interrupt();
+        }
+        List<Double> millis = written.entrySet().stream()
+                .filter(e -> arrived.containsKey(e.getKey()))
+                .map(e -> Math.max(0, arrived.get(e.getKey()) - e.getValue()) / 1_000_000.0)
+                .sorted().collect(Collectors.toList());
+        report.put("event propagation: organizations written at " + perSecond + "/s", String.valueOf(written.size()));
+        report.put("event propagation: arrived in branch-service's read model", String.valueOf(millis.size()));
+        report.put("event propagation p50 / p99 / max (ms, polled every 2 ms)",
+                fmt(percentile(millis, 50)) + " / " + fmt(percentile(millis, 99)) + " / " + fmt(millis.isEmpty() ? 0 : millis.get(millis.size() - 1)));
+    }
+
+    private static void pollArrivals(MongoCollection<Document> readModel, Map<String, Long> written, Map<String, Long> arrived) {
+        while (!Thread.currentThread().isInterrupted()) {
+            List<String> pending = written.keySet().stream().filter(id -> !arrived.containsKey(id)).toList();
+            if (!pending.isEmpty()) {
+                for (Document d : readModel.find(Filters.in("_id", pending)).projection(Projections.include("_id"))) {
+                    arrived.putIfAbsent(d.getString("_id"), System.nanoTime());
+                }
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private String register() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "基准测试组织" + nextCode);
+        body.put("creditCode", creditCodes.get(nextCode++));
+        body.put("type", "SOCIAL_GROUP");
+        body.put("registrationLevel", "DISTRICT");
+        body.put("registeredOn", "2024-01-15");
+        body.put("industry", "OTHER");
+        body.put("street", "JIANSHE");
+        body.put("legalRepresentative", Map.of("name", "测试", "partyMember", false));
+        body.put("employees", 5);
+        body.put("fullTimeStaff", 2);
+        body.put("operatingStatus", "NORMAL");
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(platform.serviceUrl("registry-service") + "/api/registry/organizations"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("Registration failed: " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).get("id").asString();
+    }
+
+    private String committeeAdminToken() {
+        String form = "grant_type=password&client_id=platform-cli&username=committee-admin&password=demo";
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(platform.tokenUri()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("No token: " + response.body());
+        }
+        return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> loadCreditCodes() {
+        try (InputStream in = Bench.class.getResourceAsStream("/credit-codes.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private void print() throws IOException {
+        StringBuilder out = new StringBuilder("| measure | value |\n|---|---|\n");
+        report.forEach((k, v) -> out.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        System.out.println();
+        System.out.println(out);
+        Path file = LocalPlatform.findRepoRoot(Path.of("")).resolve("bench/target/bench-report.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out.toString());
+        System.out.println("Written to " + file.toAbsolutePath());
+    }
+}
