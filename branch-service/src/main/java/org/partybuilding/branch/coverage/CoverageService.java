@@ -10,8 +10,6 @@ import org.partybuilding.branch.organization.OrganizationView;
 import org.partybuilding.branch.organization.Organizations;
 import org.partybuilding.platform.district.District;
 import org.partybuilding.platform.security.DataScope;
-import org.partybuilding.platform.security.Role;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
@@ -56,16 +54,7 @@ public class CoverageService {
      * or the finance bureau's.
      */
     private static CoverageFilter withinScope(CoverageFilter filter, DataScope scope) {
-        if (scope.districtWide()) {
-            return filter;
-        }
-        if (scope.has(Role.STREET_ADMIN) && scope.street() != null) {
-            if (filter.street() != null && !filter.street().equals(scope.street())) {
-                throw new AccessDeniedException("Street " + filter.street() + " is outside your data scope");
-            }
-            return filter.withStreet(scope.street());
-        }
-        throw new AccessDeniedException("The coverage report is for district, committee and street admins and auditors");
+        return filter.withStreet(scope.streetToRead(filter.street()));
     }
 
     private Map<String, String> streets(CoverageFilter filter) {

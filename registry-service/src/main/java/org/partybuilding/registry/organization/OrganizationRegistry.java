@@ -23,7 +23,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
@@ -66,24 +65,11 @@ public class OrganizationRegistry {
     }
 
     public Mono<PageResponse<Organization>> list(OrganizationFilter filter, PageQuery page, DataScope scope) {
-        OrganizationFilter scoped = scopedFilter(filter, scope);
+        OrganizationFilter scoped = filter.withStreet(scope.streetToRead(filter.street()));
         Query count = scoped.toQuery();
         Query items = scoped.toQuery().with(Sort.by("name", "_id")).skip(page.offset()).limit(page.size());
         return Mono.zip(mongo.find(items, Organization.class).collectList(), mongo.count(count, Organization.class))
                 .map(result -> PageResponse.of(result.getT1(), page, result.getT2()));
-    }
-
-    private OrganizationFilter scopedFilter(OrganizationFilter filter, DataScope scope) {
-        if (scope.districtWide()) {
-            return filter;
-        }
-        if (scope.has(Role.STREET_ADMIN) && scope.street() != null) {
-            if (filter.street() != null && !filter.street().equals(scope.street())) {
-                throw new AccessDeniedException("Street " + filter.street() + " is outside your data scope");
-            }
-            return filter.withStreet(scope.street());
-        }
-        throw new AccessDeniedException("Your role does not read the registry");
     }
 
     private Organization newOrganization(RegisterOrganization r) {

@@ -48,6 +48,24 @@ public record DataScope(String subject, String username, Set<Role> roles, String
                         && partyOrganizationId.equals(recordPartyOrganizationId));
     }
 
+    /**
+     * The street a list or report across streets is limited to: what was asked for ({@code null} =
+     * every street) for district-wide readers; a street admin's own street, 403 if another was asked
+     * for; 403 for every other role.
+     */
+    public String streetToRead(String requestedStreet) {
+        if (districtWide()) {
+            return requestedStreet;
+        }
+        if (has(Role.STREET_ADMIN) && street != null) {
+            if (requestedStreet != null && !requestedStreet.equals(street)) {
+                throw new AccessDeniedException("Street " + requestedStreet + " is outside your data scope");
+            }
+            return street;
+        }
+        throw new AccessDeniedException("Your role does not read across streets");
+    }
+
     /** Throws 403 unless the caller has one of the roles. */
     public DataScope requireAny(Role... candidates) {
         if (!hasAny(candidates)) {

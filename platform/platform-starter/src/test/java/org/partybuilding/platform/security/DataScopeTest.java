@@ -43,6 +43,17 @@ class DataScopeTest {
     }
 
     @Test
+    void listsAcrossStreetsAreLimitedToTheCallersStreet() {
+        assertThat(scope(Set.of(Role.AUDITOR), null, null).streetToRead(null)).isNull();
+        assertThat(scope(Set.of(Role.COMMITTEE_ADMIN), null, null).streetToRead("HUALE")).isEqualTo("HUALE");
+        DataScope jianshe = scope(Set.of(Role.STREET_ADMIN), "JIANSHE", null);
+        assertThat(jianshe.streetToRead(null)).isEqualTo("JIANSHE");
+        assertThat(jianshe.streetToRead("JIANSHE")).isEqualTo("JIANSHE");
+        assertThatThrownBy(() -> jianshe.streetToRead("HUALE")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> scope(Set.of(Role.FINANCE), null, null).streetToRead(null)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void aSecretarySeesPersonalDataOfItsOwnPartyOrganizationOnly() {
         DataScope secretary = scope(Set.of(Role.BRANCH_SECRETARY), null, "po-7");
         assertThat(secretary.seesPersonalData("JIANSHE", "po-7")).isTrue();
