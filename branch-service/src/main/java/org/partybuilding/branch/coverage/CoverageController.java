@@ -31,7 +31,7 @@ class CoverageController {
             @Parameter(description = "a street code of the district, e.g. JIANSHE") @RequestParam(required = false) String street,
             @Parameter(description = "SOCIAL_GROUP, PRIVATE_NON_ENTERPRISE or FOUNDATION") @RequestParam(required = false) String type,
             @Parameter(description = "the supervisory unit (业务主管单位), exactly") @RequestParam(required = false) String supervisoryUnit,
-            @Parameter(hidden = true) DataScope scope) {
+            DataScope scope) {
         return coverage.report(CoverageFilter.of(street, type, supervisoryUnit, district), scope);
     }
 }

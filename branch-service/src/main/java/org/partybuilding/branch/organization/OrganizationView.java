@@ -7,7 +7,6 @@ import java.util.List;
 import org.partybuilding.events.EventFormatException;
 import org.partybuilding.events.OrganizationSnapshot;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Field;
 
 /**
  * What branch-service knows of a social organization (社会组织) from registry-service's events, one
@@ -15,8 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * industry) and the registration-time coverage status need. Only the organization consumer writes
  * it; members and party organizations are kept in their own collections.
  *
- * <p>Every field is written on each applied event, {@code null} included ({@link Field.Write#ALWAYS}),
- * so that a field registry-service cleared (e.g. the supervisory unit) is cleared here too.
+ * <p>Written through {@code VersionedReadModels}, which writes every field, {@code null} included, so
+ * that a field registry-service cleared (e.g. the supervisory unit) is cleared here too.
  *
  * @param supervisoryUnit the supervisory unit (业务主管单位); none for organizations registered directly
  * @param status          {@code ACTIVE} or {@code DEREGISTERED} (kept as text: a newer registry may add values)
@@ -25,15 +24,15 @@ import org.springframework.data.mongodb.core.mapping.Field;
 public record OrganizationView(
         @Id String id,
         long version,
-        @Field(write = Field.Write.ALWAYS) String name,
-        @Field(write = Field.Write.ALWAYS) String type,
-        @Field(write = Field.Write.ALWAYS) String street,
-        @Field(write = Field.Write.ALWAYS) String industry,
-        @Field(write = Field.Write.ALWAYS) String supervisoryUnit,
-        @Field(write = Field.Write.ALWAYS) String status,
+        String name,
+        String type,
+        String street,
+        String industry,
+        String supervisoryUnit,
+        String status,
         int employees,
         int fullTimeStaff,
-        @Field(write = Field.Write.ALWAYS) LocalDate registeredOn) {
+        LocalDate registeredOn) {
 
     public static final String COLLECTION = "organizations";
     public static final String ACTIVE = "ACTIVE";
