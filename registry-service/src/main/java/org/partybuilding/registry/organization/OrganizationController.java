@@ -7,11 +7,15 @@ import org.partybuilding.platform.web.PageQuery;
 import org.partybuilding.platform.web.PageResponse;
 import org.partybuilding.platform.web.Versions;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,6 +46,30 @@ class OrganizationController {
         return registry.find(id, scope).map(o -> ResponseEntity.ok()
                 .header(HttpHeaders.ETAG, Versions.etag(o.version()))
                 .body(OrganizationResponse.of(o)));
+    }
+
+    @PutMapping("/{id}")
+    Mono<ResponseEntity<OrganizationResponse>> replace(@PathVariable String id, @Valid @RequestBody RegisterOrganization body,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, DataScope scope) {
+        long expected = Versions.requireIfMatch(ifMatch);
+        return registry.update(id, body, expected, scope).map(OrganizationController::withETag);
+    }
+
+    @PatchMapping(value = "/{id}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+    Mono<ResponseEntity<OrganizationResponse>> patch(@PathVariable String id, @RequestBody PatchOrganization body,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, DataScope scope) {
+        long expected = Versions.requireIfMatch(ifMatch);
+        return registry.patch(id, body, expected, scope).map(OrganizationController::withETag);
+    }
+
+    @PostMapping("/{id}/deregistration")
+    Mono<ResponseEntity<OrganizationResponse>> deregister(@PathVariable String id, @Valid @RequestBody Deregistration body,
+            DataScope scope) {
+        return registry.deregister(id, body, scope).map(OrganizationController::withETag);
+    }
+
+    private static ResponseEntity<OrganizationResponse> withETag(Organization o) {
+        return ResponseEntity.ok().header(HttpHeaders.ETAG, Versions.etag(o.version())).body(OrganizationResponse.of(o));
     }
 
     @GetMapping

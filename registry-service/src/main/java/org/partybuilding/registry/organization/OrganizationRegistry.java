@@ -3,6 +3,7 @@ package org.partybuilding.registry.organization;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import org.partybuilding.platform.district.District;
 import org.partybuilding.platform.outbox.OutboxEvent;
 import org.partybuilding.platform.outbox.OutboxRelay;
 import org.partybuilding.platform.problem.ConflictException;
+import org.partybuilding.platform.problem.FieldChecks;
 import org.partybuilding.platform.problem.FieldError;
 import org.partybuilding.platform.problem.InvalidInputException;
 import org.partybuilding.platform.problem.NotFoundException;
@@ -18,13 +20,17 @@ import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.platform.web.PageQuery;
 import org.partybuilding.platform.web.PageResponse;
+import org.partybuilding.platform.web.Versions;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import jakarta.validation.Validator;
 import reactor.core.publisher.Mono;
 
 /** Registers, reads and lists organizations, within the caller's data scope. */
@@ -35,17 +41,29 @@ public class OrganizationRegistry {
     private final OutboxRelay relay;
     private final District district;
     private final Clock clock;
+    private final Validator validator;
 
-    public OrganizationRegistry(ReactiveMongoTemplate mongo, OutboxRelay relay, District district, Clock clock) {
+    public OrganizationRegistry(ReactiveMongoTemplate mongo, OutboxRelay relay, District district, Clock clock,
+            Validator validator) {
         this.mongo = mongo;
         this.relay = relay;
         this.district = district;
         this.clock = clock;
+        this.validator = validator;
+    }
+
+    /**
+     * Everything wrong with a registration: the shape of its fields first (a merged PATCH or an imported
+     * row arrive unvalidated), then the registration rules, which need every field present.
+     */
+    public List<FieldError> problems(RegisterOrganization registration) {
+        List<FieldError> errors = FieldChecks.errors(validator, registration);
+        return errors.isEmpty() ? RegistrationRules.check(registration, district, LocalDate.now(clock)) : errors;
     }
 
     public Mono<Organization> register(RegisterOrganization registration, DataScope scope) {
         scope.requireAny(Role.DISTRICT_ADMIN, Role.COMMITTEE_ADMIN, Role.STREET_ADMIN).requireWrite(registration.street());
-        List<FieldError> errors = RegistrationRules.check(registration, district, LocalDate.now(clock));
+        List<FieldError> errors = problems(registration);
         if (!errors.isEmpty()) {
             return Mono.error(new InvalidInputException(errors));
         }
@@ -55,6 +73,102 @@ public class OrganizationRegistry {
                 .flatMap(taken -> taken ? Mono.error(duplicate(registration.creditCode())) : mongo.insert(organization))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(registration.creditCode()))
                 .doOnSuccess(saved -> relay.wakeUp());
+    }
+
+    /**
+     * Replaces an organization's registration data if it is still at {@code expectedVersion}: one
+     * version-guarded single-document update that also appends {@code OrganizationUpdated} to its outbox.
+     */
+    public Mono<Organization> update(String id, RegisterOrganization changed, long expectedVersion, DataScope scope) {
+        scope.requireAny(Role.DISTRICT_ADMIN, Role.COMMITTEE_ADMIN, Role.STREET_ADMIN);
+        return findToWrite(id, scope).flatMap(current -> {
+            Versions.requireCurrent(expectedVersion, current.version(), "Organization " + id);
+            if (!current.active()) {
+                return Mono.error(new ConflictException("Organization " + id + " is deregistered and can no longer be changed"));
+            }
+            List<FieldError> errors = problems(changed);
+            if (!errors.isEmpty()) {
+                return Mono.error(new InvalidInputException(errors));
+            }
+            scope.requireWrite(changed.street());
+            Organization next = changedOrganization(current, changed);
+            Mono<Boolean> codeTaken = changed.creditCode().equals(current.creditCode()) ? Mono.just(false)
+                    : mongo.exists(Query.query(Criteria.where("activeCreditCode").is(changed.creditCode())), Organization.class);
+            return codeTaken.flatMap(taken -> taken ? Mono.error(duplicate(changed.creditCode()))
+                    : write(current, next, EventType.ORGANIZATION_UPDATED, new Update().set("activeCreditCode", next.activeCreditCode())));
+        }).onErrorMap(DuplicateKeyException.class, e -> duplicate(changed.creditCode()));
+    }
+
+    public Mono<Organization> patch(String id, PatchOrganization patch, long expectedVersion, DataScope scope) {
+        return findToWrite(id, scope).flatMap(current -> update(id, patch.mergeInto(current), expectedVersion, scope));
+    }
+
+    /** Deregisters (注销) an active organization; a second deregistration is 409. Its credit code becomes free again. */
+    public Mono<Organization> deregister(String id, Deregistration deregistration, DataScope scope) {
+        scope.requireAny(Role.DISTRICT_ADMIN, Role.COMMITTEE_ADMIN, Role.STREET_ADMIN);
+        return findToWrite(id, scope).flatMap(current -> {
+            if (!current.active()) {
+                return Mono.error(new ConflictException("Organization " + id + " was already deregistered on " + current.deregisteredOn()));
+            }
+            List<FieldError> errors = new ArrayList<>();
+            if (deregistration.date().isAfter(LocalDate.now(clock))) {
+                errors.add(new FieldError("date", "must not be in the future"));
+            }
+            if (deregistration.date().isBefore(current.registeredOn())) {
+                errors.add(new FieldError("date", "must not be before the registration on " + current.registeredOn()));
+            }
+            if (!errors.isEmpty()) {
+                return Mono.error(new InvalidInputException(errors));
+            }
+            Organization next = new Organization(current.id(), current.version() + 1, current.name(), current.creditCode(), null,
+                    current.type(), current.registrationLevel(), current.registeredOn(), current.supervisoryUnit(),
+                    current.industry(), current.street(), current.address(), current.legalRepresentative(),
+                    current.employees(), current.fullTimeStaff(), current.operatingStatus(), OrganizationStatus.DEREGISTERED,
+                    deregistration.date(), deregistration.reason().trim(), current.createdAt(), clock.instant(), List.of());
+            return write(current, next, EventType.ORGANIZATION_DEREGISTERED, new Update().unset("activeCreditCode"));
+        });
+    }
+
+    /** Counts by type, street, status and registration level, and staff totals, within the caller's street. */
+    public Mono<RegistryStatistics> statistics(DataScope scope) {
+        String street = scope.streetToRead(null);
+        Query query = street == null ? new Query() : Query.query(Criteria.where("street").is(street));
+        return mongo.find(query, Organization.class).collectList().map(RegistryStatistics::of);
+    }
+
+    /** The organization if the caller may change it: another street's is 404 for them, as for reads. */
+    private Mono<Organization> findToWrite(String id, DataScope scope) {
+        return find(id, scope).doOnNext(o -> scope.requireWrite(o.street()));
+    }
+
+    /**
+     * Sets every field of {@code next} on the document still at {@code current}'s version and appends the
+     * event, in one write; the relay publishes it. A concurrent change makes it a 409 and writes nothing.
+     */
+    private Mono<Organization> write(Organization current, Organization next, EventType event, Update update) {
+        update.set("version", next.version()).set("name", next.name()).set("creditCode", next.creditCode())
+                .set("type", next.type()).set("registrationLevel", next.registrationLevel())
+                .set("registeredOn", next.registeredOn()).set("supervisoryUnit", next.supervisoryUnit())
+                .set("industry", next.industry()).set("street", next.street()).set("address", next.address())
+                .set("legalRepresentative", next.legalRepresentative()).set("employees", next.employees())
+                .set("fullTimeStaff", next.fullTimeStaff()).set("operatingStatus", next.operatingStatus())
+                .set("status", next.status()).set("deregisteredOn", next.deregisteredOn())
+                .set("deregistrationReason", next.deregistrationReason()).set("updatedAt", next.updatedAt())
+                .push(OutboxEvent.OUTBOX_FIELD, OutboxEvent.of(event, next.snapshot()));
+        Query stillCurrent = Query.query(Criteria.where("_id").is(current.id()).and("version").is(current.version()));
+        return mongo.findAndModify(stillCurrent, update, FindAndModifyOptions.options().returnNew(true), Organization.class)
+                .switchIfEmpty(Mono.error(() -> new ConflictException("Organization " + current.id()
+                        + " was changed meanwhile; read it again and retry")))
+                .doOnSuccess(saved -> relay.wakeUp());
+    }
+
+    private Organization changedOrganization(Organization o, RegisterOrganization r) {
+        return new Organization(o.id(), o.version() + 1, r.name().trim(), r.creditCode(), r.creditCode(), r.type(),
+                r.registrationLevel(), r.registeredOn(), blankToNull(r.supervisoryUnit()), r.industry(), r.street(),
+                blankToNull(r.address()),
+                new Organization.LegalRepresentative(r.legalRepresentative().name().trim(), r.legalRepresentative().partyMember()),
+                r.employees(), r.fullTimeStaff(), r.operatingStatus(), o.status(), o.deregisteredOn(), o.deregistrationReason(),
+                o.createdAt(), clock.instant(), List.of());
     }
 
     public Mono<Organization> find(String id, DataScope scope) {

@@ -2,16 +2,10 @@ package org.partybuilding.registry.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.partybuilding.events.CloudEventHeaders;
 import org.partybuilding.events.EventCodec;
@@ -19,22 +13,22 @@ import org.partybuilding.events.OrganizationSnapshot;
 import org.partybuilding.events.Topics;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.platform.test.PlatformTest;
-import org.partybuilding.platform.test.TestTokens;
+import org.partybuilding.platform.test.TopicRecords;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.partybuilding.registry.organization.OrganizationFixtures.body;
+import static org.partybuilding.registry.organization.OrganizationFixtures.streetAdmin;
+import static org.partybuilding.registry.organization.OrganizationFixtures.token;
 
 @PlatformTest
 class OrganizationApiTest {
-
-    private static final AtomicInteger SERIAL = new AtomicInteger(100);
 
     @Autowired
     WebTestClient web;
@@ -45,35 +39,8 @@ class OrganizationApiTest {
     @Autowired
     EmbeddedKafkaBroker broker;
 
-    private static String token(Role role) {
-        return TestTokens.bearer(TestTokens.forRole(role));
-    }
-
-    private static String streetAdmin(String street) {
-        return TestTokens.bearer(TestTokens.builder().role(Role.STREET_ADMIN).street(street).build());
-    }
-
-    private static Map<String, Object> body(String street, OrganizationType type) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", "越秀区社区服务中心" + SERIAL.get());
-        body.put("creditCode", CreditCodeTest.valid(type, SERIAL.incrementAndGet()));
-        body.put("type", type.name());
-        body.put("registrationLevel", "DISTRICT");
-        body.put("registeredOn", "2024-03-01");
-        body.put("supervisoryUnit", "越秀区民政局");
-        body.put("industry", "SOCIAL_SERVICE");
-        body.put("street", street);
-        body.put("address", "越秀区建设大马路18号");
-        body.put("legalRepresentative", Map.of("name", "王芳", "partyMember", true));
-        body.put("employees", 20);
-        body.put("fullTimeStaff", 12);
-        body.put("operatingStatus", "NORMAL");
-        return body;
-    }
-
     private WebTestClient.ResponseSpec register(Map<String, Object> body, String bearer) {
-        return web.post().uri("/api/registry/organizations").header(HttpHeaders.AUTHORIZATION, bearer)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        return OrganizationFixtures.register(web, body, bearer);
     }
 
     private long stored() {
@@ -97,28 +64,15 @@ class OrganizationApiTest {
                 .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
                 .expectBody().jsonPath("$.name").isEqualTo(body.get("name")).jsonPath("$.outbox").doesNotExist();
 
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "registry-test-" + created.id(), false);
-        props.put("auto.offset.reset", "earliest");
-        try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer()).createConsumer()) {
-            consumer.subscribe(List.of(Topics.REGISTRY_ORGANIZATIONS));
-            List<ConsumerRecord<String, byte[]>> mine = new java.util.ArrayList<>();
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(r -> {
-                    if (created.id().equals(r.key())) {
-                        mine.add(r);
-                    }
-                });
-                assertThat(mine).hasSize(1);
-            });
-            ConsumerRecord<String, byte[]> record = mine.get(0);
-            assertThat(CloudEventHeaders.read(record.headers()).type()).isEqualTo("partybuilding.OrganizationRegistered");
-            assertThat(CloudEventHeaders.read(record.headers()).source()).hasToString("/registry-service");
-            OrganizationSnapshot snapshot = EventCodec.decode(record.value(), OrganizationSnapshot.class);
-            assertThat(snapshot.version()).isEqualTo(1);
-            assertThat(snapshot.status()).isEqualTo("ACTIVE");
-            assertThat(snapshot.street()).isEqualTo("JIANSHE");
-        }
+        List<ConsumerRecord<String, byte[]>> mine = TopicRecords.await(broker, Topics.REGISTRY_ORGANIZATIONS, created.id(), 1);
+        assertThat(mine).hasSize(1);
+        ConsumerRecord<String, byte[]> record = mine.get(0);
+        assertThat(CloudEventHeaders.read(record.headers()).type()).isEqualTo("partybuilding.OrganizationRegistered");
+        assertThat(CloudEventHeaders.read(record.headers()).source()).hasToString("/registry-service");
+        OrganizationSnapshot snapshot = EventCodec.decode(record.value(), OrganizationSnapshot.class);
+        assertThat(snapshot.version()).isEqualTo(1);
+        assertThat(snapshot.status()).isEqualTo("ACTIVE");
+        assertThat(snapshot.street()).isEqualTo("JIANSHE");
     }
 
     @Test
