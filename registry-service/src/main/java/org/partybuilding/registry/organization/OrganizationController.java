@@ -2,11 +2,18 @@ package org.partybuilding.registry.organization;
 
 import java.net.URI;
 
+import org.partybuilding.platform.problem.TooLargeException;
 import org.partybuilding.platform.security.DataScope;
+import org.partybuilding.platform.spreadsheet.Spreadsheets;
 import org.partybuilding.platform.web.PageQuery;
 import org.partybuilding.platform.web.PageResponse;
 import org.partybuilding.platform.web.Versions;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.util.unit.DataSize;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,19 +25,52 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 @RestController
 @RequestMapping("/api/registry/organizations")
 class OrganizationController {
 
     private final OrganizationRegistry registry;
+    private final OrganizationImport importer;
+    private final DataSize maxImportSize;
+    private final int maxImportRows;
 
-    OrganizationController(OrganizationRegistry registry) {
+    OrganizationController(OrganizationRegistry registry, OrganizationImport importer,
+            @Value("${registry.import.max-size:10MB}") DataSize maxImportSize,
+            @Value("${registry.import.max-rows:20000}") int maxImportRows) {
         this.registry = registry;
+        this.importer = importer;
+        this.maxImportSize = maxImportSize;
+        this.maxImportRows = maxImportRows;
+    }
+
+    /**
+     * {@code multipart/form-data} with the register as part {@code file}, CSV or XLSX. Always 200 with
+     * the report when the file could be read, even if every row was rejected.
+     */
+    @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<ImportReport> importFile(@RequestPart("file") FilePart file, DataScope scope) {
+        int maxBytes = (int) maxImportSize.toBytes();
+        return DataBufferUtils.join(file.content(), maxBytes)
+                .onErrorMap(DataBufferLimitException.class, e -> new TooLargeException(
+                        "The file is larger than " + maxImportSize.toMegabytes() + " MB; split it into smaller files"))
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .defaultIfEmpty(new byte[0])
+                // Parsing and checking thousands of rows is CPU work: keep it off the event loop.
+                .publishOn(Schedulers.boundedElastic())
+                .map(bytes -> Spreadsheets.read(file.filename(), bytes, maxImportRows))
+                .flatMap(sheet -> importer.importRows(sheet, scope));
     }
 
     @PostMapping

@@ -186,7 +186,19 @@ public class OrganizationRegistry {
                 .map(result -> PageResponse.of(result.getT1(), page, result.getT2()));
     }
 
-    private Organization newOrganization(RegisterOrganization r) {
+    /** Whether the registration says nothing the organization does not already say (an import row may repeat it). */
+    boolean sameRegistration(Organization o, RegisterOrganization r) {
+        Organization next = changedOrganization(o, r);
+        return next.name().equals(o.name()) && next.creditCode().equals(o.creditCode()) && next.type() == o.type()
+                && next.registrationLevel() == o.registrationLevel() && next.registeredOn().equals(o.registeredOn())
+                && java.util.Objects.equals(next.supervisoryUnit(), o.supervisoryUnit()) && next.industry().equals(o.industry())
+                && next.street().equals(o.street()) && java.util.Objects.equals(next.address(), o.address())
+                && next.legalRepresentative().equals(o.legalRepresentative()) && next.employees() == o.employees()
+                && next.fullTimeStaff() == o.fullTimeStaff() && next.operatingStatus() == o.operatingStatus();
+    }
+
+    /** A new, active organization at version 1 with {@code OrganizationRegistered} in its outbox. */
+    Organization newOrganization(RegisterOrganization r) {
         Instant now = clock.instant();
         Organization organization = new Organization(UUID.randomUUID().toString(), 1, r.name().trim(), r.creditCode(),
                 r.creditCode(), r.type(), r.registrationLevel(), r.registeredOn(), blankToNull(r.supervisoryUnit()),

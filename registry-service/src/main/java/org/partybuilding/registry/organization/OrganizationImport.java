@@ -1,0 +1,165 @@
+package org.partybuilding.registry.organization;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.partybuilding.platform.district.District;
+import org.partybuilding.platform.outbox.OutboxRelay;
+import org.partybuilding.platform.problem.ConflictException;
+import org.partybuilding.platform.problem.FieldError;
+import org.partybuilding.platform.security.DataScope;
+import org.partybuilding.platform.security.Role;
+import org.partybuilding.platform.spreadsheet.SheetRows;
+import org.partybuilding.registry.organization.ImportReport.RejectedRow;
+import org.partybuilding.registry.organization.OrganizationRows.ImportRow;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Bulk import of a register (批量导入): each row is checked alone like a registration; a row whose
+ * credit code belongs to an active organization updates it (version-guarded, like a PUT), any other
+ * creates one. A rejected row writes nothing; the file as a whole is refused before anything is
+ * written when it cannot be read. New organizations are inserted in unordered batches, each with
+ * its {@code OrganizationRegistered} event in its outbox.
+ */
+@Service
+public class OrganizationImport {
+
+    private static final int BATCH = 1000;
+
+    private final OrganizationRegistry registry;
+    private final ReactiveMongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final OrganizationRows reader;
+    private final int updateConcurrency;
+
+    public OrganizationImport(OrganizationRegistry registry, ReactiveMongoTemplate mongo, OutboxRelay relay, District district,
+            @Value("${registry.import.update-concurrency:8}") int updateConcurrency) {
+        this.registry = registry;
+        this.mongo = mongo;
+        this.relay = relay;
+        this.reader = new OrganizationRows(district);
+        this.updateConcurrency = updateConcurrency;
+    }
+
+    public Mono<ImportReport> importRows(SheetRows sheet, DataScope scope) {
+        scope.requireAny(Role.DISTRICT_ADMIN, Role.COMMITTEE_ADMIN, Role.STREET_ADMIN);
+        List<ImportRow> rows = reader.read(sheet);
+        Map<Integer, RejectedRow> rejected = new ConcurrentHashMap<>();
+        Map<String, ImportRow> valid = new LinkedHashMap<>();
+        for (ImportRow row : rows) {
+            List<FieldError> errors = check(row, scope, valid);
+            if (errors.isEmpty()) {
+                valid.put(row.registration().creditCode(), row);
+            } else {
+                rejected.put(row.number(), rejection(row, errors));
+            }
+        }
+        return existing(valid.keySet()).flatMap(existing -> {
+            List<ImportRow> creates = new ArrayList<>();
+            List<Mono<Outcome>> updates = new ArrayList<>();
+            for (ImportRow row : valid.values()) {
+                Organization current = existing.get(row.registration().creditCode());
+                if (current == null) {
+                    creates.add(row);
+                } else if (!scope.mayWrite(current.street())) {
+                    rejected.put(row.number(), rejection(row, List.of(new FieldError("creditCode",
+                            "belongs to an organization outside your data scope"))));
+                } else {
+                    updates.add(update(row, current, scope));
+                }
+            }
+            AtomicInteger updated = new AtomicInteger();
+            AtomicInteger unchanged = new AtomicInteger();
+            Mono<Void> applyUpdates = Flux.fromIterable(updates).flatMap(m -> m, updateConcurrency)
+                    .doOnNext(outcome -> {
+                        switch (outcome.kind) {
+                            case UPDATED -> updated.incrementAndGet();
+                            case UNCHANGED -> unchanged.incrementAndGet();
+                            case REJECTED -> rejected.put(outcome.rejection.row(), outcome.rejection);
+                        }
+                    }).then();
+            return applyUpdates.then(insert(creates, rejected)).map(created -> new ImportReport(rows.size(), created,
+                    updated.get(), unchanged.get(), rejected.values().stream()
+                            .sorted(java.util.Comparator.comparingInt(RejectedRow::row)).toList()));
+        }).doFinally(signal -> relay.wakeUp());
+    }
+
+    private List<FieldError> check(ImportRow row, DataScope scope, Map<String, ImportRow> earlier) {
+        List<FieldError> errors = new ArrayList<>(row.errors());
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        errors.addAll(registry.problems(row.registration()));
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        if (!scope.mayWrite(row.registration().street())) {
+            errors.add(new FieldError("street", "is outside your data scope"));
+        }
+        ImportRow twin = earlier.get(row.registration().creditCode());
+        if (twin != null) {
+            errors.add(new FieldError("creditCode", "appears already in row " + twin.number()));
+        }
+        return errors;
+    }
+
+    /** The active organizations holding these credit codes, by code. */
+    private Mono<Map<String, Organization>> existing(java.util.Collection<String> creditCodes) {
+        return Flux.fromIterable(creditCodes).buffer(BATCH)
+                .concatMap(codes -> mongo.find(Query.query(Criteria.where("activeCreditCode").in(codes)), Organization.class))
+                .collectMap(Organization::activeCreditCode);
+    }
+
+    private Mono<Outcome> update(ImportRow row, Organization current, DataScope scope) {
+        if (registry.sameRegistration(current, row.registration())) {
+            return Mono.just(new Outcome(Kind.UNCHANGED, null));
+        }
+        return registry.update(current.id(), row.registration(), current.version(), scope)
+                .map(saved -> new Outcome(Kind.UPDATED, null))
+                .onErrorResume(ConflictException.class, e -> Mono.just(new Outcome(Kind.REJECTED,
+                        rejection(row, List.of(new FieldError("creditCode", e.getMessage()))))));
+    }
+
+    /** Inserts new organizations in unordered batches; a batch that fails is retried row by row to find the refused rows. */
+    private Mono<Integer> insert(List<ImportRow> creates, Map<Integer, RejectedRow> rejected) {
+        return Flux.fromIterable(creates).buffer(BATCH).concatMap(batch -> {
+            List<Organization> organizations = batch.stream().map(row -> registry.newOrganization(row.registration())).toList();
+            return mongo.bulkOps(BulkMode.UNORDERED, Organization.class).insert(organizations).execute()
+                    .thenReturn(organizations.size())
+                    .onErrorResume(DataAccessException.class, e -> insertOneByOne(batch, organizations, rejected));
+        }).reduce(0, Integer::sum);
+    }
+
+    private Mono<Integer> insertOneByOne(List<ImportRow> batch, List<Organization> organizations, Map<Integer, RejectedRow> rejected) {
+        return Flux.range(0, batch.size()).concatMap(i -> mongo.exists(Query.query(Criteria.where("_id").is(organizations.get(i).id())),
+                Organization.class).flatMap(inserted -> inserted ? Mono.just(1) : mongo.insert(organizations.get(i)).thenReturn(1)
+                        .onErrorResume(DuplicateKeyException.class, e -> {
+                            rejected.put(batch.get(i).number(), rejection(batch.get(i), List.of(new FieldError("creditCode",
+                                    "an active organization with this credit code is already registered"))));
+                            return Mono.just(0);
+                        }))).reduce(0, Integer::sum);
+    }
+
+    private static RejectedRow rejection(ImportRow row, List<FieldError> errors) {
+        return new RejectedRow(row.number(), row.registration().creditCode(), errors);
+    }
+
+    private enum Kind { UPDATED, UNCHANGED, REJECTED }
+
+    private record Outcome(Kind kind, RejectedRow rejection) {
+    }
+}
