@@ -31,6 +31,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import jakarta.validation.Validator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Registers, reads and lists organizations, within the caller's data scope. */
@@ -184,6 +185,12 @@ public class OrganizationRegistry {
         Query items = scoped.toQuery().with(Sort.by("name", "_id")).skip(page.offset()).limit(page.size());
         return Mono.zip(mongo.find(items, Organization.class).collectList(), mongo.count(count, Organization.class))
                 .map(result -> PageResponse.of(result.getT1(), page, result.getT2()));
+    }
+
+    /** Every organization matching the filter within the caller's street, by name: for exports. */
+    public Flux<Organization> all(OrganizationFilter filter, DataScope scope) {
+        OrganizationFilter scoped = filter.withStreet(scope.streetToRead(filter.street()));
+        return mongo.find(scoped.toQuery().with(Sort.by("name", "_id")), Organization.class);
     }
 
     /** Whether the registration says nothing the organization does not already say (an import row may repeat it). */

@@ -26,14 +26,12 @@ final class OrganizationRows {
     record ImportRow(int number, RegisterOrganization registration, List<FieldError> errors) {
     }
 
-    private static final Map<String, OrganizationType> TYPES = Map.of("社会团体", OrganizationType.SOCIAL_GROUP,
-            "民办非企业单位", OrganizationType.PRIVATE_NON_ENTERPRISE, "民办非企业", OrganizationType.PRIVATE_NON_ENTERPRISE,
-            "社会服务机构", OrganizationType.PRIVATE_NON_ENTERPRISE, "基金会", OrganizationType.FOUNDATION);
-    private static final Map<String, RegistrationLevel> LEVELS = Map.of("省级", RegistrationLevel.PROVINCE,
-            "省", RegistrationLevel.PROVINCE, "市级", RegistrationLevel.CITY, "市", RegistrationLevel.CITY,
-            "区级", RegistrationLevel.DISTRICT, "区", RegistrationLevel.DISTRICT);
-    private static final Map<String, OperatingStatus> STATUSES = Map.of("正常", OperatingStatus.NORMAL,
-            "困难", OperatingStatus.DIFFICULT, "经营困难", OperatingStatus.DIFFICULT, "停业", OperatingStatus.SUSPENDED,
+    /** Words registers use besides each value's own Chinese name. */
+    private static final Map<String, OrganizationType> TYPE_SYNONYMS = Map.of(
+            "民办非企业", OrganizationType.PRIVATE_NON_ENTERPRISE, "社会服务机构", OrganizationType.PRIVATE_NON_ENTERPRISE);
+    private static final Map<String, RegistrationLevel> LEVEL_SYNONYMS = Map.of("省", RegistrationLevel.PROVINCE,
+            "市", RegistrationLevel.CITY, "区", RegistrationLevel.DISTRICT);
+    private static final Map<String, OperatingStatus> STATUS_SYNONYMS = Map.of("经营困难", OperatingStatus.DIFFICULT,
             "暂停", OperatingStatus.SUSPENDED, "停止运营", OperatingStatus.SUSPENDED);
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"),
@@ -80,8 +78,8 @@ final class OrganizationRows {
         RegisterOrganization registration = new RegisterOrganization(
                 cells.text(ImportColumn.NAME),
                 cells.text(ImportColumn.CREDIT_CODE) == null ? null : ImportColumn.normalized(cells.text(ImportColumn.CREDIT_CODE)),
-                cells.parse(ImportColumn.TYPE, v -> choice(v, TYPES, OrganizationType.class), "社会团体, 民办非企业单位 or 基金会"),
-                cells.parse(ImportColumn.REGISTRATION_LEVEL, v -> choice(v, LEVELS, RegistrationLevel.class), "省级, 市级 or 区级"),
+                cells.parse(ImportColumn.TYPE, v -> choice(v, TYPE_SYNONYMS, OrganizationType.class, OrganizationType::label), "社会团体, 民办非企业单位 or 基金会"),
+                cells.parse(ImportColumn.REGISTRATION_LEVEL, v -> choice(v, LEVEL_SYNONYMS, RegistrationLevel.class, RegistrationLevel::label), "省级, 市级 or 区级"),
                 cells.parse(ImportColumn.REGISTERED_ON, OrganizationRows::date, "a date such as 2024-03-01"),
                 cells.text(ImportColumn.SUPERVISORY_UNIT),
                 cells.parse(ImportColumn.INDUSTRY, v -> district.industryNamed(v).orElse(null),
@@ -93,7 +91,7 @@ final class OrganizationRows {
                         cells.parse(ImportColumn.LEGAL_REPRESENTATIVE_PARTY_MEMBER, OrganizationRows::yesNo, "是 or 否")),
                 cells.parse(ImportColumn.EMPLOYEES, OrganizationRows::count, "a whole number"),
                 cells.parse(ImportColumn.FULL_TIME_STAFF, OrganizationRows::count, "a whole number"),
-                cells.parse(ImportColumn.OPERATING_STATUS, v -> choice(v, STATUSES, OperatingStatus.class), "正常, 困难 or 停业"));
+                cells.parse(ImportColumn.OPERATING_STATUS, v -> choice(v, STATUS_SYNONYMS, OperatingStatus.class, OperatingStatus::label), "正常, 困难 or 停业"));
         return new ImportRow(row.number(), registration, cells.errors);
     }
 
@@ -133,9 +131,16 @@ final class OrganizationRows {
         }
     }
 
-    private static <E extends Enum<E>> E choice(String value, Map<String, E> chinese, Class<E> type) {
-        E named = chinese.get(value.trim());
-        return named != null ? named : Enum.valueOf(type, ImportColumn.normalized(value));
+    /** The value named by its code, its Chinese name or a synonym. */
+    private static <E extends Enum<E>> E choice(String value, Map<String, E> synonyms, Class<E> type, Function<E, String> label) {
+        String v = value.trim();
+        for (E candidate : type.getEnumConstants()) {
+            if (label.apply(candidate).equals(v)) {
+                return candidate;
+            }
+        }
+        E synonym = synonyms.get(v);
+        return synonym != null ? synonym : Enum.valueOf(type, ImportColumn.normalized(v));
     }
 
     static LocalDate date(String value) {

@@ -11,22 +11,22 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Registration bodies with valid, distinct credit codes, and tokens, for the API tests. */
-final class OrganizationFixtures {
+public final class OrganizationFixtures {
 
     private static final AtomicInteger SERIAL = new AtomicInteger(100);
 
     private OrganizationFixtures() {
     }
 
-    static String token(Role role) {
+    public static String token(Role role) {
         return TestTokens.bearer(TestTokens.forRole(role));
     }
 
-    static String streetAdmin(String street) {
+    public static String streetAdmin(String street) {
         return TestTokens.bearer(TestTokens.builder().role(Role.STREET_ADMIN).street(street).build());
     }
 
-    static Map<String, Object> body(String street, OrganizationType type) {
+    public static Map<String, Object> body(String street, OrganizationType type) {
         int serial = SERIAL.incrementAndGet();
         Map<String, Object> body = new HashMap<>();
         body.put("name", "越秀区社区服务中心" + serial);
@@ -45,13 +45,17 @@ final class OrganizationFixtures {
         return body;
     }
 
-    static WebTestClient.ResponseSpec register(WebTestClient web, Map<String, Object> body, String bearer) {
+    public static WebTestClient.ResponseSpec register(WebTestClient web, Map<String, Object> body, String bearer) {
         return web.post().uri("/api/registry/organizations").header(HttpHeaders.AUTHORIZATION, bearer)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
-    static OrganizationResponse registered(WebTestClient web, String street, OrganizationType type) {
-        return register(web, body(street, type), token(Role.DISTRICT_ADMIN)).expectStatus().isCreated()
+    public static OrganizationResponse registered(WebTestClient web, String street, OrganizationType type) {
+        return registered(web, body(street, type));
+    }
+
+    public static OrganizationResponse registered(WebTestClient web, Map<String, Object> body) {
+        return register(web, body, token(Role.DISTRICT_ADMIN)).expectStatus().isCreated()
                 .expectBody(OrganizationResponse.class).returnResult().getResponseBody();
     }
 }
