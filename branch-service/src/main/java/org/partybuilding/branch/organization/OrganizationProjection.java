@@ -35,9 +35,7 @@ class OrganizationProjection {
     @KafkaListener(topics = Topics.REGISTRY_ORGANIZATIONS)
     void on(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        if (event.type().filter(ORGANIZATION_EVENTS::contains).isEmpty()) {
-            throw new EventFormatException("Not an organization event: " + event.attributes().type());
-        }
+        event.handledAmong(ORGANIZATION_EVENTS, Set.of());
         OrganizationView organization = OrganizationView.of(event.data(OrganizationSnapshot.class));
         EventHandling.await(readModels.upsertIfNewer(OrganizationView.COLLECTION, organization.id(), organization.version(),
                 organization));

@@ -39,12 +39,8 @@ class LedgerProjection {
     @KafkaListener(topics = Topics.BRANCH_PARTY_ORGANIZATIONS)
     void onPartyOrganization(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        EventType type = event.type().orElseThrow(() -> new EventFormatException("Unknown event type " + event.attributes().type()));
-        if (type == EventType.INSTRUCTOR_ASSIGNED) {
+        if (!event.handledAmong(PARTY_ORGANIZATION_EVENTS, Set.of(EventType.INSTRUCTOR_ASSIGNED))) {
             return;
-        }
-        if (!PARTY_ORGANIZATION_EVENTS.contains(type)) {
-            throw new EventFormatException("Not a party organization event: " + type.ceType());
         }
         PartyOrganizationSnapshot snapshot = event.data(PartyOrganizationSnapshot.class);
         require(snapshot.id() != null && snapshot.version() > 0 && snapshot.status() != null, "party organization", record);
@@ -55,12 +51,8 @@ class LedgerProjection {
     @KafkaListener(topics = Topics.MEMBER_MEMBERS)
     void onMember(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        EventType type = event.type().orElseThrow(() -> new EventFormatException("Unknown event type " + event.attributes().type()));
-        if (type == EventType.DUES_PAID) {
+        if (!event.handledAmong(MEMBER_EVENTS, Set.of(EventType.DUES_PAID))) {
             return;
-        }
-        if (!MEMBER_EVENTS.contains(type)) {
-            throw new EventFormatException("Not a member event: " + type.ceType());
         }
         MemberSnapshot snapshot = event.data(MemberSnapshot.class);
         require(snapshot.id() != null && snapshot.version() > 0 && snapshot.stage() != null && snapshot.status() != null,

@@ -1,11 +1,13 @@
 package org.partybuilding.platform.messaging;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.partybuilding.events.CloudEventAttributes;
 import org.partybuilding.events.CloudEventHeaders;
 import org.partybuilding.events.EventCodec;
+import org.partybuilding.events.EventFormatException;
 import org.partybuilding.events.EventType;
 
 /** A consumed record read as a CloudEvent of our contract; malformed records fail with {@code EventFormatException}. */
@@ -17,6 +19,23 @@ public record IncomingEvent(String topic, String key, CloudEventAttributes attri
 
     public Optional<EventType> type() {
         return EventType.fromCeType(attributes.type());
+    }
+
+    /**
+     * Whether a consumer handles this event: {@code true} for one of {@code handled}, {@code false}
+     * for one of {@code skipped} (events of the topic that are not the consumer's business), and an
+     * {@link EventFormatException} (straight to the dead letters) for anything else.
+     */
+    public boolean handledAmong(Set<EventType> handled, Set<EventType> skipped) {
+        EventType type = type().orElseThrow(() -> new EventFormatException("Unknown event type " + attributes.type()
+                + " on " + topic));
+        if (handled.contains(type)) {
+            return true;
+        }
+        if (skipped.contains(type)) {
+            return false;
+        }
+        throw new EventFormatException("Unexpected event " + type.ceType() + " on " + topic);
     }
 
     public <T> T data(Class<T> type) {
