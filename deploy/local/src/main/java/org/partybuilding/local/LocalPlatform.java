@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -284,6 +287,7 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         env.put("PLATFORM_SECURITY_ISSUER_URI", issuerUri());
         env.put("PLATFORM_SECURITY_JWK_SET_URI", jwkSetUri());
+        env.put("PLATFORM_PRIVACY_KEY", privacyKey());
         if (module.equals(GATEWAY)) {
             for (String service : SERVICES) {
                 String prefix = service.replace("-service", "").toUpperCase() + "_SERVICE_";
@@ -293,6 +297,30 @@ public final class LocalPlatform implements AutoCloseable {
             }
         }
         return env;
+    }
+
+    /**
+     * The key that seals personal data at rest: made at random on the first start and kept in the data
+     * directory (never in the repository), so what was stored stays readable across restarts.
+     */
+    synchronized String privacyKey() {
+        Path file = options.dataDir.resolve("privacy.key");
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n");
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the data directory's own permissions apply
+                }
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new LocalPlatformException("launcher", "cannot create or read " + file + ": " + e, e);
+        }
     }
 
     private void requireFreePorts() {

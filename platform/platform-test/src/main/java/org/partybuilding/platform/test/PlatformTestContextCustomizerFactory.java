@@ -25,6 +25,14 @@ public class PlatformTestContextCustomizerFactory implements ContextCustomizerFa
     static final class PlatformTestContextCustomizer implements ContextCustomizer {
 
         private static final AtomicInteger DATABASES = new AtomicInteger();
+        /** A fresh personal-data key per test JVM: tests never depend on a committed secret. */
+        private static final String TEST_PRIVACY_KEY = newKey();
+
+        private static String newKey() {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            return java.util.Base64.getEncoder().encodeToString(key);
+        }
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
@@ -34,7 +42,8 @@ public class PlatformTestContextCustomizerFactory implements ContextCustomizerFa
                     "spring.mongodb.database", "test-" + DATABASES.incrementAndGet(),
                     "platform.security.issuer-uri", issuer.issuer(),
                     "platform.security.jwk-set-uri", issuer.jwkSetUri(),
-                    "platform.security.audience", TestTokenIssuer.AUDIENCE)));
+                    "platform.security.audience", TestTokenIssuer.AUDIENCE,
+                    "platform.privacy.key", TEST_PRIVACY_KEY)));
         }
 
         @Override
