@@ -1,13 +1,51 @@
 package org.partybuilding.member;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.partybuilding.member.stages.DevelopmentRules;
+import org.partybuilding.member.stages.DevelopmentSettings;
+import org.partybuilding.platform.security.ApiAuthorization;
+import org.partybuilding.platform.security.Role;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 
 /** member-service: members (党员), development stages, mobile members, relationship transfers, dues (党费). */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class MemberServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(MemberServiceApplication.class, args);
+    }
+
+    /** "Today" is the district's date; milliseconds, as MongoDB stores instants. */
+    @Bean
+    Clock clock(@Value("${member.time-zone:Asia/Shanghai}") String zone) {
+        return Clock.tick(Clock.system(ZoneId.of(zone)), Duration.ofMillis(1));
+    }
+
+    @Bean
+    DevelopmentRules developmentRules(DevelopmentSettings settings) {
+        return new DevelopmentRules(settings);
+    }
+
+    /** Coarse role rules; street and party-organization scope are checked per record. */
+    @Bean
+    ApiAuthorization memberAuthorization() {
+        String district = Role.DISTRICT_ADMIN.realmRole();
+        String committee = Role.COMMITTEE_ADMIN.realmRole();
+        String street = Role.STREET_ADMIN.realmRole();
+        String secretary = Role.BRANCH_SECRETARY.realmRole();
+        String auditor = Role.AUDITOR.realmRole();
+        return exchanges -> exchanges
+                .pathMatchers(HttpMethod.GET, "/api/members/**").hasAnyRole(district, committee, street, secretary, auditor)
+                .pathMatchers(HttpMethod.POST, "/api/members/*/dues-payments").hasAnyRole(district, committee, street, secretary)
+                .pathMatchers("/api/members/**").hasAnyRole(district, committee, street);
     }
 }

@@ -41,5 +41,11 @@ public class PlatformMongoAutoConfiguration {
                 MeterRegistry meters, @Value("${spring.application.name}") String application) {
             return new OutboxRelay(mongo, kafka, properties, URI.create("/" + application), meters);
         }
+
+        @Bean
+        @ConditionalOnBean(OutboxRelay.class)
+        VersionedWrites versionedWrites(ReactiveMongoTemplate mongo, OutboxRelay relay) {
+            return new VersionedWrites(mongo, relay);
+        }
     }
 }

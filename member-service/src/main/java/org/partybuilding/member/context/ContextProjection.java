@@ -1,0 +1,96 @@
+package org.partybuilding.member.context;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.partybuilding.events.EventFormatException;
+import org.partybuilding.events.EventType;
+import org.partybuilding.events.OrganizationSnapshot;
+import org.partybuilding.events.PartyOrganizationSnapshot;
+import org.partybuilding.events.Topics;
+import org.partybuilding.events.TrainingAttendanceSnapshot;
+import org.partybuilding.member.members.Member;
+import org.partybuilding.platform.messaging.EventHandling;
+import org.partybuilding.platform.messaging.IncomingEvent;
+import org.partybuilding.platform.messaging.VersionedReadModels;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps what member-service needs of other services, version-guarded so that redelivered, replayed
+ * and out-of-order events change nothing: organizations (for the street a member is seen in), party
+ * organizations (and, when a newer state of one arrives, what it means for members: see
+ * {@link PartyOrganizationEffects}), and training hours.
+ */
+@Component
+class ContextProjection {
+
+    private static final Set<EventType> ORGANIZATION_EVENTS = EnumSet.of(EventType.ORGANIZATION_REGISTERED,
+            EventType.ORGANIZATION_UPDATED, EventType.ORGANIZATION_DEREGISTERED);
+    private static final Set<EventType> PARTY_ORGANIZATION_EVENTS = EnumSet.of(EventType.PARTY_ORGANIZATION_ESTABLISHED,
+            EventType.PARTY_ORGANIZATION_UPDATED, EventType.PARTY_ORGANIZATION_DISSOLVED);
+
+    private final VersionedReadModels readModels;
+    private final ReactiveMongoTemplate mongo;
+    private final PartyOrganizationEffects effects;
+
+    ContextProjection(VersionedReadModels readModels, ReactiveMongoTemplate mongo, PartyOrganizationEffects effects) {
+        this.readModels = readModels;
+        this.mongo = mongo;
+        this.effects = effects;
+    }
+
+    @KafkaListener(topics = Topics.REGISTRY_ORGANIZATIONS)
+    void onOrganization(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        event.handledAmong(ORGANIZATION_EVENTS, Set.of());
+        OrganizationSnapshot o = event.data(OrganizationSnapshot.class);
+        require(o.id() != null && o.version() > 0 && o.street() != null && o.status() != null, record);
+        KnownOrganization known = new KnownOrganization(o.id(), o.version(), o.name(), o.street(), o.status());
+        EventHandling.await(readModels.upsertIfNewer(KnownOrganization.COLLECTION, o.id(), o.version(), known)
+                // A member is seen in their employer's street: follow the organization if it moves.
+                .flatMap(applied -> applied ? mongo.updateMulti(Query.query(Criteria.where("organizationId").is(o.id())
+                        .and("street").ne(o.street())), new Update().set("street", o.street()), Member.class).then()
+                        : Mono.empty()));
+    }
+
+    @KafkaListener(topics = Topics.BRANCH_PARTY_ORGANIZATIONS)
+    void onPartyOrganization(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!event.handledAmong(PARTY_ORGANIZATION_EVENTS, Set.of(EventType.INSTRUCTOR_ASSIGNED))) {
+            return;
+        }
+        PartyOrganizationSnapshot p = event.data(PartyOrganizationSnapshot.class);
+        require(p.id() != null && p.version() > 0 && p.status() != null, record);
+        KnownPartyOrganization known = new KnownPartyOrganization(p.id(), p.version(), p.name(), p.formation(),
+                p.organizationIds(), p.street(), p.status());
+        EventHandling.await(readModels.upsertIfNewer(KnownPartyOrganization.COLLECTION, p.id(), p.version(), known)
+                .flatMap(applied -> applied ? effects.apply(known) : Mono.empty()));
+    }
+
+    @KafkaListener(topics = Topics.TRAINING_RECORDS)
+    void onTraining(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!event.handledAmong(Set.of(EventType.TRAINING_ATTENDED), Set.of(EventType.ACTIVITY_RECORDED))) {
+            return;
+        }
+        TrainingAttendanceSnapshot t = event.data(TrainingAttendanceSnapshot.class);
+        require(t.id() != null && t.version() > 0 && t.memberId() != null && t.kind() != null && t.hours() != null
+                && t.hours().signum() >= 0, record);
+        EventHandling.await(readModels.upsertIfNewer(TrainingAttendance.COLLECTION, t.id(), t.version(),
+                new TrainingAttendance(t.id(), t.version(), t.memberId(), t.kind(), t.hours())));
+    }
+
+    private static void require(boolean complete, ConsumerRecord<String, byte[]> record) {
+        if (!complete) {
+            throw new EventFormatException("Incomplete event at " + record.topic() + "-" + record.partition() + "@" + record.offset());
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.partybuilding.member.members;
+
+public enum Gender {
+    MALE, FEMALE
+}

@@ -1,0 +1,5 @@
+package org.partybuilding.member.members;
+
+public enum MemberStatus {
+    ACTIVE, TRANSFERRED_OUT, LEFT
+}

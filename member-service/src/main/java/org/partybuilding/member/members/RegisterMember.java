@@ -1,0 +1,28 @@
+package org.partybuilding.member.members;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The body of {@code POST /api/members}: the person ({@link MemberDetails} fields) and where they
+ * stand in development, with the date of every stage reached so far.
+ */
+public record RegisterMember(
+        String name, Gender gender, LocalDate birthDate, String idNumber, String phone, String education,
+        String organizationId, String partyOrganizationId, @Valid MobileMembership mobile, BigDecimal monthlyIncome,
+        IncomeCategory incomeCategory, LocalDate applicantTalkOn,
+        @NotNull Stage stage, LocalDate appliedOn, LocalDate activistOn, LocalDate targetOn, LocalDate admittedOn,
+        LocalDate confirmedOn) {
+
+    public MemberDetails details() {
+        return new MemberDetails(name, gender, birthDate, idNumber, phone, education, organizationId, partyOrganizationId, mobile,
+                monthlyIncome, incomeCategory, applicantTalkOn);
+    }
+
+    public StageDates stageDates() {
+        return new StageDates(appliedOn, activistOn, targetOn, admittedOn, confirmedOn);
+    }
+}

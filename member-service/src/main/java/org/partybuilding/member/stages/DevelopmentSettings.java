@@ -1,0 +1,22 @@
+package org.partybuilding.member.stages;
+
+import java.math.BigDecimal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The numbers of rules 8 and 9 (DOMAIN.md), from configuration {@code member.rules.*}.
+ *
+ * @param minimumAge              years of age at application (18)
+ * @param activistMonths          months as activist before becoming a development target (12)
+ * @param probationMonths         months of probation before confirmation (12)
+ * @param extensionMinMonths      shortest probation extension (6)
+ * @param extensionMaxMonths      longest probation extension (12)
+ * @param targetTrainingHours     development-target training hours before admission (24)
+ * @param applicantTalkMonths     months after application by which the talk is due (1)
+ * @param mobileTransferMonths    months of work here after which a mobile member should transfer in (6)
+ */
+@ConfigurationProperties("member.rules")
+public record DevelopmentSettings(int minimumAge, int activistMonths, int probationMonths, int extensionMinMonths,
+        int extensionMaxMonths, BigDecimal targetTrainingHours, int applicantTalkMonths, int mobileTransferMonths) {
+}
