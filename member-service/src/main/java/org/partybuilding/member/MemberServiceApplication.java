@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 
+import org.partybuilding.member.dues.DuesRules;
+import org.partybuilding.member.dues.DuesSettings;
 import org.partybuilding.member.stages.DevelopmentRules;
 import org.partybuilding.member.stages.DevelopmentSettings;
 import org.partybuilding.platform.security.ApiAuthorization;
@@ -33,6 +35,11 @@ public class MemberServiceApplication {
     @Bean
     DevelopmentRules developmentRules(DevelopmentSettings settings) {
         return new DevelopmentRules(settings);
+    }
+
+    @Bean
+    DuesRules duesRules(DuesSettings settings) {
+        return new DuesRules(settings);
     }
 
     /** Coarse role rules; street and party-organization scope are checked per record. */

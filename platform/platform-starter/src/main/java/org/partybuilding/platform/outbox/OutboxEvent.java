@@ -22,7 +22,15 @@ public record OutboxEvent(String eventId, String topic, String type, String key,
 
     /** The event of a change: its data is the aggregate's state after the change. */
     public static OutboxEvent of(EventType type, AggregateSnapshot snapshot) {
-        return new OutboxEvent(UUID.randomUUID().toString(), type.topic(), type.ceType(), snapshot.id(), snapshot.id(),
+        return of(type, snapshot, snapshot.id());
+    }
+
+    /**
+     * The event keyed by {@code key} rather than by the snapshot's id, for events that must stay in order
+     * with another aggregate's (a member's dues with the member): same key, same partition.
+     */
+    public static OutboxEvent of(EventType type, AggregateSnapshot snapshot, String key) {
+        return new OutboxEvent(UUID.randomUUID().toString(), type.topic(), type.ceType(), key, snapshot.id(),
                 Instant.now(), new String(EventCodec.encode(snapshot), StandardCharsets.UTF_8));
     }
 }
