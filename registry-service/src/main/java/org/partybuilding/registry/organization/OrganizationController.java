@@ -2,15 +2,12 @@ package org.partybuilding.registry.organization;
 
 import java.net.URI;
 
-import org.partybuilding.platform.problem.TooLargeException;
 import org.partybuilding.platform.security.DataScope;
-import org.partybuilding.platform.spreadsheet.Spreadsheets;
+import org.partybuilding.platform.spreadsheet.Uploads;
 import org.partybuilding.platform.web.PageQuery;
 import org.partybuilding.platform.web.PageResponse;
 import org.partybuilding.platform.web.Versions;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.util.unit.DataSize;
@@ -30,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 @RestController
 @RequestMapping("/api/registry/organizations")
@@ -56,20 +52,7 @@ class OrganizationController {
      */
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ImportReport> importFile(@RequestPart("file") FilePart file, DataScope scope) {
-        int maxBytes = (int) maxImportSize.toBytes();
-        return DataBufferUtils.join(file.content(), maxBytes)
-                .onErrorMap(DataBufferLimitException.class, e -> new TooLargeException(
-                        "The file is larger than " + maxImportSize.toMegabytes() + " MB; split it into smaller files"))
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0])
-                // Parsing and checking thousands of rows is CPU work: keep it off the event loop.
-                .publishOn(Schedulers.boundedElastic())
-                .map(bytes -> Spreadsheets.read(file.filename(), bytes, maxImportRows))
+        return Uploads.read(file, maxImportSize, maxImportRows)
                 .flatMap(sheet -> importer.importRows(sheet, scope));
     }
 

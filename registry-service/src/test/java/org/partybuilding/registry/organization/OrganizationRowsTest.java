@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.partybuilding.platform.district.District;
 import org.partybuilding.platform.problem.InvalidInputException;
+import org.partybuilding.platform.spreadsheet.CellValues;
 import org.partybuilding.platform.spreadsheet.SheetRows;
 
 class OrganizationRowsTest {
@@ -37,10 +38,10 @@ class OrganizationRowsTest {
 
     @Test
     void datesMayBeWrittenTheWaysRegistersWriteThemOrAsExcelSerials() {
-        assertThat(OrganizationRows.date("2024/3/1")).isEqualTo(LocalDate.of(2024, 3, 1));
-        assertThat(OrganizationRows.date("2024.03.01")).isEqualTo(LocalDate.of(2024, 3, 1));
-        assertThat(OrganizationRows.date("45352")).isEqualTo(LocalDate.of(2024, 3, 1));
-        assertThat(OrganizationRows.date("去年")).isNull();
+        assertThat(CellValues.date("2024/3/1")).isEqualTo(LocalDate.of(2024, 3, 1));
+        assertThat(CellValues.date("2024.03.01")).isEqualTo(LocalDate.of(2024, 3, 1));
+        assertThat(CellValues.date("45352")).isEqualTo(LocalDate.of(2024, 3, 1));
+        assertThat(CellValues.date("去年")).isNull();
     }
 
     @Test

@@ -1,15 +1,15 @@
 package org.partybuilding.registry.organization;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+
+import org.partybuilding.platform.spreadsheet.ImportColumn;
 
 /**
  * The columns of an organization import, each known by its API field name and by the Chinese
  * headings districts use in their registers. Required columns must be in the header row, or the
  * whole file is refused.
  */
-enum ImportColumn {
+enum OrganizationColumn implements ImportColumn {
     NAME("name", true, "名称", "组织名称", "社会组织名称", "单位名称"),
     CREDIT_CODE("creditCode", true, "统一社会信用代码", "信用代码", "社会信用代码"),
     TYPE("type", true, "类型", "组织类型", "社会组织类型"),
@@ -30,38 +30,24 @@ enum ImportColumn {
     private final boolean required;
     private final List<String> headings;
 
-    ImportColumn(String field, boolean required, String... chineseHeadings) {
+    OrganizationColumn(String field, boolean required, String... chineseHeadings) {
         this.field = field;
         this.required = required;
         this.headings = List.of(chineseHeadings);
     }
 
-    /** The API field name, used in a rejected row's errors. */
-    String field() {
+    @Override
+    public String field() {
         return field;
     }
 
-    boolean required() {
+    @Override
+    public boolean required() {
         return required;
     }
 
-    /** "名称 (name)": how a missing column is named to the user. */
-    String label() {
-        return headings.get(0) + " (" + field + ")";
-    }
-
-    /** The column a header cell names: its field name in any case, or one of its Chinese headings. */
-    static Optional<ImportColumn> forHeading(String heading) {
-        String h = heading.replace("\uFEFF", "").replace("*", "").trim();
-        for (ImportColumn column : values()) {
-            if (column.field.equalsIgnoreCase(h) || column.headings.stream().anyMatch(x -> x.equalsIgnoreCase(h))) {
-                return Optional.of(column);
-            }
-        }
-        return Optional.empty();
-    }
-
-    static String normalized(String value) {
-        return value.trim().toUpperCase(Locale.ROOT);
+    @Override
+    public List<String> headings() {
+        return headings;
     }
 }
