@@ -3,6 +3,7 @@ package org.partybuilding.registry.organization;
 import java.net.URI;
 
 import org.partybuilding.platform.security.DataScope;
+import org.partybuilding.platform.spreadsheet.ImportReport;
 import org.partybuilding.platform.spreadsheet.Uploads;
 import org.partybuilding.platform.web.PageQuery;
 import org.partybuilding.platform.web.PageResponse;

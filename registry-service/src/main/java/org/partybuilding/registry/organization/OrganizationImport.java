@@ -14,12 +14,11 @@ import org.partybuilding.platform.problem.FieldError;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.platform.spreadsheet.SheetRows;
-import org.partybuilding.registry.organization.ImportReport.RejectedRow;
+import org.partybuilding.platform.outbox.BulkInserts;
+import org.partybuilding.platform.spreadsheet.ImportReport;
+import org.partybuilding.platform.spreadsheet.ImportReport.RejectedRow;
 import org.partybuilding.registry.organization.OrganizationRows.ImportRow;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -43,14 +42,16 @@ public class OrganizationImport {
     private final OrganizationRegistry registry;
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
+    private final BulkInserts inserts;
     private final OrganizationRows reader;
     private final int updateConcurrency;
 
-    public OrganizationImport(OrganizationRegistry registry, ReactiveMongoTemplate mongo, OutboxRelay relay, District district,
-            @Value("${registry.import.update-concurrency:8}") int updateConcurrency) {
+    public OrganizationImport(OrganizationRegistry registry, ReactiveMongoTemplate mongo, OutboxRelay relay, BulkInserts inserts,
+            District district, @Value("${registry.import.update-concurrency:8}") int updateConcurrency) {
         this.registry = registry;
         this.mongo = mongo;
         this.relay = relay;
+        this.inserts = inserts;
         this.reader = new OrganizationRows(district);
         this.updateConcurrency = updateConcurrency;
     }
@@ -134,28 +135,25 @@ public class OrganizationImport {
                         rejection(row, List.of(new FieldError("creditCode", e.getMessage()))))));
     }
 
-    /** Inserts new organizations in unordered batches; a batch that fails is retried row by row to find the refused rows. */
+    /** Inserts new organizations in unordered batches; a row the unique index refuses (a concurrent twin) is rejected. */
     private Mono<Integer> insert(List<ImportRow> creates, Map<Integer, RejectedRow> rejected) {
-        return Flux.fromIterable(creates).buffer(BATCH).concatMap(batch -> {
-            List<Organization> organizations = batch.stream().map(row -> registry.newOrganization(row.registration())).toList();
-            return mongo.bulkOps(BulkMode.UNORDERED, Organization.class).insert(organizations).execute()
-                    .thenReturn(organizations.size())
-                    .onErrorResume(DataAccessException.class, e -> insertOneByOne(batch, organizations, rejected));
-        }).reduce(0, Integer::sum);
-    }
-
-    private Mono<Integer> insertOneByOne(List<ImportRow> batch, List<Organization> organizations, Map<Integer, RejectedRow> rejected) {
-        return Flux.range(0, batch.size()).concatMap(i -> mongo.exists(Query.query(Criteria.where("_id").is(organizations.get(i).id())),
-                Organization.class).flatMap(inserted -> inserted ? Mono.just(1) : mongo.insert(organizations.get(i)).thenReturn(1)
-                        .onErrorResume(DuplicateKeyException.class, e -> {
-                            rejected.put(batch.get(i).number(), rejection(batch.get(i), List.of(new FieldError("creditCode",
-                                    "an active organization with this credit code is already registered"))));
-                            return Mono.just(0);
-                        }))).reduce(0, Integer::sum);
+        List<Organization> organizations = creates.stream().map(row -> registry.newOrganization(row.registration())).toList();
+        return inserts.insert(organizations, Organization.class, Organization::id).map(stored -> {
+            int created = 0;
+            for (int i = 0; i < stored.size(); i++) {
+                if (stored.get(i)) {
+                    created++;
+                } else {
+                    rejected.put(creates.get(i).number(), rejection(creates.get(i), List.of(new FieldError("creditCode",
+                            "an active organization with this credit code is already registered"))));
+                }
+            }
+            return created;
+        });
     }
 
     private static RejectedRow rejection(ImportRow row, List<FieldError> errors) {
-        return new RejectedRow(row.number(), row.registration().creditCode(), errors);
+        return new RejectedRow(row.number(), errors);
     }
 
     private enum Kind { UPDATED, UNCHANGED, REJECTED }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.partybuilding.events.CloudEventHeaders;
 import org.partybuilding.events.Topics;
 import org.partybuilding.platform.security.Role;
+import org.partybuilding.platform.spreadsheet.ImportReport;
 import org.partybuilding.platform.spreadsheet.Spreadsheets;
 import org.partybuilding.platform.spreadsheet.Table;
 import org.partybuilding.platform.test.PlatformTest;

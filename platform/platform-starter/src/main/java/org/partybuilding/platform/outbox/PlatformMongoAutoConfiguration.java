@@ -47,5 +47,11 @@ public class PlatformMongoAutoConfiguration {
         VersionedWrites versionedWrites(ReactiveMongoTemplate mongo, OutboxRelay relay) {
             return new VersionedWrites(mongo, relay);
         }
+
+        @Bean
+        @ConditionalOnBean(OutboxRelay.class)
+        BulkInserts bulkInserts(ReactiveMongoTemplate mongo, OutboxRelay relay) {
+            return new BulkInserts(mongo, relay);
+        }
     }
 }

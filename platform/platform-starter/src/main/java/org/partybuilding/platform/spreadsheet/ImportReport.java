@@ -1,4 +1,4 @@
-package org.partybuilding.registry.organization;
+package org.partybuilding.platform.spreadsheet;
 
 import java.util.List;
 
@@ -10,6 +10,6 @@ import org.partybuilding.platform.problem.FieldError;
  */
 public record ImportReport(int rows, int created, int updated, int unchanged, List<RejectedRow> rejected) {
 
-    public record RejectedRow(int row, String creditCode, List<FieldError> errors) {
+    public record RejectedRow(int row, List<FieldError> errors) {
     }
 }
