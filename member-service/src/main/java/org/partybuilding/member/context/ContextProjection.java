@@ -53,7 +53,7 @@ class ContextProjection {
         event.handledAmong(ORGANIZATION_EVENTS, Set.of());
         OrganizationSnapshot o = event.data(OrganizationSnapshot.class);
         require(o.id() != null && o.version() > 0 && o.street() != null && o.status() != null, record);
-        KnownOrganization known = new KnownOrganization(o.id(), o.version(), o.name(), o.street(), o.status());
+        KnownOrganization known = new KnownOrganization(o.id(), o.version(), o.name(), o.creditCode(), o.street(), o.status());
         EventHandling.await(readModels.upsertIfNewer(KnownOrganization.COLLECTION, o.id(), o.version(), known)
                 // A member is seen in their employer's street: follow the organization if it moves.
                 .flatMap(applied -> applied ? mongo.updateMulti(Query.query(Criteria.where("organizationId").is(o.id())

@@ -5,7 +5,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** What member-service knows of an organization from registry events: enough to place members in a street. */
 @Document(KnownOrganization.COLLECTION)
-public record KnownOrganization(@Id String id, long version, String name, String street, String status) {
+public record KnownOrganization(@Id String id, long version, String name, String creditCode, String street, String status) {
 
     public static final String COLLECTION = "known_organizations";
 

@@ -61,28 +61,45 @@ public class MemberRegistry {
     }
 
     public Mono<Member> register(RegisterMember registration, DataScope scope) {
+        List<FieldError> errors = problems(registration);
+        if (!errors.isEmpty()) {
+            return Mono.error(new InvalidInputException(errors));
+        }
+        ResidentId id = ResidentId.parse(registration.idNumber(), today()).id().orElseThrow();
+        rules.requireAgeAtApplication(id.birthDate(), registration.appliedOn());
+        return placed(registration.details(), scope)
+                .flatMap(street -> mongo.insert(newMember(registration, street)))
+                .onErrorMap(DuplicateKeyException.class, e -> duplicateIdNumber())
+                .doOnSuccess(saved -> relay.wakeUp());
+    }
+
+    /** What is wrong with a registration's fields and dates (not yet: its employer, party organization, age). */
+    public List<FieldError> problems(RegisterMember registration) {
         MemberDetails details = registration.details();
         List<FieldError> errors = new ArrayList<>(FieldChecks.errors(validator, details));
         if (errors.isEmpty()) {
             errors.addAll(checkPerson(details));
         }
-        errors.addAll(rules.checkDates(registration.stage(), registration.stageDates(), today()));
-        if (!errors.isEmpty()) {
-            return Mono.error(new InvalidInputException(errors));
+        if (registration.stage() == null) {
+            errors.add(new FieldError("stage", "must not be null"));
+        } else {
+            errors.addAll(rules.checkDates(registration.stage(), registration.stageDates(), today()));
         }
+        return errors;
+    }
+
+    /** A new active member at version 1 placed in {@code street}, sealed, with {@code MemberRegistered} in its outbox. */
+    public Member newMember(RegisterMember registration, String street) {
+        MemberDetails details = registration.details();
         ResidentId id = ResidentId.parse(details.idNumber(), today()).id().orElseThrow();
-        rules.requireAgeAtApplication(id.birthDate(), registration.appliedOn());
-        return placed(details, scope).flatMap(street -> {
-            var now = clock.instant();
-            Member member = new Member(UUID.randomUUID().toString(), 1, details.name().trim(), id.gender(), id.birthDate(),
-                    personalData.seal(id.value()), personalData.idNumberHash(id.value()), personalData.seal(details.phone()),
-                    blankToNull(details.education()), details.organizationId(), street, blankToNull(details.partyOrganizationId()),
-                    registration.stage(), registration.stageDates(), null, details.applicantTalkOn(), details.mobile(),
-                    details.monthlyIncome(), details.incomeCategory(), MemberStatus.ACTIVE, null, false, List.of(), now, now,
-                    List.of());
-            Member withEvent = withOutbox(member, EventType.MEMBER_REGISTERED);
-            return mongo.insert(withEvent).onErrorMap(DuplicateKeyException.class, e -> duplicateIdNumber());
-        }).doOnSuccess(saved -> relay.wakeUp());
+        var now = clock.instant();
+        Member member = new Member(UUID.randomUUID().toString(), 1, details.name().trim(), id.gender(), id.birthDate(),
+                personalData.seal(id.value()), personalData.idNumberHash(id.value()), personalData.seal(details.phone()),
+                blankToNull(details.education()), details.organizationId(), street, blankToNull(details.partyOrganizationId()),
+                registration.stage(), registration.stageDates(), null, details.applicantTalkOn(), details.mobile(),
+                details.monthlyIncome(), details.incomeCategory(), MemberStatus.ACTIVE, null, false, List.of(), now, now,
+                List.of());
+        return withOutbox(member, EventType.MEMBER_REGISTERED);
     }
 
     public Mono<Member> find(String id, DataScope scope) {

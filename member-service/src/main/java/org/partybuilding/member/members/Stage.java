@@ -5,7 +5,17 @@ package org.partybuilding.member.members;
  * Only formal and probationary members are party members.
  */
 public enum Stage {
-    APPLICANT, ACTIVIST, DEVELOPMENT_TARGET, PROBATIONARY, FORMAL;
+    APPLICANT("入党申请人"), ACTIVIST("入党积极分子"), DEVELOPMENT_TARGET("发展对象"), PROBATIONARY("预备党员"), FORMAL("正式党员");
+
+    private final String label;
+
+    Stage(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
 
     public boolean partyMember() {
         return this == PROBATIONARY || this == FORMAL;
