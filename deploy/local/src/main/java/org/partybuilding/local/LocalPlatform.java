@@ -84,7 +84,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.kafka = new KafkaBroker(options.dataDir.resolve("kafka"), logs.resolve("kafka.log"), ports, java);
         this.keycloak = new KeycloakServer(options.repoRoot, options.dataDir.resolve("keycloak"), logs,
                 options.keycloakCacheDir, ports);
-        this.mongo = options.mongoUri == null ? new MongoStore(options.dataDir.resolve("mongo"), ports.mongo()) : null;
+        this.mongo = options.mongoUri == null ? new MongoStore(options.dataDir.resolve("mongo"), ports.mongo(), options.inMemoryStore) : null;
     }
 
     /**
@@ -532,6 +532,7 @@ public final class LocalPlatform implements AutoCloseable {
         final int parallelServices;
         final Path keycloakCacheDir;
         final String mongoUri;
+        final boolean inMemoryStore;
         final FirstStartHook firstStartHook;
         final Consumer<String> log;
 
@@ -544,6 +545,7 @@ public final class LocalPlatform implements AutoCloseable {
             this.parallelServices = b.parallelServices;
             this.keycloakCacheDir = b.keycloakCacheDir != null ? b.keycloakCacheDir : defaultCacheDir();
             this.mongoUri = b.mongoUri;
+            this.inMemoryStore = b.inMemoryStore;
             this.firstStartHook = b.firstStartHook;
             this.log = b.log;
         }
@@ -595,6 +597,7 @@ public final class LocalPlatform implements AutoCloseable {
         private int parallelServices = 2;
         private Path keycloakCacheDir;
         private String mongoUri = blankToNull(System.getenv("MONGODB_URI"));
+        private boolean inMemoryStore;
         private FirstStartHook firstStartHook;
         private Consumer<String> log = line -> System.out.println("[local-platform] " + line);
 
@@ -654,6 +657,12 @@ public final class LocalPlatform implements AutoCloseable {
         /** Where Keycloak is unpacked and built once; default ~/.cache/party-building. */
         public Builder keycloakCacheDir(Path keycloakCacheDir) {
             this.keycloakCacheDir = keycloakCacheDir;
+            return this;
+        }
+
+        /** Keep the built-in MongoDB store in memory only (benchmarks): faster, and gone when the launcher stops. */
+        public Builder inMemoryStore(boolean inMemoryStore) {
+            this.inMemoryStore = inMemoryStore;
             return this;
         }
 

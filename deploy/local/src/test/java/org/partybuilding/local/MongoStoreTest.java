@@ -22,7 +22,7 @@ class MongoStoreTest {
     @Test
     void dataSurvivesARestartAndHelloIsAnswered() throws IOException {
         int port = freePort();
-        try (MongoStore store = new MongoStore(dir, port)) {
+        try (MongoStore store = new MongoStore(dir, port, false)) {
             store.start();
             try (MongoClient client = MongoClients.create(store.uri())) {
                 client.getDatabase("registry").getCollection("organizations")
@@ -30,7 +30,7 @@ class MongoStoreTest {
                 assertThat(client.getDatabase("admin").runCommand(new Document("hello", 1)).getBoolean("isWritablePrimary")).isTrue();
             }
         }
-        try (MongoStore store = new MongoStore(dir, port)) {
+        try (MongoStore store = new MongoStore(dir, port, false)) {
             store.start();
             try (MongoClient client = MongoClients.create(store.uri())) {
                 Document organization = client.getDatabase("registry").getCollection("organizations")
