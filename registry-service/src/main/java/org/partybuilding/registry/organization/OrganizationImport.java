@@ -143,6 +143,7 @@ public class OrganizationImport {
             for (int i = 0; i < stored.size(); i++) {
                 if (stored.get(i)) {
                     created++;
+                    registry.inserted(organizations.get(i));
                 } else {
                     rejected.put(creates.get(i).number(), rejection(creates.get(i), List.of(new FieldError("creditCode",
                             "an active organization with this credit code is already registered"))));

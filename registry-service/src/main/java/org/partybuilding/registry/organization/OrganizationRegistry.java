@@ -43,9 +43,11 @@ public class OrganizationRegistry {
     private final District district;
     private final Clock clock;
     private final Validator validator;
+    private final OrganizationDirectory directory;
 
     public OrganizationRegistry(ReactiveMongoTemplate mongo, OutboxRelay relay, District district, Clock clock,
-            Validator validator) {
+            Validator validator, OrganizationDirectory directory) {
+        this.directory = directory;
         this.mongo = mongo;
         this.relay = relay;
         this.district = district;
@@ -73,6 +75,7 @@ public class OrganizationRegistry {
         return mongo.exists(Query.query(Criteria.where("activeCreditCode").is(registration.creditCode())), Organization.class)
                 .flatMap(taken -> taken ? Mono.error(duplicate(registration.creditCode())) : mongo.insert(organization))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(registration.creditCode()))
+                .doOnNext(directory::put)
                 .doOnSuccess(saved -> relay.wakeUp());
     }
 
@@ -160,6 +163,7 @@ public class OrganizationRegistry {
         return mongo.findAndModify(stillCurrent, update, FindAndModifyOptions.options().returnNew(true), Organization.class)
                 .switchIfEmpty(Mono.error(() -> new ConflictException("Organization " + current.id()
                         + " was changed meanwhile; read it again and retry")))
+                .doOnNext(directory::put)
                 .doOnSuccess(saved -> relay.wakeUp());
     }
 
@@ -179,12 +183,15 @@ public class OrganizationRegistry {
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("Organization", id)));
     }
 
+    /** A page of the list, served from the in-memory {@link OrganizationDirectory}. */
     public Mono<PageResponse<Organization>> list(OrganizationFilter filter, PageQuery page, DataScope scope) {
         OrganizationFilter scoped = filter.withStreet(scope.streetToRead(filter.street()));
-        Query count = scoped.toQuery();
-        Query items = scoped.toQuery().with(Sort.by("name", "_id")).skip(page.offset()).limit(page.size());
-        return Mono.zip(mongo.find(items, Organization.class).collectList(), mongo.count(count, Organization.class))
-                .map(result -> PageResponse.of(result.getT1(), page, result.getT2()));
+        return Mono.fromSupplier(() -> directory.page(scoped, page));
+    }
+
+    /** Makes the directory take organizations this instance inserted in bulk. */
+    void inserted(Organization organization) {
+        directory.put(organization);
     }
 
     /** Every organization matching the filter within the caller's street, by name: for exports. */

@@ -190,4 +190,23 @@ class OrganizationApiTest {
         assertThat(mongo.count(Query.query(Criteria.where("creditCode").is(body.get("creditCode"))), Organization.class).block())
                 .isEqualTo(1);
     }
+
+    @Test
+    void aChangeMadeByAnotherInstanceReachesTheListThroughItsEvent() {
+        OrganizationResponse created = OrganizationFixtures.registered(web, "DADONG", OrganizationType.SOCIAL_GROUP);
+        Organization stored = mongo.findById(created.id(), Organization.class).block();
+        // Another instance renamed it: the document and its event, but not this instance's directory.
+        Organization renamed = new Organization(stored.id(), 2, "另一实例改名", stored.creditCode(), stored.activeCreditCode(),
+                stored.type(), stored.registrationLevel(), stored.registeredOn(), stored.supervisoryUnit(), stored.industry(),
+                stored.street(), stored.address(), stored.legalRepresentative(), stored.employees(), stored.fullTimeStaff(),
+                stored.operatingStatus(), stored.status(), null, null, stored.createdAt(), stored.updatedAt(), List.of());
+        mongo.save(renamed).block();
+        try (var events = new org.partybuilding.platform.test.TestEventPublisher(broker)) {
+            events.publish(org.partybuilding.events.EventType.ORGANIZATION_UPDATED, renamed.snapshot());
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                web.get().uri("/api/registry/organizations?street=DADONG&q=另一实例").header(HttpHeaders.AUTHORIZATION,
+                        token(Role.AUDITOR)).exchange().expectStatus().isOk().expectBody()
+                        .jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].version").isEqualTo(2));
+    }
 }
