@@ -36,9 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>gateway vs a direct call to registry-service for the same authenticated GET: throughput
  * ratio (alternating rounds), gateway CPU microseconds per request, and p50/p99 at a fixed rate;</li>
  * <li>event propagation from registry-service's write to branch-service's read model at a steady
- * rate: p50/p99.</li>
+ * rate: p50/p99;</li>
+ * <li>the organization register at 10,000 organizations: CSV import rows/s through the gateway and
+ * directly, and list/filter p50/p99 at a fixed rate ({@link RegistryBench}).</li>
  * </ol>
- * Everything runs on loopback, bounded in count and time. Usage: {@code bench/run.sh [gateway|propagation|all] [--quick]}.
+ * Everything runs on loopback, bounded in count and time. Usage: {@code bench/run.sh [gateway|propagation|registry|all] [--quick]}.
  */
 public final class Bench {
 
@@ -64,6 +66,9 @@ public final class Bench {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
         String mode = arguments.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("all");
+        if (!List.of("gateway", "propagation", "registry", "all").contains(mode)) {
+            throw new IllegalArgumentException("Unknown measure " + mode + "; usage: bench/run.sh [gateway|propagation|registry|all] [--quick]");
+        }
         Path root = LocalPlatform.findRepoRoot(Path.of(""));
         try (LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder()
                 .repoRoot(root)
@@ -80,6 +85,10 @@ public final class Bench {
             }
             if (mode.equals("propagation") || mode.equals("all")) {
                 bench.eventPropagation();
+            }
+            if (mode.equals("registry") || mode.equals("all")) {
+                // The import needs a district-wide writer: district-admin, like a district's civil affairs office.
+                new RegistryBench(platform, bench.token("district-admin"), quick, bench.report).run();
             }
             bench.print();
         }
@@ -209,7 +218,12 @@ public final class Bench {
     }
 
     private String committeeAdminToken() {
-        String form = "grant_type=password&client_id=platform-cli&username=committee-admin&password=demo";
+        return token("committee-admin");
+    }
+
+    /** An access token of a demo user of the local realm (password demo). */
+    private String token(String user) {
+        String form = "grant_type=password&client_id=platform-cli&username=" + user + "&password=demo";
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(platform.tokenUri()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());

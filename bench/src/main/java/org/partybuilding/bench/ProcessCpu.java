@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.partybuilding.local.LocalPlatform;
+
 /** CPU time a process has used so far, from /proc (Linux), in microseconds. */
 final class ProcessCpu {
 
@@ -27,9 +29,12 @@ final class ProcessCpu {
         }
     }
 
-    /** The JVM running {@code <module>/target/<module>.jar}. */
+    /**
+     * The JVM running this repository's {@code <module>/target/<module>.jar}: matched by its absolute path, so
+     * that a platform started from another checkout on the same machine (same jar names) is never measured.
+     */
     static long pidOf(String module) {
-        String jar = module + ".jar";
+        String jar = LocalPlatform.findRepoRoot(Path.of("")).resolve(module).resolve("target").resolve(module + ".jar").toString();
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(jar)).orElse(false))
                 .mapToLong(ProcessHandle::pid)
