@@ -16,6 +16,6 @@ public record OutboxProperties(List<String> collections, Duration pollInterval, 
     public OutboxProperties {
         collections = collections == null ? List.of() : List.copyOf(collections);
         pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
-        batchSize = batchSize <= 0 ? 100 : batchSize;
+        batchSize = batchSize <= 0 ? 500 : batchSize;
     }
 }

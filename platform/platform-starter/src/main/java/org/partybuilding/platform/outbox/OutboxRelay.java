@@ -13,6 +13,7 @@ import org.partybuilding.events.CloudEventHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,6 +36,8 @@ import reactor.core.scheduler.Schedulers;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Sends waiting for the broker's acknowledgement at once, across documents. */
+    private static final int SENDS_IN_FLIGHT = 64;
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -66,19 +69,50 @@ public class OutboxRelay implements SmartLifecycle {
                 .reduce(0L, Long::sum);
     }
 
+    /**
+     * One round over a collection: every pending event of up to {@code batchSize} documents is sent,
+     * one document's events in order and documents side by side, then the sent entries are removed
+     * in one bulk write. If a send failed the round ends in that failure once the others are removed.
+     */
     private Mono<Long> relayCollection(String collection) {
         Query pending = Query.query(Criteria.where(OutboxEvent.OUTBOX_FIELD + ".0").exists(true)).limit(properties.batchSize());
+        pending.fields().include(OutboxEvent.OUTBOX_FIELD);
         return mongo.find(pending, Document.class, collection)
-                .concatMap(document -> relayDocument(collection, document))
-                .reduce(0L, Long::sum);
+                .flatMap(this::publishInOrder, SENDS_IN_FLIGHT)
+                .collectList()
+                .flatMap(results -> remove(collection, results).then(Mono.defer(() -> {
+                    long published = results.stream().mapToLong(r -> r.eventIds().size()).sum();
+                    Throwable failure = results.stream().map(Published::failure).filter(java.util.Objects::nonNull)
+                            .findFirst().orElse(null);
+                    return failure == null ? Mono.just(published) : Mono.<Long>error(failure);
+                })));
     }
 
-    private Mono<Long> relayDocument(String collection, Document document) {
+    /** The events of one document whose sends were acknowledged, and the failure that stopped the rest, if any. */
+    private record Published(Object id, List<String> eventIds, Throwable failure) {
+    }
+
+    private Mono<Published> publishInOrder(Document document) {
         Object id = document.get("_id");
         List<Document> entries = document.getList(OutboxEvent.OUTBOX_FIELD, Document.class, List.of());
+        List<String> sent = new java.util.ArrayList<>();
         return Flux.fromIterable(entries)
-                .concatMap(entry -> publish(entry).then(remove(collection, id, entry.getString("eventId"))))
-                .count();
+                .concatMap(entry -> publish(entry).then(Mono.fromRunnable(() -> sent.add(entry.getString("eventId")))))
+                .then(Mono.fromSupplier(() -> new Published(id, sent, null)))
+                .onErrorResume(e -> Mono.just(new Published(id, sent, e)));
+    }
+
+    private Mono<Void> remove(String collection, List<Published> results) {
+        var bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
+        int removals = 0;
+        for (Published result : results) {
+            for (String eventId : result.eventIds()) {
+                bulk.updateOne(Query.query(Criteria.where("_id").is(result.id())),
+                        new Update().pull(OutboxEvent.OUTBOX_FIELD, new Document("eventId", eventId)));
+                removals++;
+            }
+        }
+        return removals == 0 ? Mono.empty() : bulk.execute().then();
     }
 
     private Mono<Void> publish(Document entry) {
@@ -91,11 +125,6 @@ public class OutboxRelay implements SmartLifecycle {
                 .subscribeOn(Schedulers.boundedElastic())
                 .doOnSuccess(result -> meters.counter("platform.outbox.published", "topic", record.topic()).increment())
                 .then();
-    }
-
-    private Mono<Void> remove(String collection, Object id, String eventId) {
-        Update pull = new Update().pull(OutboxEvent.OUTBOX_FIELD, new Document("eventId", eventId));
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection).then();
     }
 
     @Override
