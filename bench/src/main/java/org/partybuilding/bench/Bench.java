@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +44,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Bench {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Ports of the benchmarked platform: beside a developer's platform (offset 0) and the system tests (10000). */
     private static final int PORT_OFFSET = 20000;
 
@@ -66,8 +64,9 @@ public final class Bench {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
         String mode = arguments.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("all");
-        if (!List.of("gateway", "propagation", "registry", "all").contains(mode)) {
-            throw new IllegalArgumentException("Unknown measure " + mode + "; usage: bench/run.sh [gateway|propagation|registry|all] [--quick]");
+        if (!List.of("gateway", "propagation", "registry", "member", "all").contains(mode)) {
+            throw new IllegalArgumentException("Unknown measure " + mode
+                    + "; usage: bench/run.sh [gateway|propagation|registry|member|all] [--quick] [--durable-store]");
         }
         Path root = LocalPlatform.findRepoRoot(Path.of(""));
         try (LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder()
@@ -76,21 +75,32 @@ public final class Bench {
                 .reset(true)
                 .portOffset(PORT_OFFSET)
                 .mongoUri(null)
+                // The services are measured, not the emulator's persistence: the MongoDB-protocol server keeps
+                // data in memory unless --durable-store asks for the local run's H2 file store.
+                .inMemoryStore(!arguments.contains("--durable-store"))
                 .build())) {
             platform.start();
             Bench bench = new Bench(quick, platform);
             bench.token = bench.committeeAdminToken();
-            if (mode.equals("gateway") || mode.equals("all")) {
-                bench.gatewayVersusDirect();
+            try {
+                if (mode.equals("gateway") || mode.equals("all")) {
+                    bench.gatewayVersusDirect();
+                }
+                if (mode.equals("propagation") || mode.equals("all")) {
+                    bench.eventPropagation();
+                }
+                if (mode.equals("registry") || mode.equals("all")) {
+                    // The import needs a district-wide writer: district-admin, like a district's civil affairs office.
+                    new RegistryBench(platform, bench.token("district-admin"), quick, bench.report).run();
+                }
+                if (mode.equals("member") || mode.equals("all")) {
+                    new MemberBench(platform, bench.token("district-admin"), quick, bench.report).run();
+                }
+            } finally {
+                // What was measured is reported even when a later measure fails.
+                bench.report.put("MongoDB-protocol server store", arguments.contains("--durable-store") ? "H2 file (as ./run.sh)" : "in memory");
+                bench.print();
             }
-            if (mode.equals("propagation") || mode.equals("all")) {
-                bench.eventPropagation();
-            }
-            if (mode.equals("registry") || mode.equals("all")) {
-                // The import needs a district-wide writer: district-admin, like a district's civil affairs office.
-                new RegistryBench(platform, bench.token("district-admin"), quick, bench.report).run();
-            }
-            bench.print();
         }
     }
 
@@ -234,14 +244,7 @@ public final class Bench {
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return BenchHttp.send(request);
     }
 
     private static List<String> loadCreditCodes() {

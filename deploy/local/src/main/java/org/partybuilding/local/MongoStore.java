@@ -61,12 +61,7 @@ final class MongoStore implements AutoCloseable {
 
         @Override
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-            if ("hello".equalsIgnoreCase(command)) {
-                Document response = super.handleCommand(channel, databaseName, "isMaster", query);
-                response.put("isWritablePrimary", Boolean.TRUE);
-                return response;
-            }
-            return super.handleCommand(channel, databaseName, command, query);
+            return answeringHello(command, query, (c, q) -> super.handleCommand(channel, databaseName, c, q));
         }
     }
 
@@ -75,13 +70,19 @@ final class MongoStore implements AutoCloseable {
 
         @Override
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-            if ("hello".equalsIgnoreCase(command)) {
-                Document response = super.handleCommand(channel, databaseName, "isMaster", query);
-                response.put("isWritablePrimary", Boolean.TRUE);
-                return response;
-            }
-            return super.handleCommand(channel, databaseName, command, query);
+            return answeringHello(command, query, (c, q) -> super.handleCommand(channel, databaseName, c, q));
         }
+    }
+
+    /** {@code hello} answered as {@code isMaster}, with the flag a modern driver looks for; every other command as is. */
+    private static Document answeringHello(String command, Document query,
+            java.util.function.BiFunction<String, Document, Document> backend) {
+        if ("hello".equalsIgnoreCase(command)) {
+            Document response = backend.apply("isMaster", query);
+            response.put("isWritablePrimary", Boolean.TRUE);
+            return response;
+        }
+        return backend.apply(command, query);
     }
 
     @Override

@@ -11,54 +11,31 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partybuilding.events.CloudEventHeaders;
 import org.partybuilding.events.DuesPaymentSnapshot;
 import org.partybuilding.events.EventCodec;
 import org.partybuilding.events.Topics;
+import org.partybuilding.member.MemberApiTestBase;
 import org.partybuilding.member.MemberFixtures;
 import org.partybuilding.platform.security.Role;
-import org.partybuilding.platform.test.PlatformTest;
-import org.partybuilding.platform.test.TestEventPublisher;
 import org.partybuilding.platform.test.TopicRecords;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Dues through the API: the month's amount by rule 11, one payment per month, DuesPaid, the secretary's scope. */
-@PlatformTest
-class DuesApiTest {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
-
-    TestEventPublisher events;
+class DuesApiTest extends MemberApiTestBase {
 
     private static final YearMonth THIS_MONTH = YearMonth.now(ZoneId.of("Asia/Shanghai"));
 
     @BeforeEach
     void context() {
-        events = new TestEventPublisher(broker);
         MemberFixtures.organization(events, mongo, "org-dues", "JIANSHE");
         MemberFixtures.partyOrganization(events, mongo, "po-dues", "org-dues-x");
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
     }
 
     private String probationer(String income, String category) {

@@ -10,58 +10,35 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partybuilding.member.MemberApiTestBase;
 import org.partybuilding.member.MemberFixtures;
 import org.partybuilding.member.members.Member;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.platform.spreadsheet.ImportReport;
 import org.partybuilding.platform.spreadsheet.Spreadsheets;
 import org.partybuilding.platform.spreadsheet.Table;
-import org.partybuilding.platform.test.PlatformTest;
-import org.partybuilding.platform.test.TestEventPublisher;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /** Member roster import: good rows land, bad rows are named by row and field, unreadable files change nothing. */
-@PlatformTest
-class MemberImportApiTest {
+class MemberImportApiTest extends MemberApiTestBase {
 
     private static final String HEADER = "姓名,性别,身份证号,手机号码,学历,单位统一社会信用代码,党组织ID,发展阶段,申请入党日期,"
             + "确定入党积极分子日期,确定发展对象日期,入党日期,转正日期,税后月收入,收入类别";
 
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
-
-    TestEventPublisher events;
-
     @BeforeEach
     void context() {
-        events = new TestEventPublisher(broker);
         MemberFixtures.organization(events, mongo, "imp-jianshe", "JIANSHE");
         MemberFixtures.organization(events, mongo, "imp-huale", "HUALE");
         MemberFixtures.partyOrganization(events, mongo, "po-imp", "imp-jianshe");
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
     }
 
     private static String formal(String name, String id, String creditCode) {

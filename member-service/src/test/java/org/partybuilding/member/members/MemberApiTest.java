@@ -15,52 +15,29 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partybuilding.events.EventCodec;
 import org.partybuilding.events.EventType;
 import org.partybuilding.events.MemberSnapshot;
 import org.partybuilding.events.Topics;
+import org.partybuilding.member.MemberApiTestBase;
 import org.partybuilding.member.MemberFixtures;
 import org.partybuilding.platform.security.Role;
-import org.partybuilding.platform.test.PlatformTest;
-import org.partybuilding.platform.test.TestEventPublisher;
 import org.partybuilding.platform.test.TopicRecords;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Members: registration checks, personal data sealed and masked by role, data scope, and the context kept from events. */
-@PlatformTest
-class MemberApiTest {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
-
-    TestEventPublisher events;
+class MemberApiTest extends MemberApiTestBase {
 
     @BeforeEach
     void context() {
-        events = new TestEventPublisher(broker);
         MemberFixtures.organization(events, mongo, "org-jianshe", "JIANSHE");
         MemberFixtures.organization(events, mongo, "org-dongshan", "DONGSHAN");
         MemberFixtures.partyOrganization(events, mongo, "po-jianshe", "org-jianshe-covered");
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
     }
 
     private long stored() {

@@ -12,50 +12,27 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partybuilding.events.CloudEventHeaders;
 import org.partybuilding.events.EventType;
 import org.partybuilding.events.Topics;
+import org.partybuilding.member.MemberApiTestBase;
 import org.partybuilding.member.MemberFixtures;
 import org.partybuilding.member.members.Member;
 import org.partybuilding.platform.security.Role;
-import org.partybuilding.platform.test.PlatformTest;
-import org.partybuilding.platform.test.TestEventPublisher;
 import org.partybuilding.platform.test.TopicRecords;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Stage transitions through the API: rule 8 refusals as 422 with the rule, training hours from training events. */
-@PlatformTest
-class StageTransitionApiTest {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
-
-    TestEventPublisher events;
+class StageTransitionApiTest extends MemberApiTestBase {
 
     @BeforeEach
     void context() {
-        events = new TestEventPublisher(broker);
         MemberFixtures.organization(events, mongo, "org-stages", "JIANSHE");
         MemberFixtures.partyOrganization(events, mongo, "po-stages", "org-stages-elsewhere");
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
     }
 
     private WebTestClient.ResponseSpec transition(String id, Map<String, Object> body, String bearer) {

@@ -11,54 +11,31 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partybuilding.events.CloudEventHeaders;
 import org.partybuilding.events.EventCodec;
 import org.partybuilding.events.MemberSnapshot;
 import org.partybuilding.events.Topics;
+import org.partybuilding.member.MemberApiTestBase;
 import org.partybuilding.member.MemberFixtures;
 import org.partybuilding.member.members.Member;
 import org.partybuilding.member.reports.PipelineReport;
 import org.partybuilding.member.reports.TransferDueReport;
 import org.partybuilding.platform.security.Role;
-import org.partybuilding.platform.test.PlatformTest;
-import org.partybuilding.platform.test.TestEventPublisher;
 import org.partybuilding.platform.test.TopicRecords;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Relationship transfers (rule 10), mobile members due for one (rule 9) and the pipeline report. */
-@PlatformTest
-class TransferApiTest {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
-
-    TestEventPublisher events;
+class TransferApiTest extends MemberApiTestBase {
 
     @BeforeEach
     void context() {
-        events = new TestEventPublisher(broker);
         MemberFixtures.organization(events, mongo, "org-transfers", "JIANSHE");
         MemberFixtures.partyOrganization(events, mongo, "po-from", "org-transfers-x");
         MemberFixtures.partyOrganization(events, mongo, "po-to", "org-transfers-y");
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
     }
 
     private String formalMember(String partyOrganizationId) {

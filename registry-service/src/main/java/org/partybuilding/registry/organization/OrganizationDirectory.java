@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import org.partybuilding.platform.web.PageQuery;
 import org.partybuilding.platform.web.PageResponse;
@@ -30,6 +29,8 @@ public class OrganizationDirectory {
     private static final Comparator<Key> ORDER = Comparator.comparing(Key::name).thenComparing(Key::id);
 
     private final ConcurrentSkipListMap<Key, Organization> byName = new ConcurrentSkipListMap<>(ORDER);
+    /** The same, per street: a street admin's list (the common one) walks only its street. */
+    private final Map<String, ConcurrentSkipListMap<Key, Organization>> byStreet = new ConcurrentHashMap<>();
     private final Map<String, Organization> byId = new ConcurrentHashMap<>();
 
     /** Takes the organization's state if it is newer than what is held. */
@@ -41,9 +42,11 @@ public class OrganizationDirectory {
         Organization lean = withoutOutbox(organization);
         if (held != null) {
             byName.remove(new Key(held.name(), held.id()));
+            byStreet.get(held.street()).remove(new Key(held.name(), held.id()));
         }
         byId.put(lean.id(), lean);
         byName.put(new Key(lean.name(), lean.id()), lean);
+        byStreet.computeIfAbsent(lean.street(), s -> new ConcurrentSkipListMap<>(ORDER)).put(new Key(lean.name(), lean.id()), lean);
     }
 
     /** Whether the held state is at least this version (an event of it changes nothing here). */
@@ -61,7 +64,8 @@ public class OrganizationDirectory {
         Predicate<Organization> matches = matcher(filter);
         List<Organization> items = new ArrayList<>(page.size());
         long total = 0;
-        for (Organization o : byName.values()) {
+        var candidates = filter.street() == null ? byName : byStreet.getOrDefault(filter.street(), new ConcurrentSkipListMap<>(ORDER));
+        for (Organization o : candidates.values()) {
             if (matches.test(o)) {
                 if (total >= page.offset() && items.size() < page.size()) {
                     items.add(o);
@@ -73,12 +77,12 @@ public class OrganizationDirectory {
     }
 
     private static Predicate<Organization> matcher(OrganizationFilter f) {
-        Pattern q = f.q() == null || f.q().isBlank() ? null : Pattern.compile(Pattern.quote(f.q().trim()));
+        String q = f.q() == null || f.q().isBlank() ? null : f.q().trim();
         return o -> (f.street() == null || f.street().equals(o.street()))
                 && (f.type() == null || f.type() == o.type())
                 && (f.industry() == null || f.industry().equals(o.industry()))
                 && (f.status() == null || f.status() == o.status())
-                && (q == null || q.matcher(o.name()).find());
+                && (q == null || o.name().contains(q));
     }
 
     private static Organization withoutOutbox(Organization o) {

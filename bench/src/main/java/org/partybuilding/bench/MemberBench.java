@@ -1,0 +1,220 @@
+package org.partybuilding.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.partybuilding.local.LocalPlatform;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * member-service at 100,000 members (20,000 with {@code --quick}): registering them through the
+ * gateway with the roster import (files of 20,000 rows, the endpoint's limit), members per second;
+ * and the development pipeline report over all of them, one request at a time. Targets: ≥ 5,000
+ * members/s, report under 1 s. Employers are 200 organizations imported into the registry first.
+ */
+final class MemberBench {
+
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final int FILE_ROWS = 20_000;
+    private static final String HEADER = "name,gender,idNumber,phone,organizationId,stage,appliedOn,activistOn,targetOn,admittedOn,"
+            + "confirmedOn,monthlyIncome,incomeCategory";
+    private static final String[] SURNAMES = {"陈", "李", "黄", "张", "梁", "刘", "林", "何", "王", "吴"};
+    private static final String[] GIVEN = {"志强", "丽华", "建国", "美玲", "伟明", "晓燕", "国华", "淑芬"};
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final LocalPlatform platform;
+    private final String token;
+    private final boolean quick;
+    private final Map<String, String> report;
+    private final long started = System.nanoTime();
+
+    MemberBench(LocalPlatform platform, String token, boolean quick, Map<String, String> report) {
+        this.platform = platform;
+        this.token = token;
+        this.quick = quick;
+        this.report = report;
+    }
+
+    void run() {
+        List<String> employers = employers(200);
+        int members = quick ? 20_000 : 100_000;
+        // Warm-up: a small roster of other people, so that the JIT has seen the path.
+        importFile(roster(employers, 900_000, 1_000));
+        double seconds = 0;
+        int created = 0;
+        for (int first = 0; first < members; first += FILE_ROWS) {
+            byte[] csv = roster(employers, first, Math.min(FILE_ROWS, members - first));
+            long start = System.nanoTime();
+            JsonNode answer = importFile(csv);
+            seconds += (System.nanoTime() - start) / 1e9;
+            created += answer.get("created").asInt();
+            if (answer.get("rejected").size() > 0) {
+                throw new IllegalStateException("Rows rejected: " + answer.get("rejected").toString().substring(0, 500));
+            }
+        }
+        double rate = created / seconds;
+        report.put("member import via gateway, " + String.format(Locale.ROOT, "%,d", created) + " members in files of 20,000: s / members per s",
+                String.format(Locale.ROOT, "%.2f / %.1f", seconds, rate));
+        report.put("member target: ≥ 5,000 members/s registered", (rate >= 5000 ? "met" : "MISSED") + String.format(Locale.ROOT, " (%.1f)", rate));
+
+        String pipeline = platform.gatewayUrl() + "/api/members/reports/pipeline?limit=100";
+        get(pipeline); // warm-up
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            get(pipeline);
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        millis.sort(null);
+        report.put("member pipeline report via gateway at " + String.format(Locale.ROOT, "%,d", created + 1_000)
+                + " members: median / max of 5 (ms)", String.format(Locale.ROOT, "%.1f / %.1f", millis.get(2), millis.get(4)));
+        report.put("member target: pipeline report < 1 s", (millis.get(4) < 1000 ? "met" : "MISSED")
+                + String.format(Locale.ROOT, " (max %.1f ms)", millis.get(4)));
+    }
+
+    /** Imports {@code count} organizations into the registry and waits until member-service knows them all. */
+    private List<String> employers(int count) {
+        StringBuilder csv = new StringBuilder("name,creditCode,type,registrationLevel,registeredOn,industry,street,"
+                + "legalRepresentative.name,legalRepresentative.partyMember,employees,fullTimeStaff,operatingStatus\n");
+        for (int i = 0; i < count; i++) {
+            csv.append("越秀区党员单位").append(i).append(',').append(SocialCreditCodes.code("MP", 700_000 + i, '2'))
+                    .append(",PRIVATE_NON_ENTERPRISE,DISTRICT,2020-01-01,EDUCATION,JIANSHE,张伟,false,500,100,NORMAL\n");
+        }
+        JsonNode answer = upload("/api/registry/organizations/import", csv.toString().getBytes(StandardCharsets.UTF_8));
+        if (answer.get("created").asInt() != count) {
+            throw new IllegalStateException("Employers not imported: " + answer);
+        }
+        List<String> ids = new ArrayList<>();
+        for (int page = 0; ids.size() < count; page++) {
+            JsonNode items = JSON.readTree(get(platform.gatewayUrl() + "/api/registry/organizations?q="
+                    + java.net.URLEncoder.encode("党员单位", StandardCharsets.UTF_8) + "&size=200&page=" + page))
+                    .get("items");
+            if (items.isEmpty()) {
+                break;
+            }
+            items.forEach(item -> ids.add(item.get("id").asString()));
+        }
+        // member-service learns of them from registry events: try a one-row roster for the last until it is taken.
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode probe = importFile(roster(List.of(ids.get(ids.size() - 1)), 950_000 + (int) ((System.nanoTime() / 1000) % 40_000), 1));
+            if (probe.get("created").asInt() != 1) {
+                progress("not yet: " + probe.get("rejected").toString());
+            } else {
+                progress("member-service knows the " + ids.size() + " employers");
+                return ids;
+            }
+            sleep(1000);
+        }
+        throw new IllegalStateException("member-service did not learn of the employers within 120 s");
+    }
+
+    /** Rows {@code first}…{@code first+count-1} of a synthetic roster: valid ID numbers, every stage, valid dates. */
+    private static byte[] roster(List<String> employers, int first, int count) {
+        StringBuilder csv = new StringBuilder(count * 140).append(HEADER).append('\n');
+        for (int n = first; n < first + count; n++) {
+            LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(n / 999);
+            int sequence = n % 999 + 1;
+            String id = idNumber(birth, sequence);
+            String gender = sequence % 2 == 1 ? "MALE" : "FEMALE";
+            String stage;
+            String dates;
+            switch (n % 10) {
+                case 0 -> {
+                    stage = "APPLICANT";
+                    dates = "2025-03-01,,,,";
+                }
+                case 1 -> {
+                    stage = "ACTIVIST";
+                    dates = "2023-03-01,2024-03-01,,,";
+                }
+                case 2 -> {
+                    stage = "DEVELOPMENT_TARGET";
+                    dates = "2022-03-01,2023-03-01,2024-06-01,,";
+                }
+                case 3 -> {
+                    stage = "PROBATIONARY";
+                    dates = "2021-03-01,2022-03-01,2023-06-01,2025-09-01,";
+                }
+                default -> {
+                    stage = "FORMAL";
+                    dates = "2010-03-01,2011-03-01,2012-06-01,2013-07-01,2014-07-01";
+                }
+            }
+            csv.append(SURNAMES[n % SURNAMES.length]).append(GIVEN[n % GIVEN.length]).append(',').append(gender).append(',')
+                    .append(id).append(",138").append(String.format("%08d", n % 100_000_000)).append(',')
+                    .append(employers.get(n % employers.size())).append(',').append(stage).append(',').append(dates).append(',')
+                    .append(3000 + n % 9000).append(".00,EMPLOYED\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String idNumber(LocalDate birth, int sequence) {
+        String body = "440104" + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", sequence);
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    private JsonNode importFile(byte[] csv) {
+        long start = System.nanoTime();
+        JsonNode answer = upload("/api/members/import", csv);
+        progress(String.format(Locale.ROOT, "member import: %d rows, %d created, %.2f s", answer.get("rows").asInt(),
+                answer.get("created").asInt(), (System.nanoTime() - start) / 1e9));
+        return answer;
+    }
+
+    private JsonNode upload(String path, byte[] csv) {
+        String boundary = "bench-" + Long.toHexString(System.nanoTime());
+        ByteArrayOutputStream body = new ByteArrayOutputStream(csv.length + 512);
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n"
+                + "Content-Type: text/csv; charset=UTF-8\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(csv);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(180)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("POST " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private String get(String url) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        return BenchHttp.send(request);
+    }
+
+    private void progress(String message) {
+        System.out.printf(Locale.ROOT, "[bench member %6.1f s] %s%n", (System.nanoTime() - started) / 1e9, message);
+    }
+
+    private static void sleep(long millis) {
+        BenchHttp.sleep(millis);
+    }
+}
