@@ -11,11 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.Document;
 import org.partybuilding.member.context.TrainingAttendance;
 import org.partybuilding.member.members.Member;
 import org.partybuilding.member.members.MemberAccess;
 import org.partybuilding.member.members.MemberStatus;
 import org.partybuilding.member.members.Stage;
+import org.partybuilding.member.members.StageDates;
 import org.partybuilding.member.members.Transfer;
 import org.partybuilding.member.stages.DevelopmentRules;
 import org.partybuilding.platform.security.DataScope;
@@ -31,7 +33,7 @@ import reactor.core.publisher.Mono;
 public class MemberReports {
 
     /** What the pipeline needs of a member: no personal data is read. */
-    private static final String[] PIPELINE_FIELDS = {"version", "transferRequired", "name", "partyOrganizationId", "street", "stage", "stageDates",
+    private static final String[] PIPELINE_FIELDS = {"name", "partyOrganizationId", "street", "stage", "stageDates",
             "probationExtendedMonths", "applicantTalkOn", "status"};
 
     private final ReactiveMongoTemplate mongo;
@@ -48,7 +50,9 @@ public class MemberReports {
         LocalDate today = LocalDate.now(clock);
         Query query = Query.query(MemberAccess.scoped(scope, street, partyOrganizationId).and("status").is(MemberStatus.ACTIVE));
         query.fields().include(PIPELINE_FIELDS);
-        return mongo.find(query, Member.class).collectList().flatMap(members -> trainingHours(members).map(hours -> {
+        // Raw documents with only these fields: mapping 100,000 whole members would cost seconds.
+        return mongo.find(query, Document.class, Member.COLLECTION).map(this::pipelineMember).collectList()
+                .flatMap(members -> trainingHours(members).map(hours -> {
             Map<Stage, Long> byStage = new EnumMap<>(Stage.class);
             for (Stage s : Stage.values()) {
                 byStage.put(s, 0L);
@@ -57,28 +61,28 @@ public class MemberReports {
             List<PipelineReport.Entry> targets = new ArrayList<>();
             List<PipelineReport.Entry> probationers = new ArrayList<>();
             List<PipelineReport.Entry> talks = new ArrayList<>();
-            for (Member m : members) {
+            for (PipelineMember m : members) {
                 byStage.merge(m.stage(), 1L, Long::sum);
-                LocalDate since = m.stageDates().of(m.stage());
+                LocalDate since = m.dates().of(m.stage());
                 switch (m.stage()) {
                     case APPLICANT -> {
-                        LocalDate due = m.stageDates().appliedOn().plusMonths(rules.settings().applicantTalkMonths());
+                        LocalDate due = m.dates().appliedOn().plusMonths(rules.settings().applicantTalkMonths());
                         if (m.applicantTalkOn() == null && today.isAfter(due)) {
-                            talks.add(entry(m, since, due, true, null));
+                            talks.add(m.entry(since, due, true, null));
                         }
                     }
                     case ACTIVIST -> {
                         LocalDate from = rules.activistPeriodEnds(since);
-                        activists.add(entry(m, since, from, !today.isBefore(from), null));
+                        activists.add(m.entry(since, from, !today.isBefore(from), null));
                     }
                     case DEVELOPMENT_TARGET -> {
                         BigDecimal h = hours.getOrDefault(m.id(), BigDecimal.ZERO);
                         boolean ready = m.partyOrganizationId() != null && h.compareTo(rules.settings().targetTrainingHours()) >= 0;
-                        targets.add(entry(m, since, since, ready, h));
+                        targets.add(m.entry(since, since, ready, h));
                     }
                     case PROBATIONARY -> {
                         LocalDate from = rules.probationEnds(since, m.probationExtendedMonths());
-                        probationers.add(entry(m, since, from, !today.isBefore(from), null));
+                        probationers.add(m.entry(since, from, !today.isBefore(from), null));
                     }
                     default -> {
                         // formal members are not in the pipeline
@@ -92,8 +96,32 @@ public class MemberReports {
         }));
     }
 
-    private Mono<Map<String, BigDecimal>> trainingHours(List<Member> members) {
-        List<String> targets = members.stream().filter(m -> m.stage() == Stage.DEVELOPMENT_TARGET).map(Member::id).toList();
+    /** What the pipeline reads of a member. */
+    private record PipelineMember(String id, String name, String partyOrganizationId, String street, Stage stage,
+            StageDates dates, Integer probationExtendedMonths, LocalDate applicantTalkOn) {
+
+        PipelineReport.Entry entry(LocalDate since, LocalDate from, boolean now, BigDecimal hours) {
+            return new PipelineReport.Entry(id, name, partyOrganizationId, street, since, from, now, hours);
+        }
+    }
+
+    private PipelineMember pipelineMember(Document d) {
+        Document dates = d.get("stageDates", Document.class);
+        return new PipelineMember(String.valueOf(d.get("_id")), d.getString("name"), d.getString("partyOrganizationId"),
+                d.getString("street"), Stage.valueOf(d.getString("stage")),
+                new StageDates(date(dates, "appliedOn"), date(dates, "activistOn"), date(dates, "targetOn"),
+                        date(dates, "admittedOn"), date(dates, "confirmedOn")),
+                d.getInteger("probationExtendedMonths"), date(d, "applicantTalkOn"));
+    }
+
+    /** A stored date read back the way the mapping layer wrote it. */
+    private LocalDate date(Document d, String field) {
+        Object value = d == null ? null : d.get(field);
+        return value == null ? null : mongo.getConverter().getConversionService().convert(value, LocalDate.class);
+    }
+
+    private Mono<Map<String, BigDecimal>> trainingHours(List<PipelineMember> members) {
+        List<String> targets = members.stream().filter(m -> m.stage() == Stage.DEVELOPMENT_TARGET).map(PipelineMember::id).toList();
         if (targets.isEmpty()) {
             return Mono.just(Map.of());
         }
@@ -101,10 +129,6 @@ public class MemberReports {
                         .is(TrainingAttendance.DEVELOPMENT_TARGET_TRAINING)), TrainingAttendance.class)
                 .collect(HashMap::new, (Map<String, BigDecimal> sums, TrainingAttendance a) -> sums.merge(a.memberId(), a.hours(),
                         BigDecimal::add));
-    }
-
-    private static PipelineReport.Entry entry(Member m, LocalDate since, LocalDate from, boolean now, BigDecimal hours) {
-        return new PipelineReport.Entry(m.id(), m.name(), m.partyOrganizationId(), m.street(), since, from, now, hours);
     }
 
     private static PipelineReport.Due due(List<PipelineReport.Entry> entries, int limit) {
