@@ -22,6 +22,7 @@ import org.partybuilding.member.members.Transfer;
 import org.partybuilding.member.stages.DevelopmentRules;
 import org.partybuilding.platform.security.DataScope;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -48,21 +49,28 @@ public class MemberReports {
 
     public Mono<PipelineReport> pipeline(String street, String partyOrganizationId, int limit, DataScope scope) {
         LocalDate today = LocalDate.now(clock);
-        Query query = Query.query(MemberAccess.scoped(scope, street, partyOrganizationId).and("status").is(MemberStatus.ACTIVE));
+        Criteria inScope = MemberAccess.scoped(scope, street, partyOrganizationId).and("status").is(MemberStatus.ACTIVE);
+        // Counted by the database; only members in development are read, as raw documents with the fields
+        // needed (formal members, most of a district, are not in the pipeline; mapping whole members costs seconds).
+        Mono<Map<Stage, Long>> counted = mongo.aggregate(Aggregation.newAggregation(Aggregation.match(inScope),
+                        Aggregation.group("stage").count().as("n")), Member.COLLECTION, Document.class)
+                .collect(() -> new EnumMap<Stage, Long>(Stage.class),
+                        (counts, d) -> counts.put(Stage.valueOf(d.getString("_id")), ((Number) d.get("n")).longValue()));
+        Query query = Query.query(Criteria.where("stage").ne(Stage.FORMAL.name()).andOperator(inScope));
         query.fields().include(PIPELINE_FIELDS);
-        // Raw documents with only these fields: mapping 100,000 whole members would cost seconds.
-        return mongo.find(query, Document.class, Member.COLLECTION).map(this::pipelineMember).collectList()
-                .flatMap(members -> trainingHours(members).map(hours -> {
+        Mono<List<PipelineMember>> developing = mongo.find(query, Document.class, Member.COLLECTION).map(this::pipelineMember)
+                .collectList();
+        return Mono.zip(counted, developing).flatMap(both -> trainingHours(both.getT2()).map(hours -> {
+            List<PipelineMember> members = both.getT2();
             Map<Stage, Long> byStage = new EnumMap<>(Stage.class);
             for (Stage s : Stage.values()) {
-                byStage.put(s, 0L);
+                byStage.put(s, both.getT1().getOrDefault(s, 0L));
             }
             List<PipelineReport.Entry> activists = new ArrayList<>();
             List<PipelineReport.Entry> targets = new ArrayList<>();
             List<PipelineReport.Entry> probationers = new ArrayList<>();
             List<PipelineReport.Entry> talks = new ArrayList<>();
             for (PipelineMember m : members) {
-                byStage.merge(m.stage(), 1L, Long::sum);
                 LocalDate since = m.dates().of(m.stage());
                 switch (m.stage()) {
                     case APPLICANT -> {
