@@ -29,8 +29,9 @@ public class OrganizationDirectory {
     private static final Comparator<Key> ORDER = Comparator.comparing(Key::name).thenComparing(Key::id);
 
     private final ConcurrentSkipListMap<Key, Organization> byName = new ConcurrentSkipListMap<>(ORDER);
-    /** The same, per street: a street admin's list (the common one) walks only its street. */
+    /** The same, per street and per industry: a filtered list walks only the smaller of them. */
     private final Map<String, ConcurrentSkipListMap<Key, Organization>> byStreet = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentSkipListMap<Key, Organization>> byIndustry = new ConcurrentHashMap<>();
     private final Map<String, Organization> byId = new ConcurrentHashMap<>();
 
     /** Takes the organization's state if it is newer than what is held. */
@@ -43,10 +44,12 @@ public class OrganizationDirectory {
         if (held != null) {
             byName.remove(new Key(held.name(), held.id()));
             byStreet.get(held.street()).remove(new Key(held.name(), held.id()));
+            byIndustry.get(held.industry()).remove(new Key(held.name(), held.id()));
         }
         byId.put(lean.id(), lean);
         byName.put(new Key(lean.name(), lean.id()), lean);
         byStreet.computeIfAbsent(lean.street(), s -> new ConcurrentSkipListMap<>(ORDER)).put(new Key(lean.name(), lean.id()), lean);
+        byIndustry.computeIfAbsent(lean.industry(), s -> new ConcurrentSkipListMap<>(ORDER)).put(new Key(lean.name(), lean.id()), lean);
     }
 
     /** Whether the held state is at least this version (an event of it changes nothing here). */
@@ -61,10 +64,26 @@ public class OrganizationDirectory {
 
     /** A page of the organizations matching the filter, in the order of {@code name, _id}, and how many match. */
     public PageResponse<Organization> page(OrganizationFilter filter, PageQuery page) {
-        Predicate<Organization> matches = matcher(filter);
+        ConcurrentSkipListMap<Key, Organization> candidates = candidates(filter);
         List<Organization> items = new ArrayList<>(page.size());
+        boolean onlyNarrowedByMap = filter.type() == null && filter.status() == null && (filter.q() == null || filter.q().isBlank())
+                && (filter.street() == null || filter.industry() == null);
+        if (onlyNarrowedByMap) {
+            // The map holds exactly what matches: its size is the total, and only the page is walked.
+            long skipped = 0;
+            for (Organization o : candidates.values()) {
+                if (skipped++ < page.offset()) {
+                    continue;
+                }
+                if (items.size() == page.size()) {
+                    break;
+                }
+                items.add(o);
+            }
+            return PageResponse.of(items, page, candidates.size());
+        }
+        Predicate<Organization> matches = matcher(filter);
         long total = 0;
-        var candidates = filter.street() == null ? byName : byStreet.getOrDefault(filter.street(), new ConcurrentSkipListMap<>(ORDER));
         for (Organization o : candidates.values()) {
             if (matches.test(o)) {
                 if (total >= page.offset() && items.size() < page.size()) {
@@ -74,6 +93,18 @@ public class OrganizationDirectory {
             }
         }
         return PageResponse.of(items, page, total);
+    }
+
+    /** The smallest map that holds every organization the filter can match. */
+    private ConcurrentSkipListMap<Key, Organization> candidates(OrganizationFilter filter) {
+        ConcurrentSkipListMap<Key, Organization> empty = new ConcurrentSkipListMap<>(ORDER);
+        ConcurrentSkipListMap<Key, Organization> street = filter.street() == null ? null : byStreet.getOrDefault(filter.street(), empty);
+        ConcurrentSkipListMap<Key, Organization> industry = filter.industry() == null ? null
+                : byIndustry.getOrDefault(filter.industry(), empty);
+        if (street != null && industry != null) {
+            return street.size() <= industry.size() ? street : industry;
+        }
+        return street != null ? street : industry != null ? industry : byName;
     }
 
     private static Predicate<Organization> matcher(OrganizationFilter f) {
