@@ -2,8 +2,10 @@ package org.partybuilding.registry.organization;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
@@ -33,6 +35,8 @@ public class OrganizationDirectory {
     private final Map<String, ConcurrentSkipListMap<Key, Organization>> byStreet = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentSkipListMap<Key, Organization>> byIndustry = new ConcurrentHashMap<>();
     private final Map<String, Organization> byId = new ConcurrentHashMap<>();
+    /** Ids by every two-character piece of their names: "name contains" looks at the few that hold all of the query's pieces. */
+    private final Map<String, Set<String>> idsByBigram = new ConcurrentHashMap<>();
 
     /** Takes the organization's state if it is newer than what is held. */
     public synchronized void put(Organization organization) {
@@ -45,6 +49,12 @@ public class OrganizationDirectory {
             byName.remove(new Key(held.name(), held.id()));
             byStreet.get(held.street()).remove(new Key(held.name(), held.id()));
             byIndustry.get(held.industry()).remove(new Key(held.name(), held.id()));
+            for (String bigram : bigrams(held.name())) {
+                idsByBigram.getOrDefault(bigram, Set.of()).remove(held.id());
+            }
+        }
+        for (String bigram : bigrams(lean.name())) {
+            idsByBigram.computeIfAbsent(bigram, b -> ConcurrentHashMap.newKeySet()).add(lean.id());
         }
         byId.put(lean.id(), lean);
         byName.put(new Key(lean.name(), lean.id()), lean);
@@ -83,6 +93,10 @@ public class OrganizationDirectory {
             return PageResponse.of(items, page, candidates.size());
         }
         Predicate<Organization> matches = matcher(filter);
+        String q = filter.q() == null ? "" : filter.q().trim();
+        if (q.length() >= 2) {
+            return byNamePieces(q, matches, page);
+        }
         long total = 0;
         for (Organization o : candidates.values()) {
             if (matches.test(o)) {
@@ -93,6 +107,33 @@ public class OrganizationDirectory {
             }
         }
         return PageResponse.of(items, page, total);
+    }
+
+    /** Pages of the organizations whose names hold every two-character piece of {@code q}, checked and sorted by name. */
+    private PageResponse<Organization> byNamePieces(String q, Predicate<Organization> matches, PageQuery page) {
+        List<Set<String>> sets = new ArrayList<>();
+        for (String bigram : bigrams(q)) {
+            sets.add(idsByBigram.getOrDefault(bigram, Set.of()));
+        }
+        sets.sort(Comparator.comparingInt(Set::size));
+        List<Organization> found = new ArrayList<>();
+        for (String id : sets.get(0)) {
+            Organization o = byId.get(id);
+            if (o != null && matches.test(o)) {
+                found.add(o);
+            }
+        }
+        found.sort(Comparator.comparing(Organization::name).thenComparing(Organization::id));
+        int from = (int) Math.min(page.offset(), found.size());
+        return PageResponse.of(found.subList(from, Math.min(from + page.size(), found.size())), page, found.size());
+    }
+
+    private static Set<String> bigrams(String name) {
+        Set<String> pieces = new HashSet<>();
+        for (int i = 0; i + 2 <= name.length(); i++) {
+            pieces.add(name.substring(i, i + 2));
+        }
+        return pieces;
     }
 
     /** The smallest map that holds every organization the filter can match. */

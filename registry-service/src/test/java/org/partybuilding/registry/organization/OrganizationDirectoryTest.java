@@ -40,6 +40,11 @@ class OrganizationDirectoryTest {
         assertThat(names(new OrganizationFilter(null, OrganizationType.PRIVATE_NON_ENTERPRISE, null, null, "学校"), 0, 20))
                 .containsExactly("丁学校");
         assertThat(directory.page(new OrganizationFilter("NOWHERE", null, null, null, null), PageQuery.of(0, 20)).total()).isZero();
+        assertThat(names(new OrganizationFilter(null, null, null, null, "基金"), 0, 20)).containsExactly("甲基金会");
+        assertThat(names(new OrganizationFilter(null, null, null, null, "基金会"), 0, 20)).containsExactly("甲基金会");
+        assertThat(names(new OrganizationFilter(null, null, null, null, "会"), 0, 20)).containsExactly("丙协会", "甲基金会");
+        assertThat(names(new OrganizationFilter("HUALE", null, null, null, "基金"), 0, 20)).isEmpty();
+        assertThat(names(new OrganizationFilter(null, null, null, null, "金协"), 0, 20)).isEmpty();
     }
 
     @Test
@@ -51,6 +56,8 @@ class OrganizationDirectoryTest {
         assertThat(names(new OrganizationFilter("JIANSHE", null, null, null, null), 0, 20)).isEmpty();
         assertThat(names(new OrganizationFilter(null, null, "EDUCATION", null, null), 0, 20)).isEmpty();
         assertThat(names(new OrganizationFilter("HUALE", null, "CHARITY", null, null), 0, 20)).containsExactly("新名");
+        assertThat(names(new OrganizationFilter(null, null, null, null, "旧名"), 0, 20)).isEmpty();
+        assertThat(names(new OrganizationFilter(null, null, null, null, "新名"), 0, 20)).containsExactly("新名");
         assertThat(directory.holds("1", 2)).isTrue();
         assertThat(directory.holds("1", 3)).isFalse();
     }
