@@ -53,7 +53,7 @@ class PartyOrganizationEffects {
                 .flatMap(current -> {
                     var next = change.apply(current);
                     return next == null ? Mono.empty()
-                            : members.write(current, next.at(java.time.Instant.now()), EventType.MEMBER_UPDATED).then();
+                            : members.write(current, next.at(members.now()), EventType.MEMBER_UPDATED).then();
                 })
                 // A member changed meanwhile: read it again and decide again.
                 .retryWhen(Retry.max(3).filter(ConflictException.class::isInstance))).then();

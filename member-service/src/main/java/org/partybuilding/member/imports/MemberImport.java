@@ -68,7 +68,8 @@ public class MemberImport {
         this.inserts = inserts;
     }
 
-    private record Row(int number, RegisterMember registration, String street, String idNumberHash, List<FieldError> errors) {
+    private record Row(int number, RegisterMember registration, ResidentId id, String street, String idNumberHash,
+            List<FieldError> errors) {
     }
 
     public Mono<ImportReport> importRows(SheetRows sheet, DataScope scope) {
@@ -129,8 +130,9 @@ public class MemberImport {
             errors.addAll(registry.problems(registration));
         }
         String hash = null;
+        ResidentId id = null;
         if (errors.isEmpty()) {
-            ResidentId id = ResidentId.parse(registration.idNumber(), registry.today()).id().orElseThrow();
+            id = ResidentId.parse(registration.idNumber(), registry.today()).id().orElseThrow();
             try {
                 rules.requireAgeAtApplication(id.birthDate(), registration.appliedOn());
             } catch (DomainRuleViolation e) {
@@ -151,7 +153,7 @@ public class MemberImport {
                 errors.add(new FieldError("idNumber", "appears already in row " + twin));
             }
         }
-        return new Row(cells.rowNumber(), registration, employer == null ? null : employer.street(), hash, errors);
+        return new Row(cells.rowNumber(), registration, id, employer == null ? null : employer.street(), hash, errors);
     }
 
     private Mono<Map<String, KnownOrganization>> organizations() {
@@ -187,7 +189,8 @@ public class MemberImport {
                 good.add(row);
             }
         }
-        List<Member> members = good.stream().map(row -> registry.newMember(row.registration(), row.street())).toList();
+        List<Member> members = good.stream()
+                .map(row -> registry.newMember(row.registration(), row.id(), row.idNumberHash(), row.street())).toList();
         return inserts.insert(members, Member.class, Member::id).map(stored -> {
             int created = 0;
             for (int i = 0; i < stored.size(); i++) {

@@ -15,9 +15,11 @@ public record MemberFilter(String organizationId, String partyOrganizationId, St
             criteria.and("stage").is(stage);
         }
         if (mobile != null) {
-            criteria.and("mobile").exists(mobile);
+            // One expression per field: a mobile member has the field set, anybody else has it absent or null.
             if (mobile) {
                 criteria.and("mobile").ne(null);
+            } else {
+                criteria.and("mobile").is(null);
             }
         }
         if (status != null) {

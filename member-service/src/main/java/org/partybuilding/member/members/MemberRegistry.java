@@ -1,6 +1,7 @@
 package org.partybuilding.member.members;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,11 @@ public class MemberRegistry {
         return LocalDate.now(clock);
     }
 
+    /** The instant of a change, in the milliseconds MongoDB stores. */
+    public Instant now() {
+        return clock.instant();
+    }
+
     public Mono<Member> register(RegisterMember registration, DataScope scope) {
         List<FieldError> errors = problems(registration);
         if (!errors.isEmpty()) {
@@ -90,11 +96,16 @@ public class MemberRegistry {
 
     /** A new active member at version 1 placed in {@code street}, sealed, with {@code MemberRegistered} in its outbox. */
     public Member newMember(RegisterMember registration, String street) {
+        ResidentId id = ResidentId.parse(registration.idNumber(), today()).id().orElseThrow();
+        return newMember(registration, id, personalData.idNumberHash(id.value()), street);
+    }
+
+    /** The same, with the ID number already read and hashed (an import has done both to check the row). */
+    public Member newMember(RegisterMember registration, ResidentId id, String idNumberHash, String street) {
         MemberDetails details = registration.details();
-        ResidentId id = ResidentId.parse(details.idNumber(), today()).id().orElseThrow();
         var now = clock.instant();
         Member member = new Member(UUID.randomUUID().toString(), 1, details.name().trim(), id.gender(), id.birthDate(),
-                personalData.seal(id.value()), personalData.idNumberHash(id.value()), personalData.seal(details.phone()),
+                personalData.seal(id.value()), idNumberHash, personalData.seal(details.phone()),
                 blankToNull(details.education()), details.organizationId(), street, blankToNull(details.partyOrganizationId()),
                 registration.stage(), registration.stageDates(), null, details.applicantTalkOn(), details.mobile(),
                 details.monthlyIncome(), details.incomeCategory(), MemberStatus.ACTIVE, null, false, List.of(), now, now,

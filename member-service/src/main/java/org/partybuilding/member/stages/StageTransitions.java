@@ -62,7 +62,7 @@ public class StageTransitions {
         return targetTrainingHours(current.id()).flatMap(hours -> {
             StageDates dates = rules.advance(current.stage(), current.stageDates(), to, t.on(), members.today(),
                     current.partyOrganizationId() != null, hours, current.probationExtendedMonths());
-            Member next = current.change().stage(to, dates).at(java.time.Instant.now());
+            Member next = current.change().stage(to, dates).at(members.now());
             return members.write(current, next, EventType.MEMBER_STAGE_CHANGED);
         });
     }
@@ -72,7 +72,7 @@ public class StageTransitions {
             return Mono.error(new InvalidInputException("extensionMonths", "is required to extend probation"));
         }
         rules.requireExtension(current.stage(), current.probationExtendedMonths(), t.extensionMonths());
-        Member next = current.change().probationExtendedMonths(t.extensionMonths()).at(java.time.Instant.now());
+        Member next = current.change().probationExtendedMonths(t.extensionMonths()).at(members.now());
         return members.write(current, next, EventType.MEMBER_UPDATED);
     }
 
@@ -84,7 +84,7 @@ public class StageTransitions {
         if (t.on().isBefore(since)) {
             return Mono.error(new InvalidInputException("on", "must not be before the " + current.stage() + " date " + since));
         }
-        Member next = current.change().status(MemberStatus.LEFT, t.on()).at(java.time.Instant.now());
+        Member next = current.change().status(MemberStatus.LEFT, t.on()).at(members.now());
         return members.write(current, next, EventType.MEMBER_LEFT);
     }
 

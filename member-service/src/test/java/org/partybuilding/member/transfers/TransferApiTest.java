@@ -136,6 +136,11 @@ class TransferApiTest extends MemberApiTestBase {
                 .getResponseBody();
         assertThat(report.members()).extracting(TransferDueReport.Entry::memberId).contains(due, longAgo)
                 .doesNotContain(notYet, withPost);
+        web.get().uri("/api/members?mobile=true&size=200").header(HttpHeaders.AUTHORIZATION, token(Role.COMMITTEE_ADMIN)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items[?(@.id == '" + withPost + "')]").exists()
+                .jsonPath("$.items[?(@.mobile == null)]").doesNotExist();
+        web.get().uri("/api/members?mobile=false&size=200").header(HttpHeaders.AUTHORIZATION, token(Role.COMMITTEE_ADMIN)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items[?(@.id == '" + withPost + "')]").doesNotExist();
 
         // An IN transfer under way takes the member off the list; completing it ends the mobile status.
         String in = requested(due, Map.of("kind", "IN", "from", "湖南省某县党委", "toPartyOrganizationId", "po-to"));
