@@ -10,6 +10,8 @@ import java.util.List;
  * the change. {@code organizationIds} are the registry organizations it covers; {@code type} is
  * {@code BRANCH}, {@code GENERAL_BRANCH} or {@code COMMITTEE}; {@code formation} is {@code SINGLE},
  * {@code JOINT} or {@code AFFILIATED}; {@code status} is {@code ACTIVE} or {@code DISSOLVED}.
+ * {@code secretaryMemberId} is the member who is its secretary (书记), {@code committee} its elected
+ * committee (支部委员会) seats — training-service holds secretaries and committee members to 56 hours a year.
  */
 public record PartyOrganizationSnapshot(
         String id,
@@ -23,10 +25,25 @@ public record PartyOrganizationSnapshot(
         String superior,
         LocalDate establishedOn,
         String status,
-        LocalDate dissolvedOn) implements AggregateSnapshot {
+        LocalDate dissolvedOn,
+        String secretaryMemberId,
+        List<CommitteeSeat> committee) implements AggregateSnapshot {
 
     public PartyOrganizationSnapshot {
         organizationIds = organizationIds == null ? List.of() : List.copyOf(organizationIds);
+        committee = committee == null ? List.of() : List.copyOf(committee);
+    }
+
+    /** A party organization as first established: no secretary or committee elected yet. */
+    public PartyOrganizationSnapshot(String id, long version, String name, String type, String formation,
+            List<String> organizationIds, String street, String industry, String superior, LocalDate establishedOn,
+            String status, LocalDate dissolvedOn) {
+        this(id, version, name, type, formation, organizationIds, street, industry, superior, establishedOn, status,
+                dissolvedOn, null, List.of());
+    }
+
+    /** One seat of the committee: the member and the role, e.g. {@code SECRETARY}, {@code DEPUTY_SECRETARY}, {@code MEMBER}. */
+    public record CommitteeSeat(String memberId, String role) {
     }
 
     public boolean active() {
