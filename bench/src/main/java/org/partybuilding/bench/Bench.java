@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
+import org.partybuilding.local.JvmProfile;
 import org.partybuilding.local.LocalPlatform;
 
 import com.mongodb.client.MongoClient;
@@ -66,7 +67,7 @@ public final class Bench {
         String mode = arguments.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("all");
         if (!List.of("gateway", "propagation", "registry", "member", "all").contains(mode)) {
             throw new IllegalArgumentException("Unknown measure " + mode
-                    + "; usage: bench/run.sh [gateway|propagation|registry|member|all] [--quick] [--durable-store]");
+                    + "; usage: bench/run.sh [gateway|propagation|registry|member|all] [--quick] [--durable-store] [--fast-start-jvms]");
         }
         Path root = LocalPlatform.findRepoRoot(Path.of(""));
         try (LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder()
@@ -78,6 +79,8 @@ public final class Bench {
                 // The services are measured, not the emulator's persistence: the MongoDB-protocol server keeps
                 // data in memory unless --durable-store asks for the local run's H2 file store.
                 .inMemoryStore(!arguments.contains("--durable-store"))
+                // The services as production runs them (full JIT); ./run.sh's C1-only quick-start JVMs on request.
+                .jvmProfile(arguments.contains("--fast-start-jvms") ? JvmProfile.FAST_START : JvmProfile.THROUGHPUT)
                 .build())) {
             platform.start();
             Bench bench = new Bench(quick, platform);
@@ -99,6 +102,8 @@ public final class Bench {
             } finally {
                 // What was measured is reported even when a later measure fails.
                 bench.report.put("MongoDB-protocol server store", arguments.contains("--durable-store") ? "H2 file (as ./run.sh)" : "in memory");
+                bench.report.put("service and Kafka JVMs", arguments.contains("--fast-start-jvms")
+                        ? "C1 only, 256 MB heaps (as ./run.sh)" : "full JIT, 1 GB heaps (as in production)");
                 bench.print();
             }
         }

@@ -29,9 +29,11 @@ final class KafkaBroker {
     private final Path log;
     private final Ports ports;
     private final Path java;
+    private final JvmProfile profile;
     private ChildProcess process;
 
-    KafkaBroker(Path dir, Path log, Ports ports, Path java) {
+    KafkaBroker(Path dir, Path log, Ports ports, Path java, JvmProfile profile) {
+        this.profile = profile;
         this.dir = dir;
         this.log = log;
         this.ports = ports;
@@ -89,8 +91,9 @@ final class KafkaBroker {
     }
 
     private List<String> command(String classpath, String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(java.toString(),
-                "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(profile.kafkaOptions());
+        command.addAll(List.of("-Djava.awt.headless=true",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS",
                 "-cp", classpath, mainClass));

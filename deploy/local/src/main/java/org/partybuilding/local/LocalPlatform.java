@@ -81,7 +81,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.options = Objects.requireNonNull(options);
         this.ports = new Ports(options.portOffset);
         this.logs = options.dataDir.resolve("logs");
-        this.kafka = new KafkaBroker(options.dataDir.resolve("kafka"), logs.resolve("kafka.log"), ports, java);
+        this.kafka = new KafkaBroker(options.dataDir.resolve("kafka"), logs.resolve("kafka.log"), ports, java, options.jvmProfile);
         this.keycloak = new KeycloakServer(options.repoRoot, options.dataDir.resolve("keycloak"), logs,
                 options.keycloakCacheDir, ports);
         this.mongo = options.mongoUri == null ? new MongoStore(options.dataDir.resolve("mongo"), ports.mongo(), options.inMemoryStore) : null;
@@ -272,7 +272,7 @@ public final class LocalPlatform implements AutoCloseable {
         for (String module : MODULES) {
             if (options.modules.contains(module)) {
                 list.add(new SpringService(module, options.repoRoot, java, logs.resolve(module + ".log"),
-                        ports.management(module), serviceEnvironment(module)));
+                        ports.management(module), serviceEnvironment(module), options.jvmProfile));
             }
         }
         return list;
@@ -533,6 +533,7 @@ public final class LocalPlatform implements AutoCloseable {
         final Path keycloakCacheDir;
         final String mongoUri;
         final boolean inMemoryStore;
+        final JvmProfile jvmProfile;
         final FirstStartHook firstStartHook;
         final Consumer<String> log;
 
@@ -546,6 +547,7 @@ public final class LocalPlatform implements AutoCloseable {
             this.keycloakCacheDir = b.keycloakCacheDir != null ? b.keycloakCacheDir : defaultCacheDir();
             this.mongoUri = b.mongoUri;
             this.inMemoryStore = b.inMemoryStore;
+            this.jvmProfile = b.jvmProfile;
             this.firstStartHook = b.firstStartHook;
             this.log = b.log;
         }
@@ -598,6 +600,7 @@ public final class LocalPlatform implements AutoCloseable {
         private Path keycloakCacheDir;
         private String mongoUri = blankToNull(System.getenv("MONGODB_URI"));
         private boolean inMemoryStore;
+        private JvmProfile jvmProfile = JvmProfile.FAST_START;
         private FirstStartHook firstStartHook;
         private Consumer<String> log = line -> System.out.println("[local-platform] " + line);
 
@@ -663,6 +666,12 @@ public final class LocalPlatform implements AutoCloseable {
         /** Keep the built-in MongoDB store in memory only (benchmarks): faster, and gone when the launcher stops. */
         public Builder inMemoryStore(boolean inMemoryStore) {
             this.inMemoryStore = inMemoryStore;
+            return this;
+        }
+
+        /** How the services, the gateway and Kafka are tuned; default {@link JvmProfile#FAST_START}. */
+        public Builder jvmProfile(JvmProfile jvmProfile) {
+            this.jvmProfile = Objects.requireNonNull(jvmProfile);
             return this;
         }
 

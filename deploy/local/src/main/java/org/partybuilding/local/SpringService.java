@@ -3,6 +3,7 @@ package org.partybuilding.local;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +17,12 @@ final class SpringService {
     private final Path log;
     private final int managementPort;
     private final Map<String, String> environment;
+    private final JvmProfile profile;
     private ChildProcess process;
 
-    SpringService(String module, Path repoRoot, Path java, Path log, int managementPort, Map<String, String> environment) {
+    SpringService(String module, Path repoRoot, Path java, Path log, int managementPort, Map<String, String> environment,
+            JvmProfile profile) {
+        this.profile = profile;
         this.module = module;
         this.jar = jarOf(repoRoot, module);
         this.java = java;
@@ -48,9 +52,10 @@ final class SpringService {
 
     void start() {
         requireJar();
-        process = ChildProcess.start(module, List.of(java.toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()),
-                environment, workDir, log);
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(profile.serviceOptions());
+        command.addAll(List.of("-jar", jar.toString()));
+        process = ChildProcess.start(module, command, environment, workDir, log);
     }
 
     /** Healthy = the actuator's readiness group answers 200 on the management port. */

@@ -196,6 +196,7 @@ public class MemberImport {
             for (int i = 0; i < stored.size(); i++) {
                 if (stored.get(i)) {
                     created++;
+                    registry.inserted(members.get(i));
                 } else {
                     rejected.add(new RejectedRow(good.get(i).number(), List.of(new FieldError("idNumber", "is registered already"))));
                 }

@@ -1,5 +1,7 @@
 package org.partybuilding.member.members;
 
+import java.util.function.Predicate;
+
 import org.partybuilding.platform.problem.NotFoundException;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.security.Role;
@@ -53,25 +55,39 @@ public final class MemberAccess {
      * {@code partyOrganizationId} are what the caller asked for (403 outside their scope).
      */
     public static Criteria scoped(DataScope scope, String street, String partyOrganizationId) {
-        Criteria criteria = new Criteria();
-        if (scope.has(Role.BRANCH_SECRETARY) && !scope.districtWide() && !scope.has(Role.STREET_ADMIN)) {
-            String own = scope.partyOrganizationId();
-            if (own == null || (partyOrganizationId != null && !partyOrganizationId.equals(own))) {
-                throw new AccessDeniedException("Party organization " + partyOrganizationId + " is outside your data scope");
+        return visible(scope, street, partyOrganizationId).criteria();
+    }
+
+    /** The same selection as {@link #scoped}, for members held in memory ({@link MemberDirectory}). */
+    public static Predicate<MemberDirectory.Entry> scopedEntries(DataScope scope, String street, String partyOrganizationId) {
+        Visible visible = visible(scope, street, partyOrganizationId);
+        return e -> (visible.street() == null || visible.street().equals(e.street()))
+                && (visible.partyOrganizationId() == null || visible.partyOrganizationId().equals(e.partyOrganizationId()));
+    }
+
+    /** Which street and party organization a caller sees of the ones asked for (null = any). */
+    private record Visible(String street, String partyOrganizationId) {
+
+        Criteria criteria() {
+            Criteria criteria = new Criteria();
+            if (partyOrganizationId != null) {
+                criteria.and("partyOrganizationId").is(partyOrganizationId);
             }
-            criteria.and("partyOrganizationId").is(own);
             if (street != null) {
                 criteria.and("street").is(street);
             }
             return criteria;
         }
-        String streetToRead = scope.streetToRead(street);
-        if (streetToRead != null) {
-            criteria.and("street").is(streetToRead);
+    }
+
+    private static Visible visible(DataScope scope, String street, String partyOrganizationId) {
+        if (scope.has(Role.BRANCH_SECRETARY) && !scope.districtWide() && !scope.has(Role.STREET_ADMIN)) {
+            String own = scope.partyOrganizationId();
+            if (own == null || (partyOrganizationId != null && !partyOrganizationId.equals(own))) {
+                throw new AccessDeniedException("Party organization " + partyOrganizationId + " is outside your data scope");
+            }
+            return new Visible(street, own);
         }
-        if (partyOrganizationId != null) {
-            criteria.and("partyOrganizationId").is(partyOrganizationId);
-        }
-        return criteria;
+        return new Visible(scope.streetToRead(street), partyOrganizationId);
     }
 }

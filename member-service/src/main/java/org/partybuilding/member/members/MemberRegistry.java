@@ -44,9 +44,11 @@ public class MemberRegistry {
     private final DevelopmentRules rules;
     private final Validator validator;
     private final Clock clock;
+    private final MemberDirectory directory;
 
     public MemberRegistry(ReactiveMongoTemplate mongo, OutboxRelay relay, VersionedWrites writes, PersonalData personalData,
-            Context context, DevelopmentRules rules, Validator validator, Clock clock) {
+            Context context, DevelopmentRules rules, Validator validator, Clock clock, MemberDirectory directory) {
+        this.directory = directory;
         this.mongo = mongo;
         this.relay = relay;
         this.writes = writes;
@@ -66,6 +68,11 @@ public class MemberRegistry {
         return clock.instant();
     }
 
+    /** A member inserted by a bulk import. */
+    public void inserted(Member member) {
+        directory.put(member);
+    }
+
     public Mono<Member> register(RegisterMember registration, DataScope scope) {
         List<FieldError> errors = problems(registration);
         if (!errors.isEmpty()) {
@@ -76,7 +83,10 @@ public class MemberRegistry {
         return placed(registration.details(), scope)
                 .flatMap(street -> mongo.insert(newMember(registration, street)))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicateIdNumber())
-                .doOnSuccess(saved -> relay.wakeUp());
+                .doOnSuccess(saved -> {
+                    directory.put(saved);
+                    relay.wakeUp();
+                });
     }
 
     /** What is wrong with a registration's fields and dates (not yet: its employer, party organization, age). */
@@ -174,7 +184,7 @@ public class MemberRegistry {
 
     /** Writes the member's next state with its event, if nobody changed the member meanwhile (409 otherwise). */
     public Mono<Member> write(Member current, Member next, EventType event) {
-        return writes.update(current.id(), current.version(), next, event, next.snapshot());
+        return writes.update(current.id(), current.version(), next, event, next.snapshot()).doOnNext(directory::put);
     }
 
     /** ID number valid, agreeing with gender and birth date; the talk date not in the future. */

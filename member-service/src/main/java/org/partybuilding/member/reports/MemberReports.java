@@ -4,25 +4,26 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-import org.bson.Document;
 import org.partybuilding.member.context.TrainingAttendance;
 import org.partybuilding.member.members.Member;
 import org.partybuilding.member.members.MemberAccess;
+import org.partybuilding.member.members.MemberDirectory;
 import org.partybuilding.member.members.MemberStatus;
 import org.partybuilding.member.members.Stage;
-import org.partybuilding.member.members.StageDates;
 import org.partybuilding.member.members.Transfer;
 import org.partybuilding.member.stages.DevelopmentRules;
 import org.partybuilding.platform.security.DataScope;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -33,64 +34,56 @@ import reactor.core.publisher.Mono;
 @Service
 public class MemberReports {
 
-    /** What the pipeline needs of a member: no personal data is read. */
-    private static final String[] PIPELINE_FIELDS = {"name", "partyOrganizationId", "street", "stage", "stageDates",
-            "probationExtendedMonths", "applicantTalkOn", "status"};
-
     private final ReactiveMongoTemplate mongo;
     private final DevelopmentRules rules;
     private final Clock clock;
+    private final MemberDirectory directory;
 
-    public MemberReports(ReactiveMongoTemplate mongo, DevelopmentRules rules, Clock clock) {
+    public MemberReports(ReactiveMongoTemplate mongo, DevelopmentRules rules, Clock clock, MemberDirectory directory) {
+        this.directory = directory;
         this.mongo = mongo;
         this.rules = rules;
         this.clock = clock;
     }
 
+    /**
+     * Counts per stage and who is due for the next step, from the {@link MemberDirectory}: the active
+     * members' development state in memory (reading 100,000 member documents per request costs seconds).
+     */
     public Mono<PipelineReport> pipeline(String street, String partyOrganizationId, int limit, DataScope scope) {
         LocalDate today = LocalDate.now(clock);
-        Criteria inScope = MemberAccess.scoped(scope, street, partyOrganizationId).and("status").is(MemberStatus.ACTIVE);
-        // Counted by the database; only members in development are read, as raw documents with the fields
-        // needed (formal members, most of a district, are not in the pipeline; mapping whole members costs seconds).
-        Mono<Map<Stage, Long>> counted = mongo.aggregate(Aggregation.newAggregation(Aggregation.match(inScope),
-                        Aggregation.group("stage").count().as("n")), Member.COLLECTION, Document.class)
-                .collect(() -> new EnumMap<Stage, Long>(Stage.class),
-                        (counts, d) -> counts.put(Stage.valueOf(d.getString("_id")), ((Number) d.get("n")).longValue()));
-        Query query = Query.query(Criteria.where("stage").ne(Stage.FORMAL.name()).andOperator(inScope));
-        query.fields().include(PIPELINE_FIELDS);
-        Mono<List<PipelineMember>> developing = mongo.find(query, Document.class, Member.COLLECTION).map(this::pipelineMember)
-                .collectList();
-        return Mono.zip(counted, developing).flatMap(both -> trainingHours(both.getT2()).map(hours -> {
-            List<PipelineMember> members = both.getT2();
+        Collection<MemberDirectory.Entry> members = directory.matching(MemberAccess.scopedEntries(scope, street, partyOrganizationId));
+        return trainingHours(members).map(hours -> {
             Map<Stage, Long> byStage = new EnumMap<>(Stage.class);
             for (Stage s : Stage.values()) {
-                byStage.put(s, both.getT1().getOrDefault(s, 0L));
+                byStage.put(s, 0L);
             }
             List<PipelineReport.Entry> activists = new ArrayList<>();
             List<PipelineReport.Entry> targets = new ArrayList<>();
             List<PipelineReport.Entry> probationers = new ArrayList<>();
             List<PipelineReport.Entry> talks = new ArrayList<>();
-            for (PipelineMember m : members) {
+            for (MemberDirectory.Entry m : members) {
+                byStage.merge(m.stage(), 1L, Long::sum);
                 LocalDate since = m.dates().of(m.stage());
                 switch (m.stage()) {
                     case APPLICANT -> {
                         LocalDate due = m.dates().appliedOn().plusMonths(rules.settings().applicantTalkMonths());
                         if (m.applicantTalkOn() == null && today.isAfter(due)) {
-                            talks.add(m.entry(since, due, true, null));
+                            talks.add(entry(m, since, due, true, null));
                         }
                     }
                     case ACTIVIST -> {
                         LocalDate from = rules.activistPeriodEnds(since);
-                        activists.add(m.entry(since, from, !today.isBefore(from), null));
+                        activists.add(entry(m, since, from, !today.isBefore(from), null));
                     }
                     case DEVELOPMENT_TARGET -> {
                         BigDecimal h = hours.getOrDefault(m.id(), BigDecimal.ZERO);
                         boolean ready = m.partyOrganizationId() != null && h.compareTo(rules.settings().targetTrainingHours()) >= 0;
-                        targets.add(m.entry(since, since, ready, h));
+                        targets.add(entry(m, since, since, ready, h));
                     }
                     case PROBATIONARY -> {
                         LocalDate from = rules.probationEnds(since, m.probationExtendedMonths());
-                        probationers.add(m.entry(since, from, !today.isBefore(from), null));
+                        probationers.add(entry(m, since, from, !today.isBefore(from), null));
                     }
                     default -> {
                         // formal members are not in the pipeline
@@ -101,40 +94,22 @@ public class MemberReports {
             byStage.forEach((s, n) -> stages.put(s.name(), n));
             return new PipelineReport(today, stages, due(activists, limit), due(targets, limit), due(probationers, limit),
                     due(talks, limit));
-        }));
+        });
     }
 
-    /** What the pipeline reads of a member. */
-    private record PipelineMember(String id, String name, String partyOrganizationId, String street, Stage stage,
-            StageDates dates, Integer probationExtendedMonths, LocalDate applicantTalkOn) {
-
-        PipelineReport.Entry entry(LocalDate since, LocalDate from, boolean now, BigDecimal hours) {
-            return new PipelineReport.Entry(id, name, partyOrganizationId, street, since, from, now, hours);
-        }
+    private static PipelineReport.Entry entry(MemberDirectory.Entry m, LocalDate since, LocalDate from, boolean now, BigDecimal hours) {
+        return new PipelineReport.Entry(m.id(), m.name(), m.partyOrganizationId(), m.street(), since, from, now, hours);
     }
 
-    private PipelineMember pipelineMember(Document d) {
-        Document dates = d.get("stageDates", Document.class);
-        return new PipelineMember(String.valueOf(d.get("_id")), d.getString("name"), d.getString("partyOrganizationId"),
-                d.getString("street"), Stage.valueOf(d.getString("stage")),
-                new StageDates(date(dates, "appliedOn"), date(dates, "activistOn"), date(dates, "targetOn"),
-                        date(dates, "admittedOn"), date(dates, "confirmedOn")),
-                d.getInteger("probationExtendedMonths"), date(d, "applicantTalkOn"));
-    }
-
-    /** A stored date read back the way the mapping layer wrote it. */
-    private LocalDate date(Document d, String field) {
-        Object value = d == null ? null : d.get(field);
-        return value == null ? null : mongo.getConverter().getConversionService().convert(value, LocalDate.class);
-    }
-
-    private Mono<Map<String, BigDecimal>> trainingHours(List<PipelineMember> members) {
-        List<String> targets = members.stream().filter(m -> m.stage() == Stage.DEVELOPMENT_TARGET).map(PipelineMember::id).toList();
+    /** Development-target training hours of these members (all such records are read: a long $in list costs more). */
+    private Mono<Map<String, BigDecimal>> trainingHours(Collection<MemberDirectory.Entry> members) {
+        Set<String> targets = members.stream().filter(m -> m.stage() == Stage.DEVELOPMENT_TARGET).map(MemberDirectory.Entry::id)
+                .collect(Collectors.toSet());
         if (targets.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return mongo.find(Query.query(Criteria.where("memberId").in(targets).and("kind")
-                        .is(TrainingAttendance.DEVELOPMENT_TARGET_TRAINING)), TrainingAttendance.class)
+        return mongo.find(Query.query(Criteria.where("kind").is(TrainingAttendance.DEVELOPMENT_TARGET_TRAINING)), TrainingAttendance.class)
+                .filter(a -> targets.contains(a.memberId()))
                 .collect(HashMap::new, (Map<String, BigDecimal> sums, TrainingAttendance a) -> sums.merge(a.memberId(), a.hours(),
                         BigDecimal::add));
     }

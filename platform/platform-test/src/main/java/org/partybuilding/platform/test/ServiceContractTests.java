@@ -33,7 +33,9 @@ public abstract class ServiceContractTests {
     protected abstract String protectedPath();
 
     private WebTestClient management() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        // The Prometheus page of a service with several Kafka listeners is larger than the default 256 KB buffer.
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build();
     }
 
     @Test

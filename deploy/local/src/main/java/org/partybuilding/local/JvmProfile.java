@@ -1,0 +1,35 @@
+package org.partybuilding.local;
+
+import java.util.List;
+
+/**
+ * How the platform's own JVMs (services, gateway, Kafka) are tuned. A laptop's local run wants a quick
+ * start and little memory; a benchmark wants the services as they run in production, with the full
+ * JIT (C2) and room for a bulk import's working set.
+ */
+public enum JvmProfile {
+
+    /** C1 only, small serial-GC heaps: starts fast and leaves the second core to the others ({@code ./run.sh}). */
+    FAST_START(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+            List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")),
+
+    /** Full tiered compilation and larger heaps, as a production container runs them (benchmarks). */
+    THROUGHPUT(List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC"),
+            List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC"));
+
+    private final List<String> service;
+    private final List<String> kafka;
+
+    JvmProfile(List<String> service, List<String> kafka) {
+        this.service = service;
+        this.kafka = kafka;
+    }
+
+    List<String> serviceOptions() {
+        return service;
+    }
+
+    List<String> kafkaOptions() {
+        return kafka;
+    }
+}

@@ -1,0 +1,100 @@
+package org.partybuilding.member.members;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.partybuilding.events.EventType;
+import org.partybuilding.events.MemberSnapshot;
+import org.partybuilding.events.OrganizationSnapshot;
+import org.partybuilding.events.Topics;
+import org.partybuilding.platform.messaging.EventHandling;
+import org.partybuilding.platform.messaging.IncomingEvent;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Fills the {@link MemberDirectory} from the database before the service reports ready (only the
+ * fields it keeps, as raw documents: mapping 100,000 whole members costs seconds), and keeps it
+ * current with the changes other instances make: every instance reads the member events in a
+ * consumer group of its own and takes a newer member from the database.
+ */
+@Component
+class MemberDirectoryUpdates implements ApplicationRunner {
+
+    private static final Set<EventType> MEMBER_EVENTS = Set.of(EventType.MEMBER_REGISTERED, EventType.MEMBER_UPDATED,
+            EventType.MEMBER_STAGE_CHANGED, EventType.MEMBER_TRANSFERRED, EventType.MEMBER_LEFT);
+    private static final Set<EventType> ORGANIZATION_EVENTS = Set.of(EventType.ORGANIZATION_REGISTERED,
+            EventType.ORGANIZATION_UPDATED, EventType.ORGANIZATION_DEREGISTERED);
+    private static final String[] FIELDS = {"version", "name", "organizationId", "street", "partyOrganizationId", "stage",
+            "stageDates", "probationExtendedMonths", "applicantTalkOn"};
+
+    private final MemberDirectory directory;
+    private final ReactiveMongoTemplate mongo;
+
+    MemberDirectoryUpdates(MemberDirectory directory, ReactiveMongoTemplate mongo) {
+        this.directory = directory;
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Query query = Query.query(Criteria.where("status").is(MemberStatus.ACTIVE));
+        query.fields().include(FIELDS);
+        mongo.find(query, Document.class, Member.COLLECTION).doOnNext(d -> directory.load(entry(d))).then().block();
+    }
+
+    @KafkaListener(topics = Topics.MEMBER_MEMBERS,
+            groupId = "member-service-directory-#{T(java.util.UUID).randomUUID()}",
+            properties = "auto.offset.reset=latest")
+    void onMember(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!event.handledAmong(MEMBER_EVENTS, Set.of(EventType.DUES_PAID))) {
+            return;
+        }
+        MemberSnapshot snapshot = event.data(MemberSnapshot.class);
+        if (directory.holds(snapshot.id(), snapshot.version())) {
+            return;
+        }
+        EventHandling.await(mongo.findById(snapshot.id(), Member.class).doOnNext(directory::put).then(Mono.empty()));
+    }
+
+    /** A member is seen in their employer's street; the database follows a move without a new member version. */
+    @KafkaListener(topics = Topics.REGISTRY_ORGANIZATIONS,
+            groupId = "member-service-directory-#{T(java.util.UUID).randomUUID()}",
+            properties = "auto.offset.reset=latest")
+    void onOrganization(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!event.handledAmong(ORGANIZATION_EVENTS, Set.of())) {
+            return;
+        }
+        OrganizationSnapshot o = event.data(OrganizationSnapshot.class);
+        if (o.id() != null && o.street() != null) {
+            directory.employerMoved(o.id(), o.street());
+        }
+    }
+
+    private MemberDirectory.Entry entry(Document d) {
+        Document dates = d.get("stageDates", Document.class);
+        return new MemberDirectory.Entry(String.valueOf(d.get("_id")), ((Number) d.get("version")).longValue(),
+                d.getString("name"), d.getString("organizationId"), d.getString("street"), d.getString("partyOrganizationId"),
+                Stage.valueOf(d.getString("stage")),
+                new StageDates(date(dates, "appliedOn"), date(dates, "activistOn"), date(dates, "targetOn"),
+                        date(dates, "admittedOn"), date(dates, "confirmedOn")),
+                d.getInteger("probationExtendedMonths"), date(d, "applicantTalkOn"));
+    }
+
+    /** A stored date read back the way the mapping layer wrote it. */
+    private LocalDate date(Document d, String field) {
+        Object value = d == null ? null : d.get(field);
+        return value == null ? null : mongo.getConverter().getConversionService().convert(value, LocalDate.class);
+    }
+}
