@@ -2,8 +2,6 @@ package org.partybuilding.local;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.io.IOException;
@@ -53,7 +51,7 @@ final class MongoStore implements AutoCloseable {
      * mongo-java-server 1.47 knows the legacy {@code isMaster} handshake but not its successor {@code hello}, which
      * Spring Boot's MongoDB health indicator (part of every service's readiness group) sends: answer it the same way.
      */
-    static final class HelloAwareH2Backend extends H2Backend {
+    static final class HelloAwareH2Backend extends UniqueKeyLookups.DurableBackend {
 
         HelloAwareH2Backend(String fileName) {
             super(fileName);
@@ -66,7 +64,7 @@ final class MongoStore implements AutoCloseable {
     }
 
     /** The in-memory variant, answering {@code hello} the same way. */
-    static final class HelloAwareMemoryBackend extends MemoryBackend {
+    static final class HelloAwareMemoryBackend extends UniqueKeyLookups.Backend {
 
         @Override
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {

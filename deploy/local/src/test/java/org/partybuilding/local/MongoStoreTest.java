@@ -9,9 +9,16 @@ import java.nio.file.Path;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 
 /** The local store keeps what the services wrote across a restart of the platform, and answers Boot's health check. */
 class MongoStoreTest {
@@ -37,6 +44,37 @@ class MongoStoreTest {
                         .find(new Document("_id", "o-1")).first();
                 assertThat(organization).isNotNull();
                 assertThat(organization.getString("name")).isEqualTo("越秀区慈善会");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "in memory: {0}")
+    @ValueSource(booleans = {true, false})
+    void aUniqueKeyWithFurtherConditionsFindsExactlyWhatTheConditionsSay(boolean inMemory) throws IOException {
+        try (MongoStore store = new MongoStore(dir, freePort(), inMemory)) {
+            store.start();
+            try (MongoClient client = MongoClients.create(store.uri())) {
+                MongoCollection<Document> members = client.getDatabase("member").getCollection("members");
+                members.createIndex(Indexes.ascending("idNumberHash"), new IndexOptions().unique(true));
+                for (int i = 1; i <= 50; i++) {
+                    members.insertOne(new Document("_id", "m-" + i).append("version", 3L).append("idNumberHash", "h-" + i)
+                            .append("stage", i % 2 == 0 ? "FORMAL" : "APPLICANT"));
+                }
+
+                // the version-guarded write: applied only below the version
+                assertThat(members.updateOne(Filters.and(Filters.eq("_id", "m-7"), Filters.lt("version", 3L)),
+                        Updates.set("version", 4L)).getMatchedCount()).isZero();
+                assertThat(members.updateOne(Filters.and(Filters.eq("_id", "m-7"), Filters.lt("version", 4L)),
+                        Updates.set("version", 4L)).getModifiedCount()).isEqualTo(1);
+                assertThat(members.find(Filters.eq("_id", "m-7")).first().getLong("version")).isEqualTo(4L);
+
+                assertThat(members.find(Filters.and(Filters.in("_id", "m-1", "m-2", "m-3", "m-99"), Filters.eq("stage", "FORMAL")))
+                        .map(d -> d.getString("_id")).into(new java.util.ArrayList<>())).containsExactly("m-2");
+                assertThat(members.find(Filters.and(Filters.eq("idNumberHash", "h-8"), Filters.eq("stage", "APPLICANT"))).first())
+                        .isNull();
+                assertThat(members.countDocuments(Filters.and(Filters.eq("idNumberHash", "h-9"), Filters.eq("stage", "APPLICANT"))))
+                        .isEqualTo(1);
+                assertThat(members.countDocuments(Filters.eq("stage", "FORMAL"))).isEqualTo(25);
             }
         }
     }

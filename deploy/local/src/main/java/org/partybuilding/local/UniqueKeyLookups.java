@@ -1,0 +1,147 @@
+package org.partybuilding.local;
+
+import java.util.List;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * Teaches mongo-java-server what every MongoDB does: a query that names a unique key (most often
+ * {@code _id}) with a value, plus other conditions, reads the one document the key's index points
+ * to. The server uses an index only when the query has exactly the index's fields, so
+ * {@code {_id: x, version: {$lt: 7}}} — the version-guarded write of every outbox write and event
+ * consumer — scanned the whole collection: at 100,000 members each consumed event cost a full scan.
+ */
+final class UniqueKeyLookups {
+
+    private UniqueKeyLookups() {
+    }
+
+    /** The part of {@code query} a unique index can answer, or null. */
+    static <P> Index<P> usableIndex(List<Index<P>> indexes, Document query, Document[] keyPart) {
+        if (query.size() < 2) {
+            return null;
+        }
+        for (Index<P> index : indexes) {
+            Document part = new Document();
+            for (IndexKey key : index.getKeys()) {
+                if (!query.containsKey(key.getKey())) {
+                    part = null;
+                    break;
+                }
+                part.put(key.getKey(), query.get(key.getKey()));
+            }
+            if (part != null && part.size() < query.size() && index.canHandle(part)) {
+                keyPart[0] = part;
+                return index;
+            }
+        }
+        return null;
+    }
+
+    /** The in-memory backend with {@link UniqueKeyLookups}. */
+    static class Backend extends MemoryBackend {
+
+        @Override
+        public MemoryDatabase openOrCreateDatabase(String databaseName) {
+            return new Database(databaseName, getCursorRegistry());
+        }
+    }
+
+    private static final class Database extends MemoryDatabase {
+
+        Database(String name, CursorRegistry cursors) {
+            super(name, cursors);
+        }
+
+        @Override
+        protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+            return new Collection(this, collectionName, options, cursorRegistry);
+        }
+    }
+
+    /** The file-backed (H2 MVStore) backend of the local run with {@link UniqueKeyLookups}. */
+    static class DurableBackend extends H2Backend {
+
+        DurableBackend(String fileName) {
+            super(fileName);
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new DurableDatabase(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        /**
+         * An inner class: H2Database opens the existing collections in its constructor, before a field of
+         * its own could hold the store, while the enclosing backend is set before that.
+         */
+        private final class DurableDatabase extends H2Database {
+
+            DurableDatabase(String name, MVStore store, CursorRegistry cursors) {
+                super(name, store, cursors);
+            }
+
+            /** As H2Database does it (same map names, so existing data files open unchanged). */
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                String namespace = getFullCollectionNamespace(collectionName);
+                MVMap<Object, Document> data = getMvStore().openMap("databases." + namespace);
+                MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
+                return new DurableCollection(this, collectionName, options, data, meta, cursorRegistry);
+            }
+        }
+    }
+
+    private static final class DurableCollection extends H2Collection {
+
+        DurableCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+                MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                Document fieldSelector) {
+            Document[] keyPart = new Document[1];
+            Index<Object> index = usableIndex(getIndexes(), query, keyPart);
+            if (index != null) {
+                return matchDocuments(query, index.getPositions(keyPart[0]), orderBy, skip, limit, batchSize, fieldSelector);
+            }
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+    }
+
+    private static final class Collection extends MemoryCollection {
+
+        Collection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
+            super(database, name, options, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                Document fieldSelector) {
+            Document[] keyPart = new Document[1];
+            Index<Integer> index = usableIndex(getIndexes(), query, keyPart);
+            if (index != null) {
+                return matchDocuments(query, index.getPositions(keyPart[0]), orderBy, skip, limit, batchSize, fieldSelector);
+            }
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+    }
+}
