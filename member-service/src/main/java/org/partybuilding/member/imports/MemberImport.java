@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.partybuilding.member.context.KnownOrganization;
 import org.partybuilding.member.context.KnownPartyOrganization;
@@ -88,10 +89,20 @@ public class MemberImport {
                     byCreditCode.put(CellValues.normalized(o.creditCode()), o);
                 }
             });
-            List<Row> rows = new ArrayList<>(sheet.rows().size());
+            // Each row is checked alone, so on every core (ID checks, keyed hashes); then, in file order, an ID
+            // number seen in an earlier row rejects the later one.
+            List<Row> rows = sheet.rows().parallelStream()
+                    .map(raw -> check(columns.cells(raw), organizations, byCreditCode, partyOrganizations, scope))
+                    .collect(Collectors.toCollection(ArrayList::new));
             Map<String, Integer> seen = new HashMap<>();
-            for (SheetRows.Row raw : sheet.rows()) {
-                rows.add(check(columns.cells(raw), organizations, byCreditCode, partyOrganizations, scope, seen));
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
+                Integer twin = row.idNumberHash() == null ? null : seen.putIfAbsent(row.idNumberHash(), row.number());
+                if (twin != null) {
+                    List<FieldError> errors = new ArrayList<>(row.errors());
+                    errors.add(new FieldError("idNumber", "appears already in row " + twin));
+                    rows.set(i, new Row(row.number(), row.registration(), row.id(), row.street(), row.idNumberHash(), errors));
+                }
             }
             return registered(rows.stream().filter(r -> r.errors().isEmpty()).map(Row::idNumberHash).toList())
                     .flatMap(taken -> insert(rows, taken));
@@ -99,7 +110,7 @@ public class MemberImport {
     }
 
     private Row check(RowCells<MemberColumn> cells, Map<String, KnownOrganization> organizations,
-            Map<String, KnownOrganization> byCreditCode, Set<String> partyOrganizations, DataScope scope, Map<String, Integer> seen) {
+            Map<String, KnownOrganization> byCreditCode, Set<String> partyOrganizations, DataScope scope) {
         String organizationId = cells.text(MemberColumn.ORGANIZATION_ID);
         String creditCode = cells.text(MemberColumn.ORGANIZATION_CREDIT_CODE);
         KnownOrganization employer = organizationId != null ? organizations.get(organizationId)
@@ -148,10 +159,6 @@ public class MemberImport {
                 errors.add(new FieldError("partyOrganizationId", "is not an active party organization"));
             }
             hash = personalData.idNumberHash(id.value());
-            Integer twin = seen.putIfAbsent(hash, cells.rowNumber());
-            if (twin != null) {
-                errors.add(new FieldError("idNumber", "appears already in row " + twin));
-            }
         }
         return new Row(cells.rowNumber(), registration, id, employer == null ? null : employer.street(), hash, errors);
     }
@@ -189,7 +196,8 @@ public class MemberImport {
                 good.add(row);
             }
         }
-        List<Member> members = good.stream()
+        // Sealing the ID number and phone (AES-GCM) is the costly part: every core does its share.
+        List<Member> members = good.parallelStream()
                 .map(row -> registry.newMember(row.registration(), row.id(), row.idNumberHash(), row.street())).toList();
         return inserts.insert(members, Member.class, Member::id).map(stored -> {
             int created = 0;

@@ -60,9 +60,16 @@ public class OrganizationImport {
         scope.requireAny(Role.DISTRICT_ADMIN, Role.COMMITTEE_ADMIN, Role.STREET_ADMIN);
         List<ImportRow> rows = reader.read(sheet);
         Map<Integer, RejectedRow> rejected = new ConcurrentHashMap<>();
+        // The rules of each row alone on every core; then, in file order, a credit code met before rejects the row.
+        List<List<FieldError>> problems = rows.parallelStream().map(row -> check(row, scope)).toList();
         Map<String, ImportRow> valid = new LinkedHashMap<>();
-        for (ImportRow row : rows) {
-            List<FieldError> errors = check(row, scope, valid);
+        for (int i = 0; i < rows.size(); i++) {
+            ImportRow row = rows.get(i);
+            List<FieldError> errors = problems.get(i);
+            ImportRow twin = errors.isEmpty() ? valid.get(row.registration().creditCode()) : null;
+            if (twin != null) {
+                errors = List.of(new FieldError("creditCode", "appears already in row " + twin.number()));
+            }
             if (errors.isEmpty()) {
                 valid.put(row.registration().creditCode(), row);
             } else {
@@ -99,7 +106,7 @@ public class OrganizationImport {
         }).doFinally(signal -> relay.wakeUp());
     }
 
-    private List<FieldError> check(ImportRow row, DataScope scope, Map<String, ImportRow> earlier) {
+    private List<FieldError> check(ImportRow row, DataScope scope) {
         List<FieldError> errors = new ArrayList<>(row.errors());
         if (!errors.isEmpty()) {
             return errors;
@@ -110,10 +117,6 @@ public class OrganizationImport {
         }
         if (!scope.mayWrite(row.registration().street())) {
             errors.add(new FieldError("street", "is outside your data scope"));
-        }
-        ImportRow twin = earlier.get(row.registration().creditCode());
-        if (twin != null) {
-            errors.add(new FieldError("creditCode", "appears already in row " + twin.number()));
         }
         return errors;
     }
@@ -137,7 +140,7 @@ public class OrganizationImport {
 
     /** Inserts new organizations in unordered batches; a row the unique index refuses (a concurrent twin) is rejected. */
     private Mono<Integer> insert(List<ImportRow> creates, Map<Integer, RejectedRow> rejected) {
-        List<Organization> organizations = creates.stream().map(row -> registry.newOrganization(row.registration())).toList();
+        List<Organization> organizations = creates.parallelStream().map(row -> registry.newOrganization(row.registration())).toList();
         return inserts.insert(organizations, Organization.class, Organization::id).map(stored -> {
             int created = 0;
             for (int i = 0; i < stored.size(); i++) {

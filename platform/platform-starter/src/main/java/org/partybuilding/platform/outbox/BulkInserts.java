@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 public class BulkInserts {
 
     private static final int BATCH = 1000;
+    private static final int IN_FLIGHT = 2;
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
@@ -35,13 +36,14 @@ public class BulkInserts {
      * whether it is now stored ({@code false}: a unique index refused it as a duplicate).
      */
     public <T> Mono<List<Boolean>> insert(List<T> documents, Class<T> type, java.util.function.Function<T, String> id) {
+        // Two batches in flight: the next one is mapped to BSON here while the database stores the last.
         return Flux.fromIterable(documents).buffer(BATCH)
-                .concatMap(batch -> mongo.bulkOps(BulkMode.UNORDERED, type).insert(batch).execute()
+                .flatMapSequential(batch -> mongo.bulkOps(BulkMode.UNORDERED, type).insert(batch).execute()
                         .map(result -> batch.stream().map(d -> Boolean.TRUE).toList())
-                        .onErrorResume(DataAccessException.class, e -> oneByOne(batch, type, id)))
+                        .onErrorResume(DataAccessException.class, e -> oneByOne(batch, type, id)), IN_FLIGHT)
                 .collect(ArrayList<Boolean>::new, List::addAll)
                 .map(all -> (List<Boolean>) all)
-                .doFinally(signal -> relay.wakeUp());
+                .doFinally(signal -> relay.wakeUp(mongo.getCollectionName(type), documents.stream().map(id).toList()));
     }
 
     private <T> Mono<List<Boolean>> oneByOne(List<T> batch, Class<T> type, java.util.function.Function<T, String> id) {

@@ -2,8 +2,15 @@ package org.partybuilding.platform.outbox;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,6 +45,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** Sends waiting for the broker's acknowledgement at once, across documents. */
     private static final int SENDS_IN_FLIGHT = 64;
+    /** Hinted ids kept per collection at most (a few MB); beyond, the relay searches. */
+    private static final int MAX_HINTS = 200_000;
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -46,6 +55,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Sinks.Many<Long> wakeUps = Sinks.many().multicast().directBestEffort();
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final Map<String, Hints> hints = new ConcurrentHashMap<>();
     private volatile Disposable loop;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
@@ -62,21 +72,59 @@ public class OutboxRelay implements SmartLifecycle {
         wakeUps.tryEmitNext(System.nanoTime());
     }
 
-    /** One round over every outbox collection; emits how many events were published. */
+    /**
+     * Asks for a round now and says which documents of {@code collection} have new events, so that the
+     * round reads them by id instead of looking through the collection for pending entries (MongoDB has
+     * no index that finds a non-empty array; at 100,000 documents each round would read all of them).
+     */
+    public void wakeUp(String collection, Collection<?> ids) {
+        hints.computeIfAbsent(collection, c -> new Hints()).add(ids);
+        wakeUp();
+    }
+
+    /** One round over every outbox collection, searching each; emits how many events were published. */
     public Mono<Long> relayOnce() {
+        return relayOnce(true);
+    }
+
+    private Mono<Long> relayOnce(boolean search) {
         return Flux.fromIterable(properties.collections())
-                .concatMap(this::relayCollection)
+                .concatMap(collection -> drain(collection, search))
                 .reduce(0L, Long::sum);
+    }
+
+    /**
+     * Rounds over one collection while they find a full batch: a bulk import's events leave at once, not
+     * a batch per poll. A poll searches first (so nothing waits behind a stream of hinted writes), a wake-up
+     * reads the hinted documents.
+     */
+    private Mono<Long> drain(String collection, boolean search) {
+        return relayCollection(collection, search)
+                .expand(round -> round.full() ? relayCollection(collection, false) : Mono.empty())
+                .reduce(0L, (sum, round) -> sum + round.published());
+    }
+
+    /** What a round over a collection did: events published, and whether there may be more. */
+    private record Round(long published, boolean full) {
     }
 
     /**
      * One round over a collection: every pending event of up to {@code batchSize} documents is sent,
      * one document's events in order and documents side by side, then the sent entries are removed
      * in one bulk write. If a send failed the round ends in that failure once the others are removed.
+     * Documents named by hints are read by id; without hints the collection is searched (which also
+     * finds what other instances or an earlier run left pending).
      */
-    private Mono<Long> relayCollection(String collection) {
-        Query pending = Query.query(Criteria.where(OutboxEvent.OUTBOX_FIELD + ".0").exists(true)).limit(properties.batchSize());
+    private Mono<Round> relayCollection(String collection, boolean search) {
+        Hints hinted = hints.get(collection);
+        List<Object> ids = hinted == null || search ? List.of() : hinted.take(properties.batchSize());
+        Criteria criteria = Criteria.where(OutboxEvent.OUTBOX_FIELD + ".0").exists(true);
+        if (!ids.isEmpty()) {
+            criteria = Criteria.where("_id").in(ids).and(OutboxEvent.OUTBOX_FIELD + ".0").exists(true);
+        }
+        Query pending = Query.query(criteria).limit(properties.batchSize());
         pending.fields().include(OutboxEvent.OUTBOX_FIELD);
+        boolean byHints = !ids.isEmpty();
         return mongo.find(pending, Document.class, collection)
                 .flatMap(this::publishInOrder, SENDS_IN_FLIGHT)
                 .collectList()
@@ -84,8 +132,50 @@ public class OutboxRelay implements SmartLifecycle {
                     long published = results.stream().mapToLong(r -> r.eventIds().size()).sum();
                     Throwable failure = results.stream().map(Published::failure).filter(java.util.Objects::nonNull)
                             .findFirst().orElse(null);
-                    return failure == null ? Mono.just(published) : Mono.<Long>error(failure);
-                })));
+                    if (failure != null) {
+                        // What was not sent stays pending; the next search finds it.
+                        return Mono.<Round>error(failure);
+                    }
+                    boolean more = results.size() >= properties.batchSize() || (hinted != null && hinted.waiting());
+                    return Mono.just(new Round(published, more));
+                })))
+                .doOnError(e -> {
+                    if (byHints) {
+                        hinted.add(ids);
+                    }
+                });
+    }
+
+    /**
+     * Ids of documents with new events, as told by the writes of this instance; bounded: past
+     * {@link #MAX_HINTS} the relay simply searches the collection, as it always can.
+     */
+    private static final class Hints {
+
+        private final Set<Object> ids = new LinkedHashSet<>();
+
+        synchronized void add(Collection<?> more) {
+            for (Object id : more) {
+                if (ids.size() >= MAX_HINTS) {
+                    return;
+                }
+                ids.add(id);
+            }
+        }
+
+        synchronized List<Object> take(int max) {
+            List<Object> taken = new ArrayList<>(Math.min(max, ids.size()));
+            Iterator<Object> it = ids.iterator();
+            while (it.hasNext() && taken.size() < max) {
+                taken.add(it.next());
+                it.remove();
+            }
+            return taken;
+        }
+
+        synchronized boolean waiting() {
+            return !ids.isEmpty();
+        }
     }
 
     /** The events of one document whose sends were acknowledged, and the failure that stopped the rest, if any. */
@@ -129,9 +219,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        loop = Flux.merge(Flux.interval(properties.pollInterval()), wakeUps.asFlux())
+        loop = Flux.merge(Flux.interval(properties.pollInterval()).map(tick -> true), wakeUps.asFlux().map(wake -> false))
                 .onBackpressureDrop()
-                .concatMap(tick -> relayOnce()
+                .concatMap(search -> relayOnce(search)
                         .doOnNext(published -> {
                             log.debug("Outbox round published {} events", published);
                             if (failing.compareAndSet(true, false)) {

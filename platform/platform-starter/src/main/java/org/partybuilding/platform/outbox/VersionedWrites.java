@@ -58,6 +58,6 @@ public class VersionedWrites {
                         entity.getCollection())
                 .switchIfEmpty(Mono.error(() -> new ConflictException(entity.getType().getSimpleName() + " " + id
                         + " was changed meanwhile; read it again and retry")))
-                .doOnSuccess(saved -> relay.wakeUp());
+                .doOnSuccess(saved -> relay.wakeUp(entity.getCollection(), List.of(id)));
     }
 }

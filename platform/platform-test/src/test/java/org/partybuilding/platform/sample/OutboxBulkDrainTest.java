@@ -1,0 +1,70 @@
+package org.partybuilding.platform.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.partybuilding.events.EventType;
+import org.partybuilding.events.OrganizationSnapshot;
+import org.partybuilding.events.Topics;
+import org.partybuilding.platform.outbox.BulkInserts;
+import org.partybuilding.platform.outbox.OutboxEvent;
+import org.partybuilding.platform.sample.SampleApplication.Widget;
+import org.partybuilding.platform.test.PlatformTest;
+import org.partybuilding.platform.test.TopicRecords;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A bulk import's events leave right after it, every one of them, not a batch of 500 per poll: with
+ * polling as good as off, only the import's wake-up can have published them.
+ */
+@PlatformTest
+@TestPropertySource(properties = {"platform.outbox.poll-interval=1h", "sample.listener.auto-startup=false"})
+class OutboxBulkDrainTest {
+
+    private static final int WIDGETS = 1_234;
+
+    @Autowired
+    BulkInserts inserts;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Test
+    void everyEventOfABulkInsertIsPublishedAfterOneWakeUp() {
+        // the relay's first poll (at start) has passed
+        await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        List<Widget> widgets = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < WIDGETS; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            var snapshot = new OrganizationSnapshot(id, 1, "社会组织" + i, null, null, null, LocalDate.now(), null, null,
+                    "JIANSHE", null, null, 3, 0, "NORMAL", "ACTIVE", null, null);
+            widgets.add(new Widget(id, 1, "社会组织" + i, "JIANSHE", List.of(OutboxEvent.of(EventType.ORGANIZATION_REGISTERED, snapshot))));
+        }
+
+        assertThat(inserts.insert(widgets, Widget.class, Widget::id).block()).hasSize(WIDGETS).containsOnly(true);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mongo.count(
+                Query.query(Criteria.where("outbox.0").exists(true)), "widgets").block()).isZero());
+        assertThat(TopicRecords.await(broker, Topics.REGISTRY_ORGANIZATIONS, r -> ids.contains(r.key()), WIDGETS))
+                .extracting(r -> r.key()).doesNotHaveDuplicates();
+    }
+}
