@@ -152,6 +152,23 @@ class ComplianceApiTest extends TrainingApiTestBase {
                 .jsonPath(requirement("THEMED_PARTY_DAY") + ".missing[0]").isEqualTo("2025-01")
                 .jsonPath(requirement("COMMITTEE_MEETING") + ".status").isEqualTo(List.of("NOT_REQUIRED"));
 
+        // Without an Accept header the report is JSON.
+        web.get().uri("/api/training/compliance?year=2025&partyOrganizationId=" + jianshe)
+                .header(HttpHeaders.AUTHORIZATION, token(Role.AUDITOR)).exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+
+        // A committee elected later (a newer version from branch-service): committee meetings are now owed.
+        established(partyOrganization(jianshe, 2, "JIANSHE", "ACTIVE", "m-sec", List.of("m-sec", "m-c1", "m-c2")));
+        report("year=2025", secretary(jianshe))
+                .jsonPath(requirement("COMMITTEE_MEETING") + ".required").isEqualTo(List.of(12))
+                .jsonPath(requirement("COMMITTEE_MEETING") + ".status").isEqualTo(List.of("BEHIND"));
+        // An older version replayed afterwards changes nothing.
+        events.publish(org.partybuilding.events.EventType.PARTY_ORGANIZATION_ESTABLISHED,
+                partyOrganization(jianshe, 1, "JIANSHE", "ACTIVE", null, List.of()));
+        String marker = partyOrganization("JIANSHE");
+        assertThat(directory.partyOrganization(marker)).isPresent();
+        assertThat(directory.partyOrganization(jianshe).orElseThrow().hasCommittee()).isTrue();
+
         get("/api/training/compliance?year=2025&street=JIANSHE", streetAdmin("DONGSHAN")).expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         get("/api/training/compliance?year=2025&partyOrganizationId=" + dongshan, secretary(jianshe)).expectStatus().isForbidden();
