@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.partybuilding.events.ActivityRecordedSnapshot;
+import org.partybuilding.events.EventType;
 import org.partybuilding.platform.outbox.OutboxEvent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -49,6 +50,13 @@ public record Activity(
         absentees = absentees == null ? List.of() : List.copyOf(absentees);
         flags = flags == null ? List.of() : List.copyOf(flags);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
+    }
+
+    /** The activity with its {@code ActivityRecorded} waiting in the outbox, to insert together. */
+    public Activity withOutbox() {
+        return new Activity(id, version, partyOrganizationId, street, kind, heldOn, year, topic, lecturerMemberId, lecturedBySecretary,
+                attendeeIds, absentees, partyMembers, quorum, flags, hours, recordedBy, recordedAt,
+                List.of(OutboxEvent.of(EventType.ACTIVITY_RECORDED, snapshot())));
     }
 
     /** What {@code ActivityRecorded} carries: member ids, no names, no reasons for absence. */

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.partybuilding.events.EventType;
-import org.partybuilding.platform.outbox.OutboxEvent;
 import org.partybuilding.platform.outbox.OutboxRelay;
 import org.partybuilding.platform.problem.ConflictException;
 import org.partybuilding.platform.problem.DomainRuleViolation;
@@ -104,13 +102,10 @@ public class ActivityService {
         int partyMembers = directory.partyMembers(p.id());
         Boolean quorum = ActivityRules.quorum(r.kind(), r.attendeeIds().size(), partyMembers, settings.quorumShare());
         BigDecimal hours = r.hours() != null ? r.hours() : settings.activityHours(r.kind());
-        Activity a = new Activity(UUID.randomUUID().toString(), 1, p.id(), p.street(), r.kind(), r.heldOn(), r.heldOn().getYear(),
+        return new Activity(UUID.randomUUID().toString(), 1, p.id(), p.street(), r.kind(), r.heldOn(), r.heldOn().getYear(),
                 r.topic().trim(), lecturer, lecturer != null && p.isSecretary(lecturer), r.attendeeIds(), r.absentees(),
                 partyMembers, quorum, Boolean.FALSE.equals(quorum) ? List.of(Activity.NO_QUORUM) : List.of(),
-                hours.setScale(2), scope.username(), clock.instant(), List.of());
-        return new Activity(a.id(), a.version(), a.partyOrganizationId(), a.street(), a.kind(), a.heldOn(), a.year(), a.topic(),
-                a.lecturerMemberId(), a.lecturedBySecretary(), a.attendeeIds(), a.absentees(), a.partyMembers(), a.quorum(),
-                a.flags(), a.hours(), a.recordedBy(), a.recordedAt(), List.of(OutboxEvent.of(EventType.ACTIVITY_RECORDED, a.snapshot())));
+                hours.setScale(2), scope.username(), clock.instant(), List.of()).withOutbox();
     }
 
     public Mono<Activity> find(String id, DataScope scope) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.partybuilding.events.EventType;
 import org.partybuilding.events.TrainingAttendanceSnapshot;
 import org.partybuilding.platform.outbox.OutboxEvent;
 import org.springframework.data.annotation.Id;
@@ -45,6 +46,6 @@ public record Attendance(@Id String id, long version, String sessionId, String m
 
     Attendance withOutbox() {
         return new Attendance(id, version, sessionId, memberId, kind, hours, attendedOn, partyOrganizationId, street, recordedBy,
-                recordedAt, List.of(OutboxEvent.of(org.partybuilding.events.EventType.TRAINING_ATTENDED, snapshot())));
+                recordedAt, List.of(OutboxEvent.of(EventType.TRAINING_ATTENDED, snapshot())));
     }
 }
