@@ -38,9 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>event propagation from registry-service's write to branch-service's read model at a steady
  * rate: p50/p99;</li>
  * <li>the organization register at 10,000 organizations: CSV import rows/s through the gateway and
- * directly, and list/filter p50/p99 at a fixed rate ({@link RegistryBench}).</li>
+ * directly, and list/filter p50/p99 at a fixed rate ({@link RegistryBench});</li>
+ * <li>training-service's compliance report over 2,500 party organizations and a year of 100,000 activities
+ * ({@link TrainingBench}).</li>
  * </ol>
- * Everything runs on loopback, bounded in count and time. Usage: {@code bench/run.sh [gateway|propagation|registry|all] [--quick]}.
+ * Everything runs on loopback, bounded in count and time. Usage: {@code bench/run.sh [gateway|propagation|registry|member|training|all] [--quick]}.
  */
 public final class Bench {
 
@@ -65,9 +67,9 @@ public final class Bench {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
         String mode = arguments.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("all");
-        if (!List.of("gateway", "propagation", "registry", "member", "all").contains(mode)) {
+        if (!List.of("gateway", "propagation", "registry", "member", "training", "all").contains(mode)) {
             throw new IllegalArgumentException("Unknown measure " + mode
-                    + "; usage: bench/run.sh [gateway|propagation|registry|member|all] [--quick] [--durable-store] [--fast-start-jvms]");
+                    + "; usage: bench/run.sh [gateway|propagation|registry|member|training|all] [--quick] [--durable-store] [--fast-start-jvms]");
         }
         Path root = LocalPlatform.findRepoRoot(Path.of(""));
         try (LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder()
@@ -98,6 +100,9 @@ public final class Bench {
                 }
                 if (mode.equals("member") || mode.equals("all")) {
                     new MemberBench(platform, bench.token("district-admin"), quick, bench.report).run();
+                }
+                if (mode.equals("training") || mode.equals("all")) {
+                    new TrainingBench(platform, () -> bench.token("district-admin"), quick, bench.report).run();
                 }
             } finally {
                 // What was measured is reported even when a later measure fails.

@@ -33,9 +33,10 @@ public abstract class ServiceContractTests {
     protected abstract String protectedPath();
 
     private WebTestClient management() {
-        // The Prometheus page of a service with several Kafka listeners is larger than the default 256 KB buffer.
+        // The scrape grows with every endpoint the shared test context has served (histogram buckets per uri and status) and with
+        // every Kafka listener; the default 256 KB buffer is too small.
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build();
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
     }
 
     @Test

@@ -1,0 +1,34 @@
+package org.partybuilding.events;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Data of {@code ActivityRecorded} on {@code training.records.v1} (key = the activity id): one
+ * organizational-life activity (组织生活: 三会一课, 主题党日 …) of a party organization as
+ * training-service recorded it (version 1; activities are not edited). {@code kind} is one of rule 12's
+ * kinds, e.g. {@code GENERAL_MEETING}; {@code attendeeIds} are member ids (no names, no reasons for
+ * absence: those stay in training-service); {@code partyMembers} is how many party members the
+ * organization had when it was recorded and {@code quorum} whether more than half of them attended
+ * (general meetings only, otherwise {@code null}); {@code hours} the hours credited to each attendee.
+ */
+public record ActivityRecordedSnapshot(
+        String id,
+        long version,
+        String partyOrganizationId,
+        String street,
+        String kind,
+        LocalDate heldOn,
+        String lecturerMemberId,
+        boolean lecturedBySecretary,
+        List<String> attendeeIds,
+        int absentees,
+        int partyMembers,
+        Boolean quorum,
+        BigDecimal hours) implements AggregateSnapshot {
+
+    public ActivityRecordedSnapshot {
+        attendeeIds = attendeeIds == null ? List.of() : List.copyOf(attendeeIds);
+    }
+}

@@ -1,0 +1,146 @@
+package org.partybuilding.training.activities;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.partybuilding.platform.outbox.OutboxRelay;
+import org.partybuilding.platform.problem.ConflictException;
+import org.partybuilding.platform.problem.DomainRuleViolation;
+import org.partybuilding.platform.problem.FieldError;
+import org.partybuilding.platform.problem.InvalidInputException;
+import org.partybuilding.platform.problem.NotFoundException;
+import org.partybuilding.platform.security.DataScope;
+import org.partybuilding.platform.web.PageQuery;
+import org.partybuilding.platform.web.PageResponse;
+import org.partybuilding.training.access.TrainingAccess;
+import org.partybuilding.training.compliance.TrainingSettings;
+import org.partybuilding.training.context.Directory;
+import org.partybuilding.training.context.KnownMember;
+import org.partybuilding.training.context.KnownPartyOrganization;
+import org.partybuilding.training.ledger.TrainingLedger;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Mono;
+
+/** Records organizational life (rule 13) and lists it within the caller's scope. */
+@Service
+public class ActivityService {
+
+    public static final String RULE_13_MEMBERS = "RULE_13_ATTENDEES_MUST_BE_MEMBERS";
+
+    private final ReactiveMongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final Directory directory;
+    private final TrainingLedger ledger;
+    private final TrainingSettings settings;
+    private final Clock clock;
+
+    public ActivityService(ReactiveMongoTemplate mongo, OutboxRelay relay, Directory directory, TrainingLedger ledger,
+            TrainingSettings settings, Clock clock) {
+        this.mongo = mongo;
+        this.relay = relay;
+        this.directory = directory;
+        this.ledger = ledger;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Mono<Activity> record(RecordActivity r, DataScope scope) {
+        return Mono.fromCallable(() -> prepare(r, scope))
+                .flatMap(mongo::insert)
+                .doOnSuccess(saved -> {
+                    ledger.recordActivity(saved.id(), saved.partyOrganizationId(), saved.kind(), saved.heldOn(),
+                            saved.lecturedBySecretary(), saved.attendeeIds(), saved.hours());
+                    relay.wakeUp();
+                });
+    }
+
+    /** Every check of the record, then the document to insert with {@code ActivityRecorded} in its outbox. */
+    private Activity prepare(RecordActivity r, DataScope scope) {
+        LocalDate today = LocalDate.now(clock);
+        List<FieldError> errors = new ArrayList<>(ActivityRules.check(r, today));
+        KnownPartyOrganization p = directory.partyOrganization(r.partyOrganizationId()).orElse(null);
+        if (p == null) {
+            errors.add(new FieldError("partyOrganizationId", "is not a known party organization"));
+        }
+        String lecturer = blankToNull(r.lecturerMemberId());
+        KnownMember lecturerMember = directory.member(lecturer).filter(KnownMember::active).orElse(null);
+        if (lecturer != null && lecturerMember == null) {
+            errors.add(new FieldError("lecturerMemberId", "is not an active member"));
+        }
+        if (p != null && p.establishedOn() != null && r.heldOn().isBefore(p.establishedOn())) {
+            errors.add(new FieldError("heldOn", "is before the party organization was established (" + p.establishedOn() + ")"));
+        }
+        if (p != null) {
+            TrainingAccess.requireRecord(scope, p);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (!p.active() && (p.dissolvedOn() == null || r.heldOn().isAfter(p.dissolvedOn()))) {
+            throw new ConflictException("Party organization " + p.id() + " was dissolved on " + p.dissolvedOn());
+        }
+        List<String> nonMembers = ActivityRules.nonMembers(r,
+                id -> directory.member(id).map(m -> m.partyMemberOf(p.id())).orElse(false));
+        if (!nonMembers.isEmpty()) {
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("partyOrganizationId", p.id());
+            facts.put("nonMembers", nonMembers);
+            throw new DomainRuleViolation(RULE_13_MEMBERS, "Rule 13: only party members of party organization " + p.id()
+                    + " may be listed; not members of it: " + String.join(", ", nonMembers), facts);
+        }
+        int partyMembers = directory.partyMembers(p.id());
+        Boolean quorum = ActivityRules.quorum(r.kind(), r.attendeeIds().size(), partyMembers, settings.quorumShare());
+        BigDecimal hours = r.hours() != null ? r.hours() : settings.activityHours(r.kind());
+        return new Activity(UUID.randomUUID().toString(), 1, p.id(), p.street(), r.kind(), r.heldOn(), r.heldOn().getYear(),
+                r.topic().trim(), lecturer, lecturer != null && p.isSecretary(lecturer), r.attendeeIds(), r.absentees(),
+                partyMembers, quorum, Boolean.FALSE.equals(quorum) ? List.of(Activity.NO_QUORUM) : List.of(),
+                hours.setScale(2), scope.username(), clock.instant(), List.of()).withOutbox();
+    }
+
+    public Mono<Activity> find(String id, DataScope scope) {
+        return mongo.findById(id, Activity.class)
+                .filter(a -> TrainingAccess.mayRead(scope, a.street(), a.partyOrganizationId()))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("Activity", id)));
+    }
+
+    public Mono<PageResponse<Activity>> list(String partyOrganizationId, String street, ActivityKind kind, Integer year,
+            String flag, PageQuery page, DataScope scope) {
+        TrainingAccess.ReportScope within = TrainingAccess.reportScope(scope, street, partyOrganizationId);
+        Criteria criteria = new Criteria();
+        if (within.street() != null) {
+            criteria.and("street").is(within.street());
+        }
+        if (within.partyOrganizationId() != null) {
+            criteria.and("partyOrganizationId").is(within.partyOrganizationId());
+        }
+        if (kind != null) {
+            criteria.and("kind").is(kind);
+        }
+        if (year != null) {
+            criteria.and("year").is(year);
+        }
+        if (flag != null) {
+            criteria.and("flags").is(flag);
+        }
+        Query items = Query.query(criteria).with(Sort.by(Sort.Order.desc("heldOn"), Sort.Order.asc("_id")))
+                .skip(page.offset()).limit(page.size());
+        items.fields().exclude("outbox");
+        return Mono.zip(mongo.find(items, Activity.class).collectList(), mongo.count(Query.query(criteria), Activity.class))
+                .map(result -> PageResponse.of(result.getT1(), page, result.getT2()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

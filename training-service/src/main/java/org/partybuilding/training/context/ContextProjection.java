@@ -1,0 +1,82 @@
+package org.partybuilding.training.context;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.partybuilding.events.EventFormatException;
+import org.partybuilding.events.EventType;
+import org.partybuilding.events.MemberSnapshot;
+import org.partybuilding.events.PartyOrganizationSnapshot;
+import org.partybuilding.events.Topics;
+import org.partybuilding.platform.messaging.EventHandling;
+import org.partybuilding.platform.messaging.IncomingEvent;
+import org.partybuilding.platform.messaging.VersionedReadModels;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps what training-service needs of members and party organizations, version-guarded so that
+ * redelivered, replayed and out-of-order events change nothing; the in-memory {@link Directory}
+ * follows every state the collection takes.
+ */
+@Component
+class ContextProjection {
+
+    private static final Set<EventType> MEMBER_EVENTS = EnumSet.of(EventType.MEMBER_REGISTERED, EventType.MEMBER_UPDATED,
+            EventType.MEMBER_STAGE_CHANGED, EventType.MEMBER_TRANSFERRED, EventType.MEMBER_LEFT);
+    private static final Set<EventType> PARTY_ORGANIZATION_EVENTS = EnumSet.of(EventType.PARTY_ORGANIZATION_ESTABLISHED,
+            EventType.PARTY_ORGANIZATION_UPDATED, EventType.PARTY_ORGANIZATION_DISSOLVED);
+
+    private final VersionedReadModels readModels;
+    private final Directory directory;
+
+    ContextProjection(VersionedReadModels readModels, Directory directory) {
+        this.readModels = readModels;
+        this.directory = directory;
+    }
+
+    @KafkaListener(topics = Topics.MEMBER_MEMBERS)
+    void onMember(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!event.handledAmong(MEMBER_EVENTS, Set.of(EventType.DUES_PAID))) {
+            return;
+        }
+        MemberSnapshot m = event.data(MemberSnapshot.class);
+        require(m.id() != null && m.version() > 0 && m.stage() != null && m.status() != null, record);
+        KnownMember known = new KnownMember(m.id(), m.version(), m.name(), m.organizationId(), m.partyOrganizationId(),
+                m.street(), m.stage(), m.status());
+        EventHandling.await(readModels.upsertIfNewer(KnownMember.COLLECTION, m.id(), m.version(), known)
+                .doOnNext(applied -> {
+                    if (applied) {
+                        directory.put(known);
+                    }
+                }));
+    }
+
+    @KafkaListener(topics = Topics.BRANCH_PARTY_ORGANIZATIONS)
+    void onPartyOrganization(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!event.handledAmong(PARTY_ORGANIZATION_EVENTS, Set.of(EventType.INSTRUCTOR_ASSIGNED))) {
+            return;
+        }
+        PartyOrganizationSnapshot p = event.data(PartyOrganizationSnapshot.class);
+        require(p.id() != null && p.version() > 0 && p.status() != null, record);
+        KnownPartyOrganization known = new KnownPartyOrganization(p.id(), p.version(), p.name(), p.type(), p.formation(),
+                p.street(), p.status(), p.establishedOn(), p.dissolvedOn(), p.secretaryMemberId(),
+                p.committee().stream().map(PartyOrganizationSnapshot.CommitteeSeat::memberId)
+                        .filter(java.util.Objects::nonNull).distinct().toList());
+        EventHandling.await(readModels.upsertIfNewer(KnownPartyOrganization.COLLECTION, p.id(), p.version(), known)
+                .doOnNext(applied -> {
+                    if (applied) {
+                        directory.put(known);
+                    }
+                }));
+    }
+
+    private static void require(boolean complete, ConsumerRecord<String, byte[]> record) {
+        if (!complete) {
+            throw new EventFormatException("Incomplete event at " + record.topic() + "-" + record.partition() + "@" + record.offset());
+        }
+    }
+}
