@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reading cell text the way registers write it: dates as 2024-03-01, 2024/3/1, 2024.3.1, 2024年3月1日
@@ -21,12 +22,13 @@ public final class CellValues {
             DateTimeFormatter.ofPattern("yyyy年M月d日"), DateTimeFormatter.ofPattern("yyyy-M-d"));
     /** Day 0 of Excel's 1900 date system, for dates that arrive as serial numbers. */
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+    private static final Pattern EXCEL_SERIAL = Pattern.compile("\\d{5}(\\.0+)?");
 
     private CellValues() {
     }
 
     public static LocalDate date(String value) {
-        if (value.matches("\\d{5}(\\.0+)?")) {
+        if (EXCEL_SERIAL.matcher(value).matches()) {
             return EXCEL_EPOCH.plusDays(new BigDecimal(value).longValueExact());
         }
         for (DateTimeFormatter format : DATES) {
