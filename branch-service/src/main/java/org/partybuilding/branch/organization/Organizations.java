@@ -1,5 +1,7 @@
 package org.partybuilding.branch.organization;
 
+import java.util.Collection;
+
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,5 +32,15 @@ public class Organizations {
             criteria.and("supervisoryUnit").is(supervisoryUnit);
         }
         return mongo.find(Query.query(criteria), OrganizationView.class, OrganizationView.COLLECTION);
+    }
+
+    /** The organizations with these ids that the registry has told of. */
+    public Flux<OrganizationView> byIds(Collection<String> ids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), OrganizationView.class, OrganizationView.COLLECTION);
+    }
+
+    /** Every organization, for the coverage engine's district-wide figures. */
+    public Flux<OrganizationView> all() {
+        return mongo.findAll(OrganizationView.class, OrganizationView.COLLECTION);
     }
 }
