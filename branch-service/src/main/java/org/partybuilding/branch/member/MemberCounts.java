@@ -58,7 +58,9 @@ public class MemberCounts {
         }
         String listed = LISTED + "." + key(memberId);
         Query notListed = Query.query(Criteria.where("_id").is(target).and(listed).exists(false));
-        return mongo.upsert(notListed, new Update().set(listed, kind.name()).inc(kind.field(), 1), collection)
+        MemberKind other = kind == MemberKind.FORMAL ? MemberKind.PROBATIONARY : MemberKind.FORMAL;
+        return mongo.upsert(notListed, new Update().set(listed, kind.name()).inc(kind.field(), 1).setOnInsert(other.field(), 0),
+                        collection)
                 // The document exists and already lists the member: counted before.
                 .onErrorResume(DuplicateKeyException.class, counted -> Mono.empty())
                 .then();
