@@ -37,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>event propagation from registry-service's write to branch-service's read model at a steady
  * rate: p50/p99;</li>
  * <li>the organization register at 10,000 organizations: CSV import rows/s through the gateway and
- * directly, and list/filter p50/p99 at a fixed rate ({@link RegistryBench}).</li>
+ * directly, and list/filter p50/p99 at a fixed rate ({@link RegistryBench});</li>
+ * <li>member-service at 100,000 members ({@link MemberBench}); branch-service's coverage and joint plan at 10,000
+ * organizations and 100,000 members ({@link BranchBench}).</li>
  * </ol>
  * Everything runs on loopback, bounded in count and time. Usage: {@code bench/run.sh [gateway|propagation|registry|all] [--quick]}.
  */
@@ -64,7 +66,7 @@ public final class Bench {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
         String mode = arguments.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("all");
-        if (!List.of("gateway", "propagation", "registry", "member", "all").contains(mode)) {
+        if (!List.of("gateway", "propagation", "registry", "member", "branch", "all").contains(mode)) {
             throw new IllegalArgumentException("Unknown measure " + mode
                     + "; usage: bench/run.sh [gateway|propagation|registry|member|all] [--quick] [--durable-store]");
         }
@@ -95,6 +97,9 @@ public final class Bench {
                 }
                 if (mode.equals("member") || mode.equals("all")) {
                     new MemberBench(platform, bench.token("district-admin"), quick, bench.report).run();
+                }
+                if (mode.equals("branch") || mode.equals("all")) {
+                    new BranchBench(platform, () -> bench.token("district-admin"), quick, bench.report).run();
                 }
             } finally {
                 // What was measured is reported even when a later measure fails.

@@ -89,13 +89,25 @@ public abstract class BranchApiTestBase {
     }
 
     protected void register(String id, String street, String industry) {
-        events.publish(EventType.ORGANIZATION_REGISTERED, organization(id, 1, street, industry, "SOCIAL_GROUP", "越秀区民政局", "ACTIVE"));
+        register(id, street, industry, "SOCIAL_GROUP");
+    }
+
+    protected void register(String id, String street, String industry, String type) {
+        events.publish(EventType.ORGANIZATION_REGISTERED, organization(id, 1, street, industry, type, "越秀区民政局", "ACTIVE"));
         await().atMost(PATIENCE).until(() -> mongo.findById(id, OrganizationView.class, OrganizationView.COLLECTION).block() != null);
     }
 
+    /** Deregisters the organization (version 2) and waits until branch-service knows. */
     protected void deregister(String id, String street) {
         events.publish(EventType.ORGANIZATION_DEREGISTERED, organization(id, 2, street, "EDUCATION", "SOCIAL_GROUP", "越秀区民政局",
                 "DEREGISTERED"));
+        await().atMost(PATIENCE).until(() -> !mongo.findById(id, OrganizationView.class, OrganizationView.COLLECTION).block().active());
+    }
+
+    protected WebTestClient.ResponseSpec assignInstructor(String bearer, String... organizationIds) {
+        return web.post().uri("/api/branches/instructors").header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "王指导", "phone", "13812345678", "organizationIds", List.of(organizationIds))).exchange();
     }
 
     protected static MemberSnapshot member(String id, long version, String organizationId, String street, String stage,

@@ -52,7 +52,8 @@ class CoverageController {
     @GetMapping(value = "/api/branches/coverage", produces = {"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     Mono<ResponseEntity<byte[]>> export(@RequestParam(required = false) String street,
             @RequestParam(required = false) String type, @RequestParam(required = false) String supervisoryUnit,
-            @RequestParam(required = false) String part, @RequestHeader(HttpHeaders.ACCEPT) String accept, DataScope scope) {
+            @Parameter(description = "gaps: the gap list instead of the figures") @RequestParam(required = false) String part,
+            @Parameter(hidden = true) @RequestHeader(HttpHeaders.ACCEPT) String accept, DataScope scope) {
         boolean gaps = "gaps".equalsIgnoreCase(part);
         return coverage.report(CoverageFilter.of(street, type, supervisoryUnit, district), scope)
                 .map(report -> Spreadsheets.export(MediaType.parseMediaTypes(accept), gaps ? "coverage-gaps" : "coverage",

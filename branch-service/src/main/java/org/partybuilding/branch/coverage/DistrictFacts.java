@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.partybuilding.branch.instructor.Instructor;
 import org.partybuilding.branch.instructor.Instructors;
 import org.partybuilding.branch.member.MemberCount;
 import org.partybuilding.branch.member.MemberCounts;
@@ -107,7 +106,7 @@ public class DistrictFacts {
         return Mono.zip(organizations.all().collectList(),
                         counts.ofAllOrganizations().collectMap(MemberCount::id),
                         partyOrganizations.allActive().collectList(),
-                        instructors.all().flatMapIterable(Instructor::organizationIds).collect(HashSet<String>::new, Set::add))
+                        instructors.organizationsWithInstructor().collect(HashSet<String>::new, Set::add))
                 .map(read -> assemble(generation, readAt, read.getT1(), read.getT2(), read.getT3(), read.getT4()));
     }
 

@@ -33,7 +33,9 @@ public abstract class ServiceContractTests {
     protected abstract String protectedPath();
 
     private WebTestClient management() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        // The metrics of a context that many test classes shared outgrow the default 256 KB buffer.
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
     }
 
     @Test
