@@ -91,7 +91,7 @@ public class Instructors {
                     return mongo.insert(instructor.withAssignedEvent());
                 })
                 .doOnSuccess(saved -> relay.wakeUp())
-                .flatMap(saved -> changes.changed().thenReturn(saved));
+                .flatMap(saved -> changes.changed(CoverageChanges.Kind.INSTRUCTOR, saved.id()).thenReturn(saved));
     }
 
     private static FormationRules.Covered covered(OrganizationView o, Map<String, MemberCount> counts) {
@@ -146,7 +146,15 @@ public class Instructors {
 
     /** Every organization that has an instructor, for coverage (only that field is read). */
     public Flux<String> organizationsWithInstructor() {
-        Query query = new Query();
+        return organizationsWithInstructor(new Query());
+    }
+
+    /** The organizations of these assignments. */
+    public Flux<String> organizationsOf(java.util.Collection<String> instructorIds) {
+        return organizationsWithInstructor(Query.query(Criteria.where("_id").in(instructorIds)));
+    }
+
+    private Flux<String> organizationsWithInstructor(Query query) {
         query.fields().include("organizationIds");
         return mongo.find(query, Document.class, Instructor.COLLECTION)
                 .flatMapIterable(d -> d.getList("organizationIds", String.class, List.of()));

@@ -1,11 +1,14 @@
 package org.partybuilding.branch.member;
 
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -34,13 +37,20 @@ public class MemberCounts {
         this.mongo = mongo;
     }
 
-    /** Moves the member's counts to where its stored state counts it; emits whether any count changed. */
-    Mono<Boolean> reconcile(String memberId) {
+    /** Moves the member's counts to where its stored state counts it; emits the organizations whose counts changed. */
+    Mono<Set<String>> reconcile(String memberId) {
         return mongo.findById(memberId, MemberRow.class, MemberState.COLLECTION).flatMap(row -> {
             Counted before = row.countedOrNowhere();
             Counted after = row.state().counted();
             if (before.equals(after)) {
-                return Mono.just(false);
+                return Mono.just(Set.<String>of());
+            }
+            Set<String> organizations = new HashSet<>();
+            if (before.organizationId() != null) {
+                organizations.add(before.organizationId());
+            }
+            if (after.organizationId() != null) {
+                organizations.add(after.organizationId());
             }
             return uncount(MemberCount.ORGANIZATIONS, before.organizationId(), memberId, before.kind())
                     .then(uncount(MemberCount.PARTY_ORGANIZATIONS, before.partyOrganizationId(), memberId, before.kind()))
@@ -48,8 +58,8 @@ public class MemberCounts {
                     .then(count(MemberCount.PARTY_ORGANIZATIONS, after.partyOrganizationId(), memberId, after.kind()))
                     .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(memberId)), new Update().set("counted", after),
                             MemberState.COLLECTION))
-                    .thenReturn(true);
-        }).defaultIfEmpty(false);
+                    .thenReturn(organizations);
+        }).defaultIfEmpty(Set.of());
     }
 
     private Mono<Void> count(String collection, String target, String memberId, MemberKind kind) {
@@ -98,7 +108,13 @@ public class MemberCounts {
 
     /** Every organization's counts (without the member lists): what coverage is computed from. */
     public Flux<MemberCount> ofAllOrganizations() {
-        return mongo.find(counts(new Query()), MemberCount.class, MemberCount.ORGANIZATIONS);
+        return mongo.find(counts(new Query()), Document.class, MemberCount.ORGANIZATIONS)
+                .map(d -> new MemberCount(d.getString("_id"), number(d, "formal"), number(d, "probationary")));
+    }
+
+    private static int number(Document d, String field) {
+        Object value = d.get(field);
+        return value instanceof Number n ? n.intValue() : 0;
     }
 
     private Mono<MemberCount> one(String collection, String id) {

@@ -14,7 +14,7 @@ import org.partybuilding.platform.messaging.VersionedReadModels;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import reactor.core.publisher.Mono;
+import reactor.core.publisher.Flux;
 
 /**
  * Keeps {@link MemberState} from {@code member.members.v1}: every member event carries the whole member, applied
@@ -47,6 +47,7 @@ class MemberProjection {
         MemberState member = MemberState.of(event.data(MemberSnapshot.class));
         EventHandling.await(readModels.upsertIfNewer(MemberState.COLLECTION, member.id(), member.version(), member)
                 .then(counts.reconcile(member.id()))
-                .flatMap(moved -> moved ? changes.changed() : Mono.empty()));
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(organizationId -> changes.changed(CoverageChanges.Kind.ORGANIZATION_MEMBERS, organizationId)));
     }
 }

@@ -52,7 +52,7 @@ class OrganizationProjection {
         OrganizationView organization = OrganizationView.of(event.data(OrganizationSnapshot.class));
         EventHandling.await(readModels.upsertIfNewer(OrganizationView.COLLECTION, organization.id(), organization.version(),
                         organization)
-                .flatMap(applied -> applied ? changes.changed() : Mono.empty())
+                .flatMap(applied -> applied ? changes.changed(CoverageChanges.Kind.ORGANIZATION, organization.id()) : Mono.empty())
                 // Rule 6 follows the stored state, not the event: a replayed deregistration of an organization registered
                 // again later does nothing, and one whose effect a crash interrupted is finished on redelivery.
                 .then(mongo.findById(organization.id(), OrganizationView.class, OrganizationView.COLLECTION))

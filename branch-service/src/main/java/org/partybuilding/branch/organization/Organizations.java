@@ -2,6 +2,8 @@ package org.partybuilding.branch.organization;
 
 import java.util.Collection;
 
+import org.bson.Document;
+
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -39,8 +41,23 @@ public class Organizations {
         return mongo.find(Query.query(Criteria.where("_id").in(ids)), OrganizationView.class, OrganizationView.COLLECTION);
     }
 
-    /** Every organization, for the coverage engine's district-wide figures. */
-    public Flux<OrganizationView> all() {
-        return mongo.findAll(OrganizationView.class, OrganizationView.COLLECTION);
+    /**
+     * Every organization with what coverage needs (no employees, staff or dates), for the district-wide figures. Read
+     * as plain documents: at 10,000 organizations mapping each to a record costs more than reading it.
+     */
+    public Flux<OrganizationView> allForCoverage() {
+        return forCoverage(new Query());
+    }
+
+    /** The same for some organizations (those that changed). */
+    public Flux<OrganizationView> forCoverage(Collection<String> ids) {
+        return forCoverage(Query.query(Criteria.where("_id").in(ids)));
+    }
+
+    private Flux<OrganizationView> forCoverage(Query query) {
+        query.fields().include("name", "type", "street", "industry", "supervisoryUnit", "status");
+        return mongo.find(query, Document.class, OrganizationView.COLLECTION)
+                .map(d -> new OrganizationView(d.getString("_id"), 0, d.getString("name"), d.getString("type"), d.getString("street"),
+                        d.getString("industry"), d.getString("supervisoryUnit"), d.getString("status"), 0, 0, null));
     }
 }

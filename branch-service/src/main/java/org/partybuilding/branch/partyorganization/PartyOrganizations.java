@@ -117,7 +117,7 @@ public class PartyOrganizations {
                 })
                 .flatMap(mongo::insert)
                 .doOnSuccess(saved -> relay.wakeUp())
-                .flatMap(saved -> changes.changed().thenReturn(saved));
+                .flatMap(saved -> changes.changed(CoverageChanges.Kind.PARTY_ORGANIZATION, saved.id()).thenReturn(saved));
     }
 
     /** The organizations, each known, active and in the caller's scope; unknown or deregistered ones are a 400 naming each. */
@@ -189,6 +189,11 @@ public class PartyOrganizations {
                 .flatMap(result -> counts.ofPartyOrganizations(result.getT1().stream().map(PartyOrganization::id).toList())
                         .map(byId -> PageResponse.of(result.getT1().stream()
                                 .map(p -> PartyOrganizationResponse.of(p, byId.get(p.id()))).toList(), page, result.getT2())));
+    }
+
+    /** These party organizations, in whatever state (coverage reads again those that changed). */
+    public Flux<PartyOrganization> byIds(java.util.Collection<String> ids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), PartyOrganization.class);
     }
 
     /** Every active party organization, for coverage and standardization. */
@@ -358,7 +363,7 @@ public class PartyOrganizations {
             java.util.function.UnaryOperator<PartyOrganization.Builder> change) {
         PartyOrganization next = current.next(event, clock.instant(), change);
         return writes.update(current.id(), current.version(), next, next.outbox())
-                .flatMap(saved -> changes.changed().thenReturn(saved));
+                .flatMap(saved -> changes.changed(CoverageChanges.Kind.PARTY_ORGANIZATION, saved.id()).thenReturn(saved));
     }
 
     private static void requireVersion(Long expected, PartyOrganization current) {
