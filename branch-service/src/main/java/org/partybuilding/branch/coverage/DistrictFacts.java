@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,8 +33,8 @@ import reactor.core.publisher.Mono;
  * <p>Freshness comes from {@link CoverageChanges}: the counter is read first; if it moved, the documents its log
  * names are read again and patched in, or, when the log cannot say (or it is a long way behind), everything is read
  * again. The counter is read before the data, so a change written meanwhile moves it past what is kept and the next
- * report reads again. A snapshot older than {@link #MAX_AGE} is read whole in any case, should a change's counter
- * step have been lost to a crash between the change and the step.
+ * report reads again. A snapshot not read whole for {@link #MAX_AGE} is read whole again in the background, should a
+ * change's counter step have been lost to a crash between the change and the step.
  */
 @Component
 public class DistrictFacts {
@@ -68,6 +69,7 @@ public class DistrictFacts {
     private final Clock clock;
 
     private volatile Snapshot last;
+    private final AtomicBoolean rereading = new AtomicBoolean();
     private Mono<Snapshot> reading;
     private long readingGeneration = -1;
 
@@ -84,7 +86,10 @@ public class DistrictFacts {
     public Mono<Snapshot> current() {
         return changes.generation().flatMap(generation -> {
             Snapshot kept = last;
-            if (kept != null && kept.generation() == generation && young(kept)) {
+            if (kept != null && !young(kept)) {
+                rereadInTheBackground(generation);
+            }
+            if (kept != null && kept.generation() == generation) {
                 return Mono.just(kept);
             }
             return reading(generation);
@@ -95,12 +100,25 @@ public class DistrictFacts {
         return Duration.between(snapshot.readAt(), clock.instant()).compareTo(MAX_AGE) < 0;
     }
 
+    /**
+     * The safety net runs beside the requests: they go on with what the log keeps up to date, and the full read
+     * replaces it when done (unless a newer snapshot came meanwhile).
+     */
+    private void rereadInTheBackground(long generation) {
+        if (rereading.compareAndSet(false, true)) {
+            readAll(generation)
+                    .doOnNext(this::keep)
+                    .doFinally(signal -> rereading.set(false))
+                    .subscribe(snapshot -> { }, failed -> { });
+        }
+    }
+
     /** Requests arriving while the district is read share the one read. */
     private synchronized Mono<Snapshot> reading(long generation) {
         if (reading == null || readingGeneration != generation) {
             readingGeneration = generation;
             Snapshot kept = last;
-            Mono<Snapshot> read = kept != null && kept.generation() < generation && young(kept)
+            Mono<Snapshot> read = kept != null && kept.generation() < generation
                     && generation - kept.generation() <= MAX_PATCHED_CHANGES
                     ? changes.between(kept.generation(), generation)
                             .flatMap(found -> found.map(list -> patch(kept, generation, list)).orElseGet(() -> readAll(generation)))
