@@ -8,7 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import java.time.Clock;
+
 import org.junit.jupiter.api.Test;
+import org.partybuilding.branch.instructor.Instructors;
+import org.partybuilding.branch.member.MemberCounts;
+import org.partybuilding.branch.organization.Organizations;
+import org.partybuilding.branch.partyorganization.PartyOrganizations;
+import org.partybuilding.platform.district.District;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.partybuilding.branch.BranchApiTestBase;
 import org.partybuilding.events.EventType;
 import org.partybuilding.platform.security.Role;
@@ -20,6 +28,25 @@ import org.springframework.http.MediaType;
  * from member events, an instructor, a deregistration.
  */
 class CoverageFiguresApiTest extends BranchApiTestBase {
+
+    @Autowired
+    DistrictFacts facts;
+    @Autowired
+    CoverageService coverage;
+    @Autowired
+    CoverageChanges changes;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    MemberCounts counts;
+    @Autowired
+    PartyOrganizations partyOrganizations;
+    @Autowired
+    Instructors instructors;
+    @Autowired
+    Clock clock;
+    @Autowired
+    District district;
 
     private CoverageReport report(String query) {
         return get("/api/branches/coverage" + query, bearer(Role.AUDITOR)).expectStatus().isOk().expectBody(CoverageReport.class)
@@ -110,6 +137,11 @@ class CoverageFiguresApiTest extends BranchApiTestBase {
                     assertThat(g.partyOrganizationId()).isEqualTo(joint);
                 }));
         assertThat(single).isNotNull();
+
+        // What the service kept by patching in each change is what a fresh read of everything gives.
+        DistrictFacts fresh = new DistrictFacts(changes, organizations, counts, partyOrganizations, instructors, clock);
+        CoverageFilter renmin = CoverageFilter.of("RENMIN", null, null, district);
+        assertThat(coverage.report(facts.current().block(), renmin)).isEqualTo(coverage.report(fresh.current().block(), renmin));
     }
 
     @Test
