@@ -57,13 +57,14 @@ public class PartyOrganizations {
     private final Members members;
     private final FormationRules rules;
     private final CoverageChanges changes;
+    private final CoverageClaims claims;
     private final District district;
     private final Validator validator;
     private final Clock clock;
 
     PartyOrganizations(ReactiveMongoTemplate mongo, OutboxRelay relay, VersionedWrites writes, Organizations organizations,
-            MemberCounts counts, Members members, FormationRules rules, CoverageChanges changes, District district,
-            Validator validator, Clock clock) {
+            MemberCounts counts, Members members, FormationRules rules, CoverageChanges changes, CoverageClaims claims,
+            District district, Validator validator, Clock clock) {
         this.mongo = mongo;
         this.relay = relay;
         this.writes = writes;
@@ -72,6 +73,7 @@ public class PartyOrganizations {
         this.members = members;
         this.rules = rules;
         this.changes = changes;
+        this.claims = claims;
         this.district = district;
         this.validator = validator;
         this.clock = clock;
@@ -103,19 +105,20 @@ public class PartyOrganizations {
         PartyOrganizationAccess.requireWrite(scope, body.street());
         List<String> ids = body.organizationIds().stream().map(String::trim).toList();
         boolean approved = Boolean.TRUE.equals(body.approvedBySuperior());
+        String newId = UUID.randomUUID().toString();
         return activeOrganizations(ids, "organizationIds", scope)
                 .flatMap(found -> requireUncovered(ids, null).then(coveredFacts(found)))
                 .map(covered -> {
                     rules.requireFormation(body.type(), body.formation(), covered, approved);
                     var now = clock.instant();
-                    PartyOrganization p = new PartyOrganization(UUID.randomUUID().toString(), 1, body.name().trim(),
+                    PartyOrganization p = new PartyOrganization(newId, 1, body.name().trim(),
                             body.type(), body.formation(), ids, body.street(), body.industry(), body.superior().trim(),
                             body.establishedOn(), approved, PartyOrganizationStatus.ACTIVE, null, null, null, null, List.of(),
                             null, 0, rules.termEndsOn(body.type(), body.establishedOn(), null, 0), SixHaves.NONE,
                             Rating.UNRATED, now, now, List.of());
                     return p.withOutbox(EventType.PARTY_ORGANIZATION_ESTABLISHED);
                 })
-                .flatMap(mongo::insert)
+                .flatMap(p -> claims.claim(ids, newId).then(mongo.insert(p)))
                 .doOnSuccess(saved -> relay.wakeUp())
                 .flatMap(saved -> changes.changed(CoverageChanges.Kind.PARTY_ORGANIZATION, saved.id()).thenReturn(saved));
     }
@@ -312,7 +315,8 @@ public class PartyOrganizations {
                         FormationRules.Covered addedFacts = covered.stream()
                                 .filter(c -> c.organizationId().equals(organizationId)).findFirst().orElseThrow();
                         rules.requireJointAddition(covered, addedFacts);
-                        return write(current, EventType.PARTY_ORGANIZATION_UPDATED, b -> b.organizations(after));
+                        return claims.claim(List.of(organizationId), current.id())
+                                .then(write(current, EventType.PARTY_ORGANIZATION_UPDATED, b -> b.organizations(after)));
                     });
         });
     }

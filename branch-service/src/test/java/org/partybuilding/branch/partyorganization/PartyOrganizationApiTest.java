@@ -143,6 +143,26 @@ class PartyOrganizationApiTest extends BranchApiTestBase {
     }
 
     @Test
+    void aRacingEstablishmentsClaimBlocksButOneLeftByACrashExpires() {
+        register("pa-claimed", "GUANGTA");
+        members("pa-claimed", "GUANGTA", 3, 0);
+        register("pa-crashed", "GUANGTA");
+        members("pa-crashed", "GUANGTA", 3, 0);
+        // Another request has just claimed the organization and is about to write its party organization.
+        mongo.insert(new org.bson.Document("_id", "pa-claimed").append("partyOrganizationId", "po-racing")
+                .append("at", java.time.Instant.now()), CoverageClaims.COLLECTION).block();
+        establish(establishment("抢先党支部", "BRANCH", "SINGLE", "GUANGTA", "pa-claimed"), bearer(Role.DISTRICT_ADMIN))
+                .expectStatus().isEqualTo(409).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("po-racing"));
+        assertThat(stored("pa-claimed")).isZero();
+        // A claim whose party organization was never written (the request crashed) holds only for a while.
+        mongo.insert(new org.bson.Document("_id", "pa-crashed").append("partyOrganizationId", "po-crashed")
+                .append("at", java.time.Instant.now().minus(CoverageClaims.PENDING).minusSeconds(1)), CoverageClaims.COLLECTION).block();
+        establish(establishment("接手党支部", "BRANCH", "SINGLE", "GUANGTA", "pa-crashed"), bearer(Role.DISTRICT_ADMIN))
+                .expectStatus().isCreated();
+    }
+
+    @Test
     void invalidInputIs400NamingEachFieldAndNothingIsStored() {
         Map<String, Object> body = establishment(" ", "BRANCH", "SINGLE", "ATLANTIS", "pa-unknown");
         establish(body, bearer(Role.DISTRICT_ADMIN)).expectStatus().isBadRequest()
