@@ -39,10 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
  * rate: p50/p99;</li>
  * <li>the organization register at 10,000 organizations: CSV import rows/s through the gateway and
  * directly, and list/filter p50/p99 at a fixed rate ({@link RegistryBench});</li>
+ * <li>member-service at 100,000 members ({@link MemberBench}); branch-service's coverage and joint plan at 10,000
+ * organizations and 100,000 members ({@link BranchBench}).</li>
  * <li>training-service's compliance report over 2,500 party organizations and a year of 100,000 activities
  * ({@link TrainingBench}).</li>
  * </ol>
- * Everything runs on loopback, bounded in count and time. Usage: {@code bench/run.sh [gateway|propagation|registry|member|training|all] [--quick]}.
+ * Everything runs on loopback, bounded in count and time. Usage: {@code bench/run.sh [gateway|propagation|registry|member|training|branch|all] [--quick]}.
  */
 public final class Bench {
 
@@ -67,9 +69,9 @@ public final class Bench {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
         String mode = arguments.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("all");
-        if (!List.of("gateway", "propagation", "registry", "member", "training", "all").contains(mode)) {
+        if (!List.of("gateway", "propagation", "registry", "member", "training", "branch", "all").contains(mode)) {
             throw new IllegalArgumentException("Unknown measure " + mode
-                    + "; usage: bench/run.sh [gateway|propagation|registry|member|training|all] [--quick] [--durable-store] [--fast-start-jvms]");
+                    + "; usage: bench/run.sh [gateway|propagation|registry|member|training|branch|all] [--quick] [--durable-store] [--fast-start-jvms]");
         }
         Path root = LocalPlatform.findRepoRoot(Path.of(""));
         try (LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder()
@@ -103,6 +105,9 @@ public final class Bench {
                 }
                 if (mode.equals("training") || mode.equals("all")) {
                     new TrainingBench(platform, () -> bench.token("district-admin"), quick, bench.report).run();
+                }
+                if (mode.equals("branch") || mode.equals("all")) {
+                    new BranchBench(platform, () -> bench.token("district-admin"), quick, bench.report).run();
                 }
             } finally {
                 // What was measured is reported even when a later measure fails.

@@ -185,7 +185,7 @@ final class MemberBench {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String idNumber(LocalDate birth, int sequence) {
+    static String idNumber(LocalDate birth, int sequence) {
         String body = "440104" + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", sequence);
         int sum = 0;
         for (int i = 0; i < 17; i++) {

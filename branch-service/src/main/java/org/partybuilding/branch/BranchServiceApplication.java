@@ -1,9 +1,11 @@
 package org.partybuilding.branch;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 
 import org.partybuilding.branch.coverage.CoverageRules;
+import org.partybuilding.branch.partyorganization.FormationRules;
 import org.partybuilding.platform.security.ApiAuthorization;
 import org.partybuilding.platform.security.Role;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,10 +24,10 @@ public class BranchServiceApplication {
         SpringApplication.run(BranchServiceApplication.class, args);
     }
 
-    /** "Today" is the district's date, not the server's (terms of office end on district dates). */
+    /** "Today" is the district's date, not the server's (terms of office end on district dates); milliseconds, as MongoDB stores instants. */
     @Bean
     Clock clock(@Value("${branch.time-zone:Asia/Shanghai}") String zone) {
-        return Clock.system(ZoneId.of(zone));
+        return Clock.tick(Clock.system(ZoneId.of(zone)), Duration.ofMillis(1));
     }
 
     @Bean
@@ -33,12 +35,28 @@ public class BranchServiceApplication {
         return new CoverageRules(rules.coverageThresholds());
     }
 
-    /** Coarse role rules; the street scope is applied per request by the handlers. */
+    @Bean
+    FormationRules formationRules(BranchRulesProperties rules) {
+        return new FormationRules(rules.formationSettings());
+    }
+
+    /**
+     * Coarse role rules; street and party-organization scope are checked per record by the handlers. District
+     * reports are not a branch secretary's: it reads its own party organization and patches its six haves.
+     */
     @Bean
     ApiAuthorization branchAuthorization() {
+        String district = Role.DISTRICT_ADMIN.realmRole();
+        String committee = Role.COMMITTEE_ADMIN.realmRole();
+        String street = Role.STREET_ADMIN.realmRole();
+        String secretary = Role.BRANCH_SECRETARY.realmRole();
+        String auditor = Role.AUDITOR.realmRole();
         return exchanges -> exchanges
-                .pathMatchers(HttpMethod.GET, "/api/branches/coverage", "/api/branches/coverage/**")
-                .hasAnyRole(Role.DISTRICT_ADMIN.realmRole(), Role.COMMITTEE_ADMIN.realmRole(),
-                        Role.STREET_ADMIN.realmRole(), Role.AUDITOR.realmRole());
+                .pathMatchers(HttpMethod.GET, "/api/branches/coverage", "/api/branches/coverage/**",
+                        "/api/branches/standardization", "/api/branches/instructors", "/api/branches/instructors/**")
+                .hasAnyRole(district, committee, street, auditor)
+                .pathMatchers(HttpMethod.GET, "/api/branches", "/api/branches/*").hasAnyRole(district, committee, street, secretary, auditor)
+                .pathMatchers(HttpMethod.PATCH, "/api/branches/*").hasAnyRole(district, committee, street, secretary)
+                .pathMatchers("/api/branches", "/api/branches/**").hasAnyRole(district, committee, street);
     }
 }

@@ -22,7 +22,7 @@ class BranchServiceContractTest extends ServiceContractTests {
                 .jsonPath("$.paths['/api/branches/coverage'].get.parameters[*].name")
                 .value(names -> org.assertj.core.api.Assertions.assertThat(names)
                         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-                        .containsExactly("street", "type", "supervisoryUnit"))
+                        .containsExactly("street", "type", "supervisoryUnit", "part"))
                 .jsonPath("$.components.schemas.Gap.properties.reason.enum.length()").isEqualTo(7);
     }
 }

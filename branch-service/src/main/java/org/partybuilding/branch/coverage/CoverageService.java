@@ -2,12 +2,16 @@ package org.partybuilding.branch.coverage;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
+import org.partybuilding.branch.organization.OrganizationType;
 import org.partybuilding.branch.organization.OrganizationView;
-import org.partybuilding.branch.organization.Organizations;
 import org.partybuilding.platform.district.District;
 import org.partybuilding.platform.security.DataScope;
 import org.springframework.stereotype.Service;
@@ -15,20 +19,22 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Gathers the facts for a coverage report within the caller's data scope and lets {@link CoverageRules} decide.
- * Members and party organizations reach branch-service in later issues; until then every organization has
- * neither, so an active one counts as uncovered with the gap {@code NEEDS_INSTRUCTOR}.
+ * Selects the facts for a coverage report within the caller's data scope and lets {@link CoverageRules} decide.
+ * The facts come from {@link DistrictFacts}: organizations with member counts from member events, covered by this
+ * service's own party organizations (single, joint, affiliated) and instructors.
  */
 @Service
 public class CoverageService {
 
-    private final Organizations organizations;
+    private static final List<String> TYPES = Arrays.stream(OrganizationType.values()).map(Enum::name).toList();
+
+    private final DistrictFacts facts;
     private final CoverageRules rules;
     private final District district;
     private final Clock clock;
 
-    public CoverageService(Organizations organizations, CoverageRules rules, District district, Clock clock) {
-        this.organizations = organizations;
+    public CoverageService(DistrictFacts facts, CoverageRules rules, District district, Clock clock) {
+        this.facts = facts;
         this.rules = rules;
         this.district = district;
         this.clock = clock;
@@ -36,16 +42,35 @@ public class CoverageService {
 
     public Mono<CoverageReport> report(CoverageFilter filter, DataScope scope) {
         CoverageFilter scoped = withinScope(filter, scope);
-        return organizations.find(scoped.street(), scoped.type(), scoped.supervisoryUnit())
-                .map(CoverageService::factsOf)
-                .collectList()
-                .map(facts -> CoverageReport.assemble(facts, List.of(), streets(scoped), rules, LocalDate.now(clock)));
+        return facts.current().map(snapshot -> report(snapshot, scoped));
     }
 
-    /** An organization as the registry describes it; member counts and party work join here when their read models exist. */
-    private static OrganizationFacts factsOf(OrganizationView organization) {
-        return OrganizationFacts.withoutMembers(organization.id(), organization.name(), organization.street(),
-                organization.active());
+    CoverageReport report(DistrictFacts.Snapshot snapshot, CoverageFilter filter) {
+        Map<String, OrganizationView> views = new java.util.HashMap<>();
+        List<OrganizationFacts> selected = snapshot.organizations().stream()
+                .filter(line -> selects(filter, line.organization()))
+                .peek(line -> views.put(line.organization().id(), line.organization()))
+                .map(DistrictFacts.OrganizationLine::facts)
+                .toList();
+        boolean byOrganization = filter.type() != null || filter.supervisoryUnit() != null;
+        Set<String> selectedIds = byOrganization ? new HashSet<>(views.keySet()) : Set.of();
+        List<PartyOrganizationFacts> partyOrganizations = snapshot.partyOrganizations().stream()
+                .filter(line -> filter.street() == null || filter.street().equals(line.partyOrganization().street()))
+                // With a type or supervisory unit asked for: the party organizations covering one of those organizations.
+                .filter(line -> !byOrganization || line.partyOrganization().organizationIds().stream().anyMatch(selectedIds::contains))
+                .map(DistrictFacts.PartyOrganizationLine::facts)
+                .toList();
+        return CoverageReport.assemble(selected, partyOrganizations, streets(filter), TYPES,
+                o -> {
+                    OrganizationView view = views.get(o.organizationId());
+                    return new CoverageReport.Grouping(view.type(), view.supervisoryUnit());
+                }, rules, LocalDate.now(clock));
+    }
+
+    private static boolean selects(CoverageFilter filter, OrganizationView o) {
+        return (filter.street() == null || filter.street().equals(o.street()))
+                && (filter.type() == null || filter.type().name().equals(o.type()))
+                && (filter.supervisoryUnit() == null || filter.supervisoryUnit().equals(o.supervisoryUnit()));
     }
 
     /**
@@ -53,14 +78,14 @@ public class CoverageService {
      * (another street asked for is 403). Everyone else is refused: the district report is not a branch secretary's
      * or the finance bureau's.
      */
-    private static CoverageFilter withinScope(CoverageFilter filter, DataScope scope) {
+    static CoverageFilter withinScope(CoverageFilter filter, DataScope scope) {
         return filter.withStreet(scope.streetToRead(filter.street()));
     }
 
-    private Map<String, String> streets(CoverageFilter filter) {
+    Map<String, String> streets(CoverageFilter filter) {
         Map<String, String> streets = new LinkedHashMap<>();
         if (filter.street() != null) {
-            streets.put(filter.street(), district.streets().get(filter.street()));
+            streets.put(filter.street(), Objects.requireNonNullElse(district.streets().get(filter.street()), filter.street()));
         } else {
             streets.putAll(district.streets());
         }

@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.partybuilding.branch.coverage.CoverageChanges;
+import org.partybuilding.branch.partyorganization.Deregistrations;
 import org.partybuilding.events.EventFormatException;
 import org.partybuilding.events.EventType;
 import org.partybuilding.events.OrganizationSnapshot;
@@ -11,14 +13,18 @@ import org.partybuilding.events.Topics;
 import org.partybuilding.platform.messaging.EventHandling;
 import org.partybuilding.platform.messaging.IncomingEvent;
 import org.partybuilding.platform.messaging.VersionedReadModels;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
 
 /**
  * Keeps {@link OrganizationView} from {@code registry.organizations.v1}. Every event of the topic carries the
  * organization's whole state, so registered, updated and deregistered are applied alike: only where the stored
  * version is lower, so redelivered, replayed or out-of-order events change nothing. A record that is not one of
- * these events fails with {@link EventFormatException} and goes to the dead-letter topic at once.
+ * these events fails with {@link EventFormatException} and goes to the dead-letter topic at once. A deregistered
+ * organization leaves the joint party organizations covering it (rule 6, {@link Deregistrations}).
  */
 @Component
 class OrganizationProjection {
@@ -27,9 +33,16 @@ class OrganizationProjection {
             EventType.ORGANIZATION_REGISTERED, EventType.ORGANIZATION_UPDATED, EventType.ORGANIZATION_DEREGISTERED);
 
     private final VersionedReadModels readModels;
+    private final ReactiveMongoTemplate mongo;
+    private final CoverageChanges changes;
+    private final Deregistrations deregistrations;
 
-    OrganizationProjection(VersionedReadModels readModels) {
+    OrganizationProjection(VersionedReadModels readModels, ReactiveMongoTemplate mongo, CoverageChanges changes,
+            Deregistrations deregistrations) {
         this.readModels = readModels;
+        this.mongo = mongo;
+        this.changes = changes;
+        this.deregistrations = deregistrations;
     }
 
     @KafkaListener(topics = Topics.REGISTRY_ORGANIZATIONS)
@@ -38,6 +51,12 @@ class OrganizationProjection {
         event.handledAmong(ORGANIZATION_EVENTS, Set.of());
         OrganizationView organization = OrganizationView.of(event.data(OrganizationSnapshot.class));
         EventHandling.await(readModels.upsertIfNewer(OrganizationView.COLLECTION, organization.id(), organization.version(),
-                organization));
+                        organization)
+                .flatMap(applied -> applied ? changes.changed(CoverageChanges.Kind.ORGANIZATION, organization.id()) : Mono.empty())
+                // Rule 6 follows the stored state, not the event: a replayed deregistration of an organization registered
+                // again later does nothing, and one whose effect a crash interrupted is finished on redelivery.
+                .then(mongo.findById(organization.id(), OrganizationView.class, OrganizationView.COLLECTION))
+                .filter(stored -> !stored.active())
+                .flatMap(stored -> deregistrations.organizationDeregistered(stored.id())));
     }
 }

@@ -1,5 +1,9 @@
 package org.partybuilding.branch.organization;
 
+import java.util.Collection;
+
+import org.bson.Document;
+
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,5 +34,30 @@ public class Organizations {
             criteria.and("supervisoryUnit").is(supervisoryUnit);
         }
         return mongo.find(Query.query(criteria), OrganizationView.class, OrganizationView.COLLECTION);
+    }
+
+    /** The organizations with these ids that the registry has told of. */
+    public Flux<OrganizationView> byIds(Collection<String> ids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), OrganizationView.class, OrganizationView.COLLECTION);
+    }
+
+    /**
+     * Every organization with what coverage needs (no employees, staff or dates), for the district-wide figures. Read
+     * as plain documents: at 10,000 organizations mapping each to a record costs more than reading it.
+     */
+    public Flux<OrganizationView> allForCoverage() {
+        return forCoverage(new Query());
+    }
+
+    /** The same for some organizations (those that changed). */
+    public Flux<OrganizationView> forCoverage(Collection<String> ids) {
+        return forCoverage(Query.query(Criteria.where("_id").in(ids)));
+    }
+
+    private Flux<OrganizationView> forCoverage(Query query) {
+        query.fields().include("name", "type", "street", "industry", "supervisoryUnit", "status");
+        return mongo.find(query, Document.class, OrganizationView.COLLECTION)
+                .map(d -> new OrganizationView(d.getString("_id"), 0, d.getString("name"), d.getString("type"), d.getString("street"),
+                        d.getString("industry"), d.getString("supervisoryUnit"), d.getString("status"), 0, 0, null));
     }
 }

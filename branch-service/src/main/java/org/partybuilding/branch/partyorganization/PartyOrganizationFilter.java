@@ -1,0 +1,29 @@
+package org.partybuilding.branch.partyorganization;
+
+import org.partybuilding.branch.coverage.Formation;
+import org.partybuilding.branch.coverage.PartyOrganizationType;
+import org.springframework.data.mongodb.core.query.Criteria;
+
+/** The filters of {@code GET /api/branches}; {@code null} is no filter. */
+public record PartyOrganizationFilter(String street, PartyOrganizationType type, Formation formation,
+        PartyOrganizationStatus status, String organizationId, Rating rating) {
+
+    Criteria addTo(Criteria criteria) {
+        if (type != null) {
+            criteria.and("type").is(type);
+        }
+        if (formation != null) {
+            criteria.and("formation").is(formation);
+        }
+        if (status != null) {
+            criteria.and("status").is(status);
+        }
+        if (organizationId != null && !organizationId.isBlank()) {
+            criteria.and("organizationIds").is(organizationId.trim());
+        }
+        if (rating != null) {
+            criteria.and("rating").is(rating);
+        }
+        return criteria;
+    }
+}

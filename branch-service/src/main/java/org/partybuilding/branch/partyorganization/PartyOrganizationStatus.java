@@ -1,0 +1,5 @@
+package org.partybuilding.branch.partyorganization;
+
+public enum PartyOrganizationStatus {
+    ACTIVE, DISSOLVED
+}
