@@ -24,6 +24,7 @@ import org.partybuilding.member.members.ResidentId;
 import org.partybuilding.member.members.Stage;
 import org.partybuilding.member.stages.DevelopmentRules;
 import org.partybuilding.platform.outbox.BulkInserts;
+import org.partybuilding.platform.outbox.OutboxRelay;
 import org.partybuilding.platform.problem.DomainRuleViolation;
 import org.partybuilding.platform.problem.FieldError;
 import org.partybuilding.platform.problem.InvalidInputException;
@@ -59,9 +60,11 @@ public class MemberImport {
     private final DevelopmentRules rules;
     private final ReactiveMongoTemplate mongo;
     private final BulkInserts inserts;
+    private final OutboxRelay relay;
 
     public MemberImport(MemberRegistry registry, PersonalData personalData, DevelopmentRules rules, ReactiveMongoTemplate mongo,
-            BulkInserts inserts) {
+            BulkInserts inserts, OutboxRelay relay) {
+        this.relay = relay;
         this.registry = registry;
         this.personalData = personalData;
         this.rules = rules;
@@ -73,7 +76,12 @@ public class MemberImport {
             List<FieldError> errors) {
     }
 
+    /** Imports the rows with the outbox relay held back meanwhile: the events leave right after (see {@link OutboxRelay}). */
     public Mono<ImportReport> importRows(SheetRows sheet, DataScope scope) {
+        return relay.holdingBackDuring(Mono.defer(() -> importNow(sheet, scope)));
+    }
+
+    private Mono<ImportReport> importNow(SheetRows sheet, DataScope scope) {
         scope.requireAny(Role.DISTRICT_ADMIN, Role.COMMITTEE_ADMIN, Role.STREET_ADMIN);
         ColumnMap<MemberColumn> columns = ColumnMap.of(MemberColumn.class, sheet.headers());
         if (!columns.has(MemberColumn.ORGANIZATION_ID) && !columns.has(MemberColumn.ORGANIZATION_CREDIT_CODE)) {

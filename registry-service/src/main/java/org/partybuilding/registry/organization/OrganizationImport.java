@@ -56,7 +56,12 @@ public class OrganizationImport {
         this.updateConcurrency = updateConcurrency;
     }
 
+    /** Imports the rows with the outbox relay held back meanwhile: the events leave right after (see {@link OutboxRelay}). */
     public Mono<ImportReport> importRows(SheetRows sheet, DataScope scope) {
+        return relay.holdingBackDuring(Mono.defer(() -> importNow(sheet, scope)));
+    }
+
+    private Mono<ImportReport> importNow(SheetRows sheet, DataScope scope) {
         scope.requireAny(Role.DISTRICT_ADMIN, Role.COMMITTEE_ADMIN, Role.STREET_ADMIN);
         List<ImportRow> rows = reader.read(sheet);
         Map<Integer, RejectedRow> rejected = new ConcurrentHashMap<>();
@@ -103,7 +108,7 @@ public class OrganizationImport {
             return applyUpdates.then(insert(creates, rejected)).map(created -> new ImportReport(rows.size(), created,
                     updated.get(), unchanged.get(), rejected.values().stream()
                             .sorted(java.util.Comparator.comparingInt(RejectedRow::row)).toList()));
-        }).doFinally(signal -> relay.wakeUp());
+        });
     }
 
     private List<FieldError> check(ImportRow row, DataScope scope) {

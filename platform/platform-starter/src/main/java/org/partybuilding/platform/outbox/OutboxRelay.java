@@ -2,6 +2,7 @@ package org.partybuilding.platform.outbox;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -47,6 +49,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final int SENDS_IN_FLIGHT = 64;
     /** Hinted ids kept per collection at most (a few MB); beyond, the relay searches. */
     private static final int MAX_HINTS = 200_000;
+    /** The longest a bulk write holds the relay back. */
+    private static final Duration MAX_HOLD_BACK = Duration.ofSeconds(60);
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -56,6 +60,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Sinks.Many<Long> wakeUps = Sinks.many().multicast().directBestEffort();
     private final AtomicBoolean failing = new AtomicBoolean();
     private final Map<String, Hints> hints = new ConcurrentHashMap<>();
+    private final AtomicInteger bulkWrites = new AtomicInteger();
+    private volatile long heldBackSince;
     private volatile Disposable loop;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
@@ -82,6 +88,28 @@ public class OutboxRelay implements SmartLifecycle {
         wakeUp();
     }
 
+    /**
+     * Runs a bulk write (an import of thousands of rows) with the relay held back until it ends, then
+     * wakes the relay: on a small machine, publishing the first rows' events — and every consumer
+     * applying them — would compete with the import for the same cores. The events are not delayed
+     * beyond the import (at most {@link #MAX_HOLD_BACK}); single writes are never held back.
+     */
+    public <T> Mono<T> holdingBackDuring(Mono<T> bulkWrite) {
+        return Mono.defer(() -> {
+            if (bulkWrites.getAndIncrement() == 0) {
+                heldBackSince = System.nanoTime();
+            }
+            return bulkWrite;
+        }).doFinally(signal -> {
+            bulkWrites.decrementAndGet();
+            wakeUp();
+        });
+    }
+
+    private boolean heldBack() {
+        return bulkWrites.get() > 0 && System.nanoTime() - heldBackSince < MAX_HOLD_BACK.toNanos();
+    }
+
     /** One round over every outbox collection, searching each; emits how many events were published. */
     public Mono<Long> relayOnce() {
         return relayOnce(true);
@@ -100,7 +128,7 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private Mono<Long> drain(String collection, boolean search) {
         return relayCollection(collection, search)
-                .expand(round -> round.full() ? relayCollection(collection, false) : Mono.empty())
+                .expand(round -> round.full() && !heldBack() ? relayCollection(collection, false) : Mono.empty())
                 .reduce(0L, (sum, round) -> sum + round.published());
     }
 
@@ -221,7 +249,7 @@ public class OutboxRelay implements SmartLifecycle {
     public void start() {
         loop = Flux.merge(Flux.interval(properties.pollInterval()).map(tick -> true), wakeUps.asFlux().map(wake -> false))
                 .onBackpressureDrop()
-                .concatMap(search -> relayOnce(search)
+                .concatMap(search -> (heldBack() ? Mono.just(0L) : relayOnce(search))
                         .doOnNext(published -> {
                             log.debug("Outbox round published {} events", published);
                             if (failing.compareAndSet(true, false)) {

@@ -17,6 +17,7 @@ import org.partybuilding.events.OrganizationSnapshot;
 import org.partybuilding.events.Topics;
 import org.partybuilding.platform.outbox.BulkInserts;
 import org.partybuilding.platform.outbox.OutboxEvent;
+import org.partybuilding.platform.outbox.OutboxRelay;
 import org.partybuilding.platform.sample.SampleApplication.Widget;
 import org.partybuilding.platform.test.PlatformTest;
 import org.partybuilding.platform.test.TopicRecords;
@@ -29,7 +30,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * A bulk import's events leave right after it, every one of them, not a batch of 500 per poll: with
- * polling as good as off, only the import's wake-up can have published them.
+ * polling as good as off, only the import's wake-up can have published them. While a bulk write
+ * holds the relay back, nothing leaves.
  */
 @PlatformTest
 @TestPropertySource(properties = {"platform.outbox.poll-interval=1h", "sample.listener.auto-startup=false"})
@@ -46,25 +48,54 @@ class OutboxBulkDrainTest {
     @Autowired
     EmbeddedKafkaBroker broker;
 
+    @Autowired
+    OutboxRelay relay;
+
     @Test
     void everyEventOfABulkInsertIsPublishedAfterOneWakeUp() {
         // the relay's first poll (at start) has passed
         await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
-        List<Widget> widgets = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (int i = 0; i < WIDGETS; i++) {
+        List<Widget> widgets = widgets(WIDGETS, ids);
+
+        assertThat(inserts.insert(widgets, Widget.class, Widget::id).block()).hasSize(WIDGETS).containsOnly(true);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pending()).isZero());
+        assertThat(TopicRecords.await(broker, Topics.REGISTRY_ORGANIZATIONS, r -> ids.contains(r.key()), WIDGETS))
+                .extracting(r -> r.key()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aBulkWriteHoldsTheRelayBackUntilItEndsAndItsEventsLeaveRightAfter() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending() == 0);
+        Set<String> ids = new HashSet<>();
+        List<Widget> widgets = widgets(20, ids);
+
+        // the insert is done at once; the bulk write it belongs to goes on for 3 s more
+        var bulkWrite = relay.holdingBackDuring(inserts.insert(widgets, Widget.class, Widget::id)
+                .delayElement(Duration.ofSeconds(3))).toFuture();
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> pending() == 20);
+        await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        assertThat(pending()).as("held back while the bulk write runs").isEqualTo(20);
+        bulkWrite.join();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(pending()).isZero());
+        assertThat(TopicRecords.await(broker, Topics.REGISTRY_ORGANIZATIONS, r -> ids.contains(r.key()), 20)).hasSize(20);
+    }
+
+    private long pending() {
+        return mongo.count(Query.query(Criteria.where("outbox.0").exists(true)), "widgets").block();
+    }
+
+    private static List<Widget> widgets(int count, Set<String> ids) {
+        List<Widget> widgets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
             String id = UUID.randomUUID().toString();
             ids.add(id);
             var snapshot = new OrganizationSnapshot(id, 1, "社会组织" + i, null, null, null, LocalDate.now(), null, null,
                     "JIANSHE", null, null, 3, 0, "NORMAL", "ACTIVE", null, null);
             widgets.add(new Widget(id, 1, "社会组织" + i, "JIANSHE", List.of(OutboxEvent.of(EventType.ORGANIZATION_REGISTERED, snapshot))));
         }
-
-        assertThat(inserts.insert(widgets, Widget.class, Widget::id).block()).hasSize(WIDGETS).containsOnly(true);
-
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mongo.count(
-                Query.query(Criteria.where("outbox.0").exists(true)), "widgets").block()).isZero());
-        assertThat(TopicRecords.await(broker, Topics.REGISTRY_ORGANIZATIONS, r -> ids.contains(r.key()), WIDGETS))
-                .extracting(r -> r.key()).doesNotHaveDuplicates();
+        return widgets;
     }
 }
