@@ -1,14 +1,10 @@
 package org.partybuilding.branch;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneId;
 
 import org.partybuilding.branch.coverage.CoverageRules;
 import org.partybuilding.branch.partyorganization.FormationRules;
 import org.partybuilding.platform.security.ApiAuthorization;
 import org.partybuilding.platform.security.Role;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,11 +20,6 @@ public class BranchServiceApplication {
         SpringApplication.run(BranchServiceApplication.class, args);
     }
 
-    /** "Today" is the district's date, not the server's (terms of office end on district dates); milliseconds, as MongoDB stores instants. */
-    @Bean
-    Clock clock(@Value("${branch.time-zone:Asia/Shanghai}") String zone) {
-        return Clock.tick(Clock.system(ZoneId.of(zone)), Duration.ofMillis(1));
-    }
 
     @Bean
     CoverageRules coverageRules(BranchRulesProperties rules) {

@@ -1,8 +1,5 @@
 package org.partybuilding.member;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneId;
 
 import org.partybuilding.member.dues.DuesRules;
 import org.partybuilding.member.dues.DuesSettings;
@@ -10,7 +7,6 @@ import org.partybuilding.member.stages.DevelopmentRules;
 import org.partybuilding.member.stages.DevelopmentSettings;
 import org.partybuilding.platform.security.ApiAuthorization;
 import org.partybuilding.platform.security.Role;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -26,11 +22,6 @@ public class MemberServiceApplication {
         SpringApplication.run(MemberServiceApplication.class, args);
     }
 
-    /** "Today" is the district's date; milliseconds, as MongoDB stores instants. */
-    @Bean
-    Clock clock(@Value("${member.time-zone:Asia/Shanghai}") String zone) {
-        return Clock.tick(Clock.system(ZoneId.of(zone)), Duration.ofMillis(1));
-    }
 
     @Bean
     DevelopmentRules developmentRules(DevelopmentSettings settings) {

@@ -1,12 +1,8 @@
 package org.partybuilding.registry;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneId;
 
 import org.partybuilding.platform.security.ApiAuthorization;
 import org.partybuilding.platform.security.Role;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -20,14 +16,6 @@ public class RegistryServiceApplication {
         SpringApplication.run(RegistryServiceApplication.class, args);
     }
 
-    /**
-     * "Today" is the district's date, not the server's. Ticks in milliseconds, as MongoDB stores
-     * instants, so a response shows the same {@code createdAt} as every later read.
-     */
-    @Bean
-    Clock clock(@Value("${registry.time-zone:Asia/Shanghai}") String zone) {
-        return Clock.tick(Clock.system(ZoneId.of(zone)), Duration.ofMillis(1));
-    }
 
     /** Coarse role rules; street scope is checked per record in {@code OrganizationRegistry}. */
     @Bean

@@ -1,15 +1,11 @@
 package org.partybuilding.training;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneId;
 
 import org.partybuilding.platform.security.ApiAuthorization;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.training.compliance.ComplianceRules;
 import org.partybuilding.training.compliance.TrainingSettings;
 import org.partybuilding.training.ledger.TrainingLedger;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -25,11 +21,6 @@ public class TrainingServiceApplication {
         SpringApplication.run(TrainingServiceApplication.class, args);
     }
 
-    /** "Today" is the district's date; milliseconds, as MongoDB stores instants. */
-    @Bean
-    Clock clock(@Value("${training.time-zone:Asia/Shanghai}") String zone) {
-        return Clock.tick(Clock.system(ZoneId.of(zone)), Duration.ofMillis(1));
-    }
 
     @Bean
     ComplianceRules complianceRules(TrainingSettings settings) {

@@ -1,18 +1,35 @@
 package org.partybuilding.platform.config;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+
 import org.partybuilding.platform.district.District;
 import org.partybuilding.platform.problem.DataAccessProblemsAdvice;
 import org.partybuilding.platform.problem.ProblemDetailsAdvice;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** Problem details for every controller, and the district's configured lists. */
+/** Problem details for every controller, the district's configured lists, and the district's clock. */
 @AutoConfiguration
 @EnableConfigurationProperties(District.class)
 public class PlatformWebAutoConfiguration {
+
+    /**
+     * "Today" is the district's date, not the server's ({@code platform.time-zone}, default Asia/Shanghai):
+     * rules count days and terms in it. Instants in milliseconds, as MongoDB stores them, so a response
+     * shows the same time as every later read.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock districtClock(@Value("${platform.time-zone:Asia/Shanghai}") String zone) {
+        return Clock.tick(Clock.system(ZoneId.of(zone)), Duration.ofMillis(1));
+    }
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
