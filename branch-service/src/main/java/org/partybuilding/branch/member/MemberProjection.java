@@ -38,7 +38,9 @@ class MemberProjection {
         this.changes = changes;
     }
 
-    @KafkaListener(topics = Topics.MEMBER_MEMBERS)
+    // One consumer per partition: a 100,000-member import is applied three events at a time (a member's events
+    // stay in order on its partition; the counts are single-document conditional updates, safe side by side).
+    @KafkaListener(topics = Topics.MEMBER_MEMBERS, concurrency = "${platform.kafka.partitions:3}")
     void on(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
         if (!event.handledAmong(MEMBER_EVENTS, Set.of(EventType.DUES_PAID))) {

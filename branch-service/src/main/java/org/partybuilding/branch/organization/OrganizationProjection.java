@@ -45,7 +45,8 @@ class OrganizationProjection {
         this.deregistrations = deregistrations;
     }
 
-    @KafkaListener(topics = Topics.REGISTRY_ORGANIZATIONS)
+    // One consumer per partition (an organization's events stay in order on its partition).
+    @KafkaListener(topics = Topics.REGISTRY_ORGANIZATIONS, concurrency = "${platform.kafka.partitions:3}")
     void on(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
         event.handledAmong(ORGANIZATION_EVENTS, Set.of());
