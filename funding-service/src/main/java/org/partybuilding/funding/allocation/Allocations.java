@@ -95,11 +95,12 @@ public class Allocations {
             }
             return book(run, policy, true).map(done -> new Result(done, false));
         }
-        return Mono.just(new Result(response(run, policy), false));
+        return Mono.just(new Result(response(run), false));
     }
 
     private Mono<Result> start(int year, LocalDate snapshotDate, FundingPolicy policy, DataScope scope) {
-        AllocationRun run = new AllocationRun(year, snapshotDate, AllocationRun.Status.BOOKING, clock.instant(), scope.username(), null);
+        AllocationRun run = new AllocationRun(year, snapshotDate, policy.perMemberYuan(), AllocationRun.Status.BOOKING,
+                clock.instant(), scope.username(), null);
         return mongo.insert(run)
                 .flatMap(started -> book(started, policy, false).map(done -> new Result(done, true)))
                 // Another run of the year won the insert: answer as a repeat.
@@ -109,10 +110,10 @@ public class Allocations {
 
     private Mono<AllocationResponse> book(AllocationRun run, FundingPolicy policy, boolean resuming) {
         return Mono.fromSupplier(() -> AllocationRules.shares(state.members(), state.partyOrganizations(), run.snapshotDate(),
-                        policy.perMemberYuan()).stream()
+                        run.perMemberYuan()).stream()
                         .map(share -> LedgerEntry.book(LedgerEntry.annualId(run.fiscalYear(), share.partyOrganizationId()),
                                 EntryKind.ANNUAL_WORKING_FUNDS, share.partyOrganizationId(), share.street(), run.fiscalYear(),
-                                share.amount(), share.members() + " members × " + Money.format(policy.perMemberYuan())
+                                share.amount(), share.members() + " members × " + Money.format(run.perMemberYuan())
                                         + " on " + run.snapshotDate(),
                                 share.members(), "allocation:" + run.fiscalYear(), null, clock.instant(), run.startedBy()))
                         .toList())
@@ -120,11 +121,11 @@ public class Allocations {
                 .then(mongo.findAndModify(Query.query(Criteria.where("_id").is(run.fiscalYear())),
                         new Update().set("status", AllocationRun.Status.COMPLETED).set("completedAt", clock.instant()),
                         org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), AllocationRun.class))
-                .map(done -> response(done, policy));
+                .map(done -> response(done));
     }
 
     /** The run's figures from the ledger: the year's annual working funds as booked. */
-    private AllocationResponse response(AllocationRun run, FundingPolicy policy) {
+    private AllocationResponse response(AllocationRun run) {
         long partyOrganizations = 0;
         long members = 0;
         long fen = 0;
@@ -135,9 +136,8 @@ public class Allocations {
                 fen += cell.fen();
             }
         }
-        // The rate the entries were booked with is in each entry's basis; shown here is the year's policy now.
         return new AllocationResponse(run.fiscalYear(), run.snapshotDate(), partyOrganizations, members,
-                Money.format(policy.perMemberYuan()), Money.format(BigDecimal.valueOf(fen, 2)), run.status(), run.startedAt(),
+                Money.format(run.perMemberYuan()), Money.format(BigDecimal.valueOf(fen, 2)), run.status(), run.startedAt(),
                 run.completedAt());
     }
 }
