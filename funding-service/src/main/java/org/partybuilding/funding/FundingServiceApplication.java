@@ -12,8 +12,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * funding-service: funding (经费) of social-organization party organizations — the policy per
- * fiscal year, and (next issues) start-up grants, annual working funds, dues (党费) returned, the
- * ledger and the reports district finance pulls.
+ * fiscal year, start-up grants, annual working funds, dues (党费) returned, the ledger, and the
+ * reports and budget forecast district finance pulls.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -29,16 +29,25 @@ public class FundingServiceApplication {
     }
 
     /**
-     * Coarse role rules. Only district-admin changes the funding policy (API.md: committee-admin may
-     * do everything else). Every role reads it: it holds no personal data, and street admins and
-     * branch secretaries need it to understand the funds their party organizations receive.
+     * Coarse role rules; the services check role and data scope again. Only district-admin changes the funding
+     * policy and books adjustments (API.md: committee-admin may do everything else, so it runs allocations too).
+     * Every role reads the policy: it holds no personal data. finance (also the district-finance machine client)
+     * reads ledger, reports and forecast; street admins and secretaries read their own rows of the ledger and
+     * reports, street admins their street's forecast.
      */
     @Bean
     ApiAuthorization fundingAuthorization() {
-        String[] policyReaders = {Role.DISTRICT_ADMIN.realmRole(), Role.COMMITTEE_ADMIN.realmRole(), Role.FINANCE.realmRole(),
+        String[] everyone = {Role.DISTRICT_ADMIN.realmRole(), Role.COMMITTEE_ADMIN.realmRole(), Role.FINANCE.realmRole(),
                 Role.AUDITOR.realmRole(), Role.STREET_ADMIN.realmRole(), Role.BRANCH_SECRETARY.realmRole()};
+        String[] forecastReaders = {Role.DISTRICT_ADMIN.realmRole(), Role.COMMITTEE_ADMIN.realmRole(), Role.FINANCE.realmRole(),
+                Role.AUDITOR.realmRole(), Role.STREET_ADMIN.realmRole()};
         return exchanges -> exchanges
-                .pathMatchers(HttpMethod.GET, "/api/funding/policies/*").hasAnyRole(policyReaders)
-                .pathMatchers("/api/funding/policies/**").hasRole(Role.DISTRICT_ADMIN.realmRole());
+                .pathMatchers(HttpMethod.GET, "/api/funding/policies/*").hasAnyRole(everyone)
+                .pathMatchers("/api/funding/policies/**").hasRole(Role.DISTRICT_ADMIN.realmRole())
+                .pathMatchers(HttpMethod.POST, "/api/funding/allocations").hasAnyRole(Role.DISTRICT_ADMIN.realmRole(),
+                        Role.COMMITTEE_ADMIN.realmRole())
+                .pathMatchers(HttpMethod.POST, "/api/funding/ledger/adjustments").hasRole(Role.DISTRICT_ADMIN.realmRole())
+                .pathMatchers(HttpMethod.GET, "/api/funding/ledger", "/api/funding/reports").hasAnyRole(everyone)
+                .pathMatchers(HttpMethod.GET, "/api/funding/forecast").hasAnyRole(forecastReaders);
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * failures as problem+json and serves one Swagger UI over every service's API docs.
  */
 @SpringBootApplication
-@EnableConfigurationProperties(GatewaySettings.class)
+@EnableConfigurationProperties({GatewaySettings.class, org.partybuilding.gateway.limit.ClientRateLimitSettings.class})
 public class GatewayApplication {
 
     public static void main(String[] args) {

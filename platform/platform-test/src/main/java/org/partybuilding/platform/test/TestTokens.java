@@ -39,6 +39,7 @@ public final class TestTokens {
     private String audience = TestTokenIssuer.AUDIENCE;
     private Instant expiresAt = Instant.now().plus(Duration.ofHours(1));
     private boolean unknownKey;
+    private String client = "platform-cli";
 
     private TestTokens() {
     }
@@ -75,6 +76,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** The OAuth client the token was issued to ({@code azp}), e.g. the {@code district-finance} machine client. */
+    public TestTokens client(String clientId) {
+        this.client = clientId;
+        return this;
+    }
+
     public TestTokens expired() {
         this.expiresAt = Instant.now().minus(Duration.ofMinutes(10));
         return this;
@@ -105,7 +112,7 @@ public final class TestTokens {
                 .issueTime(Date.from(now.minusSeconds(60)))
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
-                .claim("azp", "platform-cli")
+                .claim("azp", client)
                 .claim("preferred_username", username)
                 .claim("realm_access", Map.of("roles", roles.stream().map(Role::realmRole).toList()));
         if (street != null) {

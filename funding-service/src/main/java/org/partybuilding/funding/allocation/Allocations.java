@@ -1,0 +1,146 @@
+package org.partybuilding.funding.allocation;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.partybuilding.funding.context.DistrictState;
+import org.partybuilding.funding.ledger.EntryKind;
+import org.partybuilding.funding.ledger.Ledger;
+import org.partybuilding.funding.ledger.LedgerEntry;
+import org.partybuilding.funding.ledger.LedgerTotals;
+import org.partybuilding.funding.money.Money;
+import org.partybuilding.funding.policy.FundingPolicies;
+import org.partybuilding.funding.policy.FundingPolicy;
+import org.partybuilding.platform.problem.ConflictException;
+import org.partybuilding.platform.problem.FieldError;
+import org.partybuilding.platform.problem.InvalidInputException;
+import org.partybuilding.platform.security.DataScope;
+import org.partybuilding.platform.security.Role;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The annual allocation run (rule 15), idempotent per fiscal year: the run document is inserted first (unique
+ * {@code _id} = year), then the entries ({@code ANNUAL:<year>:<party organization>}) in bulk, then the run is
+ * marked complete. Asking again answers the first run's figures and books nothing; asking with another snapshot
+ * date is a 409 (the year was allocated on a date already). Members are counted from the in-memory read model.
+ */
+@Service
+public class Allocations {
+
+    static final Duration STALE_AFTER = Duration.ofMinutes(2);
+
+    private final ReactiveMongoTemplate mongo;
+    private final DistrictState state;
+    private final FundingPolicies policies;
+    private final Ledger ledger;
+    private final LedgerTotals totals;
+    private final Clock clock;
+
+    public Allocations(ReactiveMongoTemplate mongo, DistrictState state, FundingPolicies policies, Ledger ledger,
+            LedgerTotals totals, Clock clock) {
+        this.mongo = mongo;
+        this.state = state;
+        this.policies = policies;
+        this.ledger = ledger;
+        this.totals = totals;
+        this.clock = clock;
+    }
+
+    /** Emits the run and whether this call started it ({@code true}: 201) or found it ({@code false}: 200). */
+    public Mono<Result> run(AllocationRequest request, DataScope scope) {
+        return Mono.defer(() -> {
+            scope.requireAny(Role.DISTRICT_ADMIN, Role.COMMITTEE_ADMIN);
+            List<FieldError> errors = new ArrayList<>();
+            if (request.fiscalYear() == null) {
+                errors.add(new FieldError("fiscalYear", "is required"));
+            }
+            if (request.snapshotDate() == null) {
+                errors.add(new FieldError("snapshotDate", "is required, a date such as 2026-06-30"));
+            } else if (request.fiscalYear() != null && request.snapshotDate().getYear() != request.fiscalYear()) {
+                errors.add(new FieldError("snapshotDate", "must fall in the fiscal year " + request.fiscalYear()));
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+            }
+            int year = request.fiscalYear();
+            LocalDate snapshotDate = request.snapshotDate();
+            return policies.find(year).flatMap(policy -> mongo.findById(year, AllocationRun.class)
+                    .flatMap(existing -> existing(existing, snapshotDate, policy))
+                    .switchIfEmpty(Mono.defer(() -> start(year, snapshotDate, policy, scope))));
+        });
+    }
+
+    public record Result(AllocationResponse run, boolean started) {
+    }
+
+    private Mono<Result> existing(AllocationRun run, LocalDate snapshotDate, FundingPolicy policy) {
+        if (!run.snapshotDate().equals(snapshotDate)) {
+            return Mono.error(new ConflictException("The fiscal year " + run.fiscalYear() + " was allocated on the snapshot date "
+                    + run.snapshotDate() + "; a year is allocated once (correct with adjustments)"));
+        }
+        if (run.status() == AllocationRun.Status.BOOKING) {
+            if (run.startedAt().plus(STALE_AFTER).isAfter(clock.instant())) {
+                return Mono.error(new ConflictException("The " + run.fiscalYear() + " allocation run is being booked; ask again shortly"));
+            }
+            return book(run, true).map(done -> new Result(done, false));
+        }
+        return Mono.just(new Result(response(run), false));
+    }
+
+    private Mono<Result> start(int year, LocalDate snapshotDate, FundingPolicy policy, DataScope scope) {
+        AllocationRun run = new AllocationRun(year, snapshotDate, policy.perMemberYuan(), AllocationRun.Status.BOOKING,
+                clock.instant(), scope.username(), null);
+        return mongo.insert(run)
+                .flatMap(started -> book(started, false).map(done -> new Result(done, true)))
+                // Another run of the year won the insert: answer as a repeat.
+                .onErrorResume(DuplicateKeyException.class, e -> mongo.findById(year, AllocationRun.class)
+                        .flatMap(other -> existing(other, snapshotDate, policy)));
+    }
+
+    private Mono<AllocationResponse> book(AllocationRun run, boolean resuming) {
+        return Mono.fromSupplier(() -> AllocationRules.shares(state.members(), state.partyOrganizations(), run.snapshotDate(),
+                        run.perMemberYuan()).stream()
+                        .map(share -> LedgerEntry.book(LedgerEntry.annualId(run.fiscalYear(), share.partyOrganizationId()),
+                                EntryKind.ANNUAL_WORKING_FUNDS, share.partyOrganizationId(), share.street(), run.fiscalYear(),
+                                share.amount(), share.members() + " members × " + Money.format(run.perMemberYuan())
+                                        + " on " + run.snapshotDate(),
+                                share.members(), "allocation:" + run.fiscalYear(), null, clock.instant(), run.startedBy()))
+                        .toList())
+                // Counting 100,000 members is CPU work: not on the event loop.
+                .subscribeOn(Schedulers.parallel())
+                .flatMap(entries -> ledger.bookAll(entries, resuming))
+                .then(mongo.findAndModify(Query.query(Criteria.where("_id").is(run.fiscalYear())),
+                        new Update().set("status", AllocationRun.Status.COMPLETED).set("completedAt", clock.instant()),
+                        org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), AllocationRun.class))
+                .map(done -> response(done));
+    }
+
+    /** The run's figures from the ledger: the year's annual working funds as booked. */
+    private AllocationResponse response(AllocationRun run) {
+        long partyOrganizations = 0;
+        long members = 0;
+        long fen = 0;
+        for (LedgerTotals.Cell cell : totals.ofYear(run.fiscalYear())) {
+            if (cell.key().kind() == EntryKind.ANNUAL_WORKING_FUNDS) {
+                partyOrganizations += cell.entries();
+                members += cell.members();
+                fen += cell.fen();
+            }
+        }
+        return new AllocationResponse(run.fiscalYear(), run.snapshotDate(), partyOrganizations, members,
+                Money.format(run.perMemberYuan()), Money.format(BigDecimal.valueOf(fen, 2)), run.status(), run.startedAt(),
+                run.completedAt());
+    }
+}

@@ -1,0 +1,90 @@
+package org.partybuilding.funding.context;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.partybuilding.events.DuesPaymentSnapshot;
+import org.partybuilding.events.EventType;
+import org.partybuilding.events.MemberSnapshot;
+import org.partybuilding.events.OrganizationSnapshot;
+import org.partybuilding.events.PartyOrganizationSnapshot;
+import org.partybuilding.events.Topics;
+import org.partybuilding.funding.ledger.Bookings;
+import org.partybuilding.platform.messaging.EventHandling;
+import org.partybuilding.platform.messaging.IncomingEvent;
+import org.partybuilding.platform.messaging.VersionedReadModels;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The three topics funding reads, one listener each (one consumer group per service, so a topic must have one
+ * listener here). Read models are upserted only over an older version and then applied to {@link DistrictState};
+ * the bookings they cause (start-up grant, dues return) are idempotent by the entry's natural key. A booking
+ * runs after the read model, and on every delivery, so a redelivery after a crash between the two books what
+ * was missed, and only that.
+ */
+@Component
+class Projections {
+
+    private static final Set<EventType> PARTY_ORGANIZATION_EVENTS = EnumSet.of(EventType.PARTY_ORGANIZATION_ESTABLISHED,
+            EventType.PARTY_ORGANIZATION_UPDATED, EventType.PARTY_ORGANIZATION_DISSOLVED);
+    private static final Set<EventType> MEMBER_EVENTS = EnumSet.of(EventType.MEMBER_REGISTERED, EventType.MEMBER_UPDATED,
+            EventType.MEMBER_STAGE_CHANGED, EventType.MEMBER_TRANSFERRED, EventType.MEMBER_LEFT, EventType.DUES_PAID);
+    private static final Set<EventType> ORGANIZATION_EVENTS = EnumSet.of(EventType.ORGANIZATION_REGISTERED,
+            EventType.ORGANIZATION_UPDATED, EventType.ORGANIZATION_DEREGISTERED);
+
+    private final VersionedReadModels readModels;
+    private final DistrictState state;
+    private final Bookings bookings;
+
+    Projections(VersionedReadModels readModels, DistrictState state, Bookings bookings) {
+        this.readModels = readModels;
+        this.state = state;
+        this.bookings = bookings;
+    }
+
+    @KafkaListener(topics = Topics.BRANCH_PARTY_ORGANIZATIONS)
+    void onPartyOrganization(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!event.handledAmong(PARTY_ORGANIZATION_EVENTS, Set.of(EventType.INSTRUCTOR_ASSIGNED))) {
+            return;
+        }
+        PartyOrganizationSnapshot snapshot = event.data(PartyOrganizationSnapshot.class);
+        PartyOrganizationView view = PartyOrganizationView.of(snapshot);
+        Mono<?> booking = event.type().orElseThrow() == EventType.PARTY_ORGANIZATION_ESTABLISHED
+                ? bookings.startupGrant(snapshot, event.attributes().id())
+                : Mono.empty();
+        EventHandling.await(readModels.upsertIfNewer(PartyOrganizationView.COLLECTION, view.id(), view.version(), view)
+                .doOnNext(applied -> state.apply(view))
+                .then(booking));
+    }
+
+    @KafkaListener(topics = Topics.MEMBER_MEMBERS)
+    void onMember(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!event.handledAmong(MEMBER_EVENTS, Set.of())) {
+            return;
+        }
+        if (event.type().orElseThrow() == EventType.DUES_PAID) {
+            EventHandling.await(bookings.duesReturn(event.data(DuesPaymentSnapshot.class), event.attributes().id()));
+            return;
+        }
+        MemberView view = MemberView.of(event.data(MemberSnapshot.class));
+        EventHandling.await(readModels.upsertIfNewer(MemberView.COLLECTION, view.id(), view.version(), view)
+                .doOnNext(applied -> state.apply(view)));
+    }
+
+    @KafkaListener(topics = Topics.REGISTRY_ORGANIZATIONS)
+    void onOrganization(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!event.handledAmong(ORGANIZATION_EVENTS, Set.of())) {
+            return;
+        }
+        OrganizationView view = OrganizationView.of(event.data(OrganizationSnapshot.class));
+        EventHandling.await(readModels.upsertIfNewer(OrganizationView.COLLECTION, view.id(), view.version(), view)
+                .doOnNext(applied -> state.apply(view)));
+    }
+}

@@ -1,0 +1,69 @@
+package org.partybuilding.funding.allocation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.partybuilding.funding.FundingApiTestBase;
+import org.partybuilding.funding.context.MemberView;
+import org.partybuilding.funding.context.PartyOrganizationView;
+import org.partybuilding.platform.security.Role;
+
+/**
+ * A probe, off by default ({@code -Dfunding.scale=true}): 10,000 party organizations and 100,000 members written
+ * straight into the read models, then the allocation run and the report timed in-process and printed. It asserts
+ * figures, never time; the benchmark in bench/ measures through the gateway.
+ */
+@EnabledIfSystemProperty(named = "funding.scale", matches = "true")
+class AllocationScaleProbe extends FundingApiTestBase {
+
+
+    @Test
+    void allocationAndReportAtDistrictScale() {
+        web = web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
+        List<PartyOrganizationView> partyOrganizations = new ArrayList<>();
+        List<MemberView> members = new ArrayList<>();
+        for (int p = 0; p < 10_000; p++) {
+            partyOrganizations.add(new PartyOrganizationView("scale-po-" + p, 1, "党支部" + p, "BRANCH", "SINGLE", List.of(),
+                    "JIANSHE", "ACTIVE", LocalDate.of(2000, 1, 1)));
+            for (int m = 0; m < 10; m++) {
+                members.add(new MemberView("scale-po-" + p + "-m" + m, 1, "org", "scale-po-" + p, "JIANSHE", "FORMAL", "ACTIVE",
+                        LocalDate.of(2000, 1, 1)));
+            }
+        }
+        mongo.insert(partyOrganizations, PartyOrganizationView.COLLECTION).blockLast();
+        mongo.insert(members, MemberView.COLLECTION).blockLast();
+        long start = System.nanoTime();
+        state.reload();
+        System.out.printf("reload of read models: %.0f ms%n", (System.nanoTime() - start) / 1e6);
+
+        start = System.nanoTime();
+        allocate(2098, "2098-06-30", bearer(Role.DISTRICT_ADMIN)).expectStatus().isCreated();
+        System.out.printf("allocation run, cold: %.0f ms%n", (System.nanoTime() - start) / 1e6);
+        start = System.nanoTime();
+        allocate(2099, "2099-06-30", bearer(Role.DISTRICT_ADMIN)).expectStatus().isCreated().expectBody()
+                .jsonPath("$.partyOrganizations").isEqualTo(10_000)
+                .jsonPath("$.members").isEqualTo(100_000)
+                .jsonPath("$.total").isEqualTo("10000000.00");
+        System.out.printf("allocation run: %.0f ms%n", (System.nanoTime() - start) / 1e6);
+        start = System.nanoTime();
+        allocate(2099, "2099-06-30", bearer(Role.DISTRICT_ADMIN)).expectStatus().isOk();
+        System.out.printf("repeat: %.0f ms%n", (System.nanoTime() - start) / 1e6);
+        for (String groupBy : List.of("street", "kind", "partyOrganization")) {
+            for (int i = 0; i < 3; i++) {
+                get("/api/funding/reports?fiscalYear=2099&groupBy=" + groupBy, bearer(Role.FINANCE)).expectStatus().isOk();
+            }
+            start = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                get("/api/funding/reports?fiscalYear=2099&groupBy=" + groupBy, bearer(Role.FINANCE)).expectStatus().isOk()
+                        .expectBody().jsonPath("$.total").isEqualTo("10000000.00");
+            }
+            System.out.printf("report by %s: %.1f ms each%n", groupBy, (System.nanoTime() - start) / 1e6 / 20);
+        }
+        start = System.nanoTime();
+        totals.rebuild();
+        System.out.printf("ledger totals rebuilt from %d+ entries: %.0f ms%n", 10_000, (System.nanoTime() - start) / 1e6);
+    }
+}
