@@ -1,7 +1,5 @@
 package org.partybuilding.funding;
 
-import java.time.Clock;
-
 import org.partybuilding.platform.security.ApiAuthorization;
 import org.partybuilding.platform.security.Role;
 import org.springframework.boot.SpringApplication;
@@ -21,11 +19,6 @@ public class FundingServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(FundingServiceApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 
     /**
