@@ -14,10 +14,26 @@ import org.partybuilding.local.LocalPlatform;
  */
 final class PlatformUnderTest implements AutoCloseable {
 
+    private static PlatformUnderTest shared;
+
     private final LocalPlatform platform;
 
     private PlatformUnderTest(LocalPlatform platform) {
         this.platform = platform;
+    }
+
+    /**
+     * One platform for every test class of the run (a start takes minutes on two cores): started by the first
+     * class that asks, stopped when the test JVM exits. Classes must therefore not assume an empty district,
+     * except {@code DemoDistrictIT}, which runs first (junit-platform.properties orders the classes).
+     */
+    static synchronized PlatformUnderTest shared() {
+        if (shared == null) {
+            shared = start();
+            PlatformUnderTest started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "platform-under-test-stop"));
+        }
+        return shared;
     }
 
     static PlatformUnderTest start() {

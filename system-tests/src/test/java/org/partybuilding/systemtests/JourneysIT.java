@@ -1,0 +1,369 @@
+package org.partybuilding.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.partybuilding.local.demo.IdentityCodes;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The issue 8 journeys through the gateway with real Keycloak tokens, each checking every service it touches.
+ * They share the run's platform with the other classes, so they look at their own organizations and at changes,
+ * never at district totals. Steps that need funding-service's ledger (issue 7) are marked {@code FUNDING} and run
+ * only when its ledger answers; until then they are skipped with a line on the console.
+ */
+@Order(3)
+class JourneysIT {
+
+    private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
+    private static final Duration EVENTUAL = Duration.ofSeconds(60);
+    /** Credit code series "JR" and ID numbers born in 1950: apart from ThinSliceIT's and the demo district's. */
+    private static final AtomicInteger NEXT = new AtomicInteger(1);
+
+    private static PlatformUnderTest platform;
+    private static Tokens tokens;
+    private static String admin;
+    private static boolean fundingBooks;
+
+    @BeforeAll
+    static void platform() {
+        platform = PlatformUnderTest.shared();
+        tokens = new Tokens(platform.keycloakUrl());
+        admin = tokens.user("committee-admin");
+        fundingBooks = Http.get(api("/api/funding/ledger?size=1"), tokens.user("finance")).status() == 200;
+        if (!fundingBooks) {
+            System.out.println("[journeys] FUNDING steps skipped: funding-service has no ledger yet (issue 7)");
+        }
+    }
+
+    // --- journey 1 ------------------------------------------------------------------------------------------------
+
+    @Test
+    void j1_aNewOrganizationWithThreeFormalMembersGetsItsSingleBranchAndTheGapGoes() {
+        String organization = register("越秀区旅程一科技促进会", "JIANSHE");
+        await().atMost(EVENTUAL).untilAsserted(() -> assertThat(gapsFor(organization)).containsExactly("NEEDS_INSTRUCTOR"));
+
+        List<String> members = formalMembers(organization, 3);
+        await().atMost(EVENTUAL).untilAsserted(() -> assertThat(gapsFor(organization)).containsExactly("SHOULD_FORM_SINGLE"));
+
+        String branch = establishSingle(organization, "中共越秀区旅程一科技促进会支部委员会", "JIANSHE");
+        // member-service assigns the organization's members; branch-service counts them; the registry's ledger shows both
+        await().atMost(EVENTUAL).untilAsserted(() -> {
+            assertThat(ids(get("/api/members?partyOrganizationId=" + branch))).containsExactlyInAnyOrderElementsOf(members);
+            assertThat(get("/api/branches/" + branch).get("members").get("formal").asInt()).isEqualTo(3);
+            assertThat(gapsFor(organization)).isEmpty();
+            JsonNode ledger = ledgerRow(organization);
+            assertThat(ledger.get("partyOrganization").get("id").asString()).isEqualTo(branch);
+            assertThat(ledger.get("members").get("formal").asInt()).isEqualTo(3);
+        });
+        JsonNode coverage = get("/api/branches/coverage?street=JIANSHE");
+        assertThat(coverage.get("coveredBySingle").asInt()).isPositive();
+
+        if (fundingBooks) { // FUNDING: the start-up grant once, then 3 × 100 in the next allocation
+            await().atMost(EVENTUAL).untilAsserted(() -> assertThat(amounts(branch, "STARTUP_GRANT")).containsExactly("1000.00"));
+            int year = today().getYear();
+            Http.Response run = Http.postJson(api("/api/funding/allocations"), admin,
+                    Map.of("fiscalYear", year, "snapshotDate", today().toString()));
+            assertThat(run.status()).as(run.raw().body()).isIn(200, 201);
+            await().atMost(EVENTUAL).untilAsserted(() -> assertThat(amounts(branch, "ANNUAL_WORKING_FUNDS")).containsExactly("300.00"));
+            assertThat(amounts(branch, "STARTUP_GRANT")).containsExactly("1000.00");
+        }
+    }
+
+    // --- journey 3 ------------------------------------------------------------------------------------------------
+
+    @Test
+    void j3_aDeregisteredOrganizationsBranchIsDissolvedAndItsMembersTransferred() {
+        String organization = register("越秀区旅程三文化研究会", "DONGSHAN");
+        List<String> members = formalMembers(organization, 3);
+        await().atMost(EVENTUAL).untilAsserted(() -> assertThat(gapsFor(organization)).containsExactly("SHOULD_FORM_SINGLE"));
+        String branch = establishSingle(organization, "中共越秀区旅程三文化研究会支部委员会", "DONGSHAN");
+        String receiving = register("越秀区旅程三接收单位服务中心", "DONGSHAN");
+        List<String> receivingMembers = formalMembers(receiving, 3);
+        await().atMost(EVENTUAL).untilAsserted(() -> assertThat(gapsFor(receiving)).containsExactly("SHOULD_FORM_SINGLE"));
+        String target = establishSingle(receiving, "中共越秀区旅程三接收单位服务中心支部委员会", "DONGSHAN");
+        await().atMost(EVENTUAL).untilAsserted(() -> {
+            assertThat(ids(get("/api/members?partyOrganizationId=" + branch))).containsExactlyInAnyOrderElementsOf(members);
+            assertThat(ids(get("/api/members?partyOrganizationId=" + target))).containsExactlyInAnyOrderElementsOf(receivingMembers);
+        });
+        int activeBefore = get("/api/branches/coverage").get("activeOrganizations").asInt();
+
+        Http.Response deregistered = Http.postJson(api("/api/registry/organizations/" + organization + "/deregistration"), admin,
+                Map.of("date", today().toString(), "reason", "自行解散，完成注销登记"));
+        assertThat(deregistered.status()).as(deregistered.raw().body()).isEqualTo(200);
+        await().atMost(EVENTUAL).untilAsserted(() -> {
+            JsonNode coverage = get("/api/branches/coverage");
+            assertThat(gapsFor(coverage, organization)).containsExactly("DEREGISTERED_WITH_ACTIVE_PARTY_ORGANIZATION");
+            assertThat(coverage.get("activeOrganizations").asInt()).isEqualTo(activeBefore - 1);
+        });
+
+        Http.Response dissolved = Http.postJson(api("/api/branches/" + branch + "/dissolution"), admin,
+                Map.of("date", today().toString(), "reason", "所在社会组织注销"));
+        assertThat(dissolved.status()).as(dissolved.raw().body()).isEqualTo(200);
+        await().atMost(EVENTUAL).untilAsserted(() -> {
+            assertThat(ids(get("/api/members?transferRequired=true&partyOrganizationId=" + branch)))
+                    .containsExactlyInAnyOrderElementsOf(members);
+            assertThat(gapsFor(organization)).isEmpty();
+            assertThat(ledgerRow(organization).get("partyOrganization").isNull()).isTrue();
+        });
+
+        for (String member : members) {
+            Http.Response requested = Http.postJson(api("/api/members/" + member + "/transfers"), admin,
+                    Map.of("kind", "OUT", "toPartyOrganizationId", target));
+            assertThat(requested.status()).as(requested.raw().body()).isEqualTo(201);
+            String transfer = requested.json().get("transfer").get("id").asString();
+            Http.Response completed = Http.postJson(api("/api/members/transfers/" + transfer + "/completion"), admin, Map.of());
+            assertThat(completed.status()).as(completed.raw().body()).isEqualTo(200);
+        }
+        await().atMost(EVENTUAL).untilAsserted(() -> {
+            List<String> all = new ArrayList<>(members);
+            all.addAll(receivingMembers);
+            assertThat(ids(get("/api/members?partyOrganizationId=" + target))).containsExactlyInAnyOrderElementsOf(all);
+            assertThat(get("/api/members?transferRequired=true&partyOrganizationId=" + branch).get("total").asInt()).isZero();
+            assertThat(get("/api/branches/" + target).get("members").get("formal").asInt()).isEqualTo(6);
+            assertThat(ledgerRow(receiving).get("partyOrganization").get("id").asString()).isEqualTo(target);
+        });
+        assertThat(get("/api/branches/" + branch).get("status").asString()).isEqualTo("DISSOLVED");
+    }
+
+    // --- journey 6 ------------------------------------------------------------------------------------------------
+
+    @Test
+    void j6_aStreetAdminAndABranchSecretarySeeExactlyTheirScope() {
+        String own = register("越秀区旅程六建设街慈善会", "JIANSHE");
+        String other = register("越秀区旅程六东山街慈善会", "DONGSHAN");
+        List<String> ownMembers = formalMembers(own, 3);
+        List<String> otherMembers = formalMembers(other, 3);
+        await().atMost(EVENTUAL).untilAsserted(() -> {
+            assertThat(gapsFor(own)).containsExactly("SHOULD_FORM_SINGLE");
+            assertThat(gapsFor(other)).containsExactly("SHOULD_FORM_SINGLE");
+        });
+        String ownBranch = establishSingle(own, "中共越秀区旅程六建设街慈善会支部委员会", "JIANSHE");
+        String otherBranch = establishSingle(other, "中共越秀区旅程六东山街慈善会支部委员会", "DONGSHAN");
+        await().atMost(EVENTUAL).untilAsserted(() -> {
+            assertThat(ids(get("/api/members?partyOrganizationId=" + ownBranch))).containsExactlyInAnyOrderElementsOf(ownMembers);
+            assertThat(ids(get("/api/members?partyOrganizationId=" + otherBranch))).containsExactlyInAnyOrderElementsOf(otherMembers);
+        });
+        String ownActivity = recordActivity(ownBranch, ownMembers);
+        String otherActivity = recordActivity(otherBranch, otherMembers);
+
+        // street admin of JIANSHE: its street in every list and report, another street's records 404, asking for it 403
+        String street = tokens.user("street-admin");
+        for (String list : List.of("/api/registry/organizations?size=200&q=旅程六", "/api/registry/ledger?size=200&q=旅程六",
+                "/api/members?size=200", "/api/branches?size=200", "/api/branches/coverage", "/api/training/activities?size=200")) {
+            Http.Response response = Http.get(api(list), street);
+            assertThat(response.status()).as(list + " " + response.raw().body()).isEqualTo(200);
+            assertThat(response.raw().body()).as(list).doesNotContain(other, otherBranch, otherMembers.get(0), otherActivity)
+                    .doesNotContain("\"DONGSHAN\"");
+        }
+        assertThat(Http.get(api("/api/registry/organizations?size=200&q=旅程六"), street).raw().body()).contains(own);
+        assertThat(Http.get(api("/api/branches?size=200"), street).raw().body()).contains(ownBranch);
+        assertThat(Http.get(api("/api/members?size=200&partyOrganizationId=" + ownBranch), street).raw().body()).contains(ownMembers.get(0));
+        assertThat(Http.get(api("/api/training/activities?size=200"), street).raw().body()).contains(ownActivity);
+        assertThat(Http.get(api("/api/branches/coverage"), street).json().get("byStreet")).hasSize(1);
+        for (String read : List.of("/api/registry/organizations/" + other, "/api/members/" + otherMembers.get(0),
+                "/api/branches/" + otherBranch)) {
+            assertThat(Http.get(api(read), street).status()).as(read).isIn(403, 404);
+        }
+        for (String report : List.of("/api/registry/organizations?street=DONGSHAN", "/api/branches/coverage?street=DONGSHAN",
+                "/api/members?street=DONGSHAN")) {
+            assertThat(Http.get(api(report), street).status()).as(report).isEqualTo(403);
+        }
+
+        // branch secretary of the JIANSHE branch: its own party organization, members and activities only
+        pointBranchSecretaryAt(ownBranch);
+        String secretary = tokens.user("branch-secretary");
+        Http.Response branches = Http.get(api("/api/branches?size=200"), secretary);
+        assertThat(branches.status()).isEqualTo(200);
+        assertThat(ids(branches.json())).containsExactly(ownBranch);
+        Http.Response members = Http.get(api("/api/members?size=200"), secretary);
+        assertThat(members.status()).isEqualTo(200);
+        assertThat(ids(members.json())).containsExactlyInAnyOrderElementsOf(ownMembers);
+        Http.Response activities = Http.get(api("/api/training/activities?size=200"), secretary);
+        assertThat(activities.status()).isEqualTo(200);
+        assertThat(ids(activities.json())).containsExactly(ownActivity);
+        assertThat(Http.get(api("/api/branches/" + otherBranch), secretary).status()).isIn(403, 404);
+        assertThat(Http.get(api("/api/members/" + otherMembers.get(0)), secretary).status()).isIn(403, 404);
+        for (String forbidden : List.of("/api/registry/organizations", "/api/branches/coverage")) {
+            assertThat(Http.get(api(forbidden), secretary).status()).as(forbidden).isEqualTo(403);
+        }
+    }
+
+    // --- steps ----------------------------------------------------------------------------------------------------
+
+    private static String api(String path) {
+        return platform.gatewayUrl() + path;
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(DISTRICT);
+    }
+
+    private static JsonNode get(String path) {
+        Http.Response response = Http.get(api(path), admin);
+        assertThat(response.status()).as(path + " " + response.raw().body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static String register(String name, String street) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", name);
+        body.put("creditCode", IdentityCodes.creditCode("JR", NEXT.getAndIncrement(), '1'));
+        body.put("type", "SOCIAL_GROUP");
+        body.put("registrationLevel", "DISTRICT");
+        body.put("registeredOn", "2024-05-20");
+        body.put("supervisoryUnit", "越秀区民政局");
+        body.put("industry", "CHARITY");
+        body.put("street", street);
+        body.put("address", "越秀区测试路1号");
+        body.put("legalRepresentative", Map.of("name", "周敏", "partyMember", true));
+        body.put("employees", 12);
+        body.put("fullTimeStaff", 6);
+        body.put("operatingStatus", "NORMAL");
+        Http.Response response = Http.postJson(api("/api/registry/organizations"), admin, body);
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(201);
+        return response.json().get("id").asString();
+    }
+
+    /** {@code count} formal members employed at the organization, once member-service knows it from the registry's event. */
+    private static List<String> formalMembers(String organization, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            int serial = NEXT.getAndIncrement();
+            LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(serial);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", "旅程党员" + serial);
+            body.put("gender", "MALE");
+            body.put("birthDate", birth.toString());
+            body.put("idNumber", IdentityCodes.idNumber(birth, 101));
+            body.put("phone", "13900" + String.format("%06d", serial));
+            body.put("education", "BACHELOR");
+            body.put("organizationId", organization);
+            body.put("stage", "FORMAL");
+            body.put("appliedOn", "1990-03-01");
+            body.put("activistOn", "1990-09-01");
+            body.put("targetOn", "1991-10-01");
+            body.put("admittedOn", "1992-04-01");
+            body.put("confirmedOn", "1993-04-01");
+            body.put("monthlyIncome", "5600.00");
+            body.put("incomeCategory", "EMPLOYED");
+            Http.Response[] created = new Http.Response[1];
+            await().atMost(EVENTUAL).untilAsserted(() -> {
+                created[0] = Http.postJson(api("/api/members"), admin, body);
+                assertThat(created[0].status()).as(created[0].raw().body()).isEqualTo(201);
+            });
+            ids.add(created[0].json().get("id").asString());
+        }
+        return ids;
+    }
+
+    private static String establishSingle(String organization, String name, String street) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", name);
+        body.put("type", "BRANCH");
+        body.put("formation", "SINGLE");
+        body.put("organizationIds", List.of(organization));
+        body.put("street", street);
+        body.put("superior", "中共广州市越秀区社会组织委员会");
+        body.put("establishedOn", today().minusDays(1).toString());
+        Http.Response response = Http.postJson(api("/api/branches"), admin, body);
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(201);
+        return response.json().get("id").asString();
+    }
+
+    private static String recordActivity(String partyOrganization, List<String> attendees) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("partyOrganizationId", partyOrganization);
+        body.put("kind", "THEMED_PARTY_DAY");
+        body.put("heldOn", today().toString());
+        body.put("topic", "主题党日");
+        body.put("attendeeIds", attendees);
+        Http.Response[] recorded = new Http.Response[1];
+        // training-service learns of the party organization and its members from their events
+        await().atMost(EVENTUAL).untilAsserted(() -> {
+            recorded[0] = Http.postJson(api("/api/training/activities"), admin, body);
+            assertThat(recorded[0].status()).as(recorded[0].raw().body()).isEqualTo(201);
+        });
+        return recorded[0].json().get("id").asString();
+    }
+
+    private static List<String> gapsFor(String organization) {
+        return gapsFor(get("/api/branches/coverage"), organization);
+    }
+
+    private static List<String> gapsFor(JsonNode coverage, String organization) {
+        List<String> reasons = new ArrayList<>();
+        for (JsonNode gap : coverage.get("gaps")) {
+            if (gap.hasNonNull("organizationId") && organization.equals(gap.get("organizationId").asString())) {
+                reasons.add(gap.get("reason").asString());
+            }
+        }
+        return reasons;
+    }
+
+    private static JsonNode ledgerRow(String organization) {
+        for (String status : List.of("ACTIVE", "DEREGISTERED")) {
+            for (JsonNode row : get("/api/registry/ledger?size=200&q=旅程&status=" + status).get("items")) {
+                if (organization.equals(row.get("organizationId").asString())) {
+                    return row;
+                }
+            }
+        }
+        throw new AssertionError("no ledger row for " + organization);
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asString()));
+        return ids;
+    }
+
+    /** FUNDING: the amounts booked for a party organization of one kind. */
+    private static List<String> amounts(String partyOrganization, String kind) {
+        Http.Response ledger = Http.get(api("/api/funding/ledger?size=200&kind=" + kind + "&partyOrganizationId=" + partyOrganization),
+                tokens.user("finance"));
+        assertThat(ledger.status()).isEqualTo(200);
+        List<String> amounts = new ArrayList<>();
+        ledger.json().get("items").forEach(entry -> amounts.add(entry.get("amount").asString()));
+        return amounts;
+    }
+
+    /** The demo {@code branch-secretary} login's {@code party_org_id}, set through Keycloak's admin API. */
+    private static void pointBranchSecretaryAt(String partyOrganization) {
+        Http.Response adminToken = Http.postForm(platform.keycloakUrl() + "/realms/master/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"));
+        String bearer = adminToken.json().get("access_token").asString();
+        String users = platform.keycloakUrl() + "/admin/realms/party-building/users";
+        JsonNode user = Http.get(users + "?exact=true&username=branch-secretary", bearer).json().get(0);
+        ObjectNode updated = (ObjectNode) user.deepCopy();
+        ObjectNode attributes = updated.has("attributes") ? (ObjectNode) updated.get("attributes") : updated.putObject("attributes");
+        attributes.putArray("party_org_id").add(partyOrganization);
+        try {
+            HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(users + "/" + user.get("id").asString()))
+                    .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(updated.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
