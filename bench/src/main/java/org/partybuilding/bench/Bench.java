@@ -43,8 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
  * organizations and 100,000 members ({@link BranchBench}).</li>
  * <li>training-service's compliance report over 2,500 party organizations and a year of 100,000 activities
  * ({@link TrainingBench}).</li>
+ * <li>the demo district generator and loader at 10,000 organizations and 100,000 members ({@link DemoBench}, only
+ * as {@code demo}: it needs an empty platform).</li>
  * </ol>
- * Everything runs on loopback, bounded in count and time. Usage: {@code bench/run.sh [gateway|propagation|registry|member|training|branch|all] [--quick]}.
+ * Everything runs on loopback, bounded in count and time. Usage: {@code bench/run.sh [gateway|propagation|registry|member|training|branch|demo|all] [--quick]}.
  */
 public final class Bench {
 
@@ -69,9 +71,9 @@ public final class Bench {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
         String mode = arguments.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("all");
-        if (!List.of("gateway", "propagation", "registry", "member", "training", "branch", "all").contains(mode)) {
+        if (!List.of("gateway", "propagation", "registry", "member", "training", "branch", "demo", "all").contains(mode)) {
             throw new IllegalArgumentException("Unknown measure " + mode
-                    + "; usage: bench/run.sh [gateway|propagation|registry|member|training|branch|all] [--quick] [--durable-store] [--fast-start-jvms]");
+                    + "; usage: bench/run.sh [gateway|propagation|registry|member|training|branch|demo|all] [--quick] [--durable-store] [--fast-start-jvms]");
         }
         Path root = LocalPlatform.findRepoRoot(Path.of(""));
         try (LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder()
@@ -108,6 +110,9 @@ public final class Bench {
                 }
                 if (mode.equals("branch") || mode.equals("all")) {
                     new BranchBench(platform, () -> bench.token("district-admin"), quick, bench.report).run();
+                }
+                if (mode.equals("demo")) { // not in "all": it needs a district of its own (absolute figures)
+                    new DemoBench(platform, quick, bench.report).run();
                 }
             } finally {
                 // What was measured is reported even when a later measure fails.
