@@ -250,6 +250,60 @@ class JourneysIT {
         // the run is once per fiscal year (j1 runs this year's), so it is checked with funding-service's own tests.
     }
 
+    // --- journey 5 ------------------------------------------------------------------------------------------------
+
+    @Test
+    void j5_duesPaidAreReturnedInFullAndFinancePullsTheReport() {
+        String organization = register("越秀区旅程五会计服务中心", "BAIYUN");
+        List<String> members = formalMembers(organization, 3);
+        await().atMost(EVENTUAL).untilAsserted(() -> assertThat(gapsFor(organization)).containsExactly("SHOULD_FORM_SINGLE"));
+        String branch = establishSingle(organization, "中共越秀区旅程五会计服务中心支部委员会", "BAIYUN");
+        await().atMost(EVENTUAL).untilAsserted(() ->
+                assertThat(ids(get("/api/members?partyOrganizationId=" + branch))).containsExactlyInAnyOrderElementsOf(members));
+        String month = java.time.YearMonth.from(today()).minusMonths(1).toString();
+
+        // rule 11: 5,600 yuan after tax, employed → 1.5 % = 84.00 a month
+        JsonNode due = get("/api/members/" + members.get(0) + "/dues?month=" + month);
+        assertThat(due.get("amount").asString()).isEqualTo("84.00");
+        Http.Response tooLittle = Http.postJson(api("/api/members/" + members.get(0) + "/dues-payments"), admin,
+                Map.of("month", month, "amount", "80.00"));
+        assertThat(tooLittle.status()).isEqualTo(422);
+        assertThat(tooLittle.raw().body()).contains("RULE_11_DUES_AMOUNT");
+        for (String member : members) {
+            Http.Response paid = Http.postJson(api("/api/members/" + member + "/dues-payments"), admin,
+                    Map.of("month", month, "amount", "84.00"));
+            assertThat(paid.status()).as(paid.raw().body()).isEqualTo(201);
+        }
+        Http.Response twice = Http.postJson(api("/api/members/" + members.get(0) + "/dues-payments"), admin,
+                Map.of("month", month, "amount", "84.00"));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(get("/api/members/" + members.get(1) + "/dues?month=" + month).get("paid").get("amount").asString())
+                .isEqualTo("84.00");
+
+        if (fundingBooks) { // FUNDING: returned in full to the branch; district finance's machine client pulls the report
+            await().atMost(EVENTUAL).untilAsserted(() -> assertThat(amounts(branch, "DUES_RETURN"))
+                    .containsExactlyInAnyOrder("84.00", "84.00", "84.00"));
+            String finance = tokens.districtFinanceClient();
+            String report = "/api/funding/reports?fiscalYear=" + today().getYear() + "&groupBy=partyOrganization";
+            Http.Response json = Http.get(api(report), finance);
+            assertThat(json.status()).as(json.raw().body()).isEqualTo(200);
+            java.math.BigDecimal rows = java.math.BigDecimal.ZERO;
+            for (JsonNode row : json.json().get("rows")) {
+                rows = rows.add(new java.math.BigDecimal(row.get("total").asString()));
+            }
+            assertThat(rows).isEqualByComparingTo(json.json().get("total").asString());
+            HttpResponse<byte[]> csv = download(api(report), finance, "text/csv");
+            assertThat(csv.statusCode()).isEqualTo(200);
+            String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(text).startsWith("\uFEFF").contains(json.json().get("total").asString());
+            HttpResponse<byte[]> xlsx = download(api(report), finance,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            assertThat(xlsx.statusCode()).isEqualTo(200);
+            assertThat(new String(xlsx.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+        }
+    }
+
     // --- journey 6 ------------------------------------------------------------------------------------------------
 
     @Test
@@ -463,6 +517,15 @@ class JourneysIT {
         List<String> amounts = new ArrayList<>();
         ledger.json().get("items").forEach(entry -> amounts.add(entry.get("amount").asString()));
         return amounts;
+    }
+
+    private static HttpResponse<byte[]> download(String url, String bearer, String accept) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer)
+                    .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The demo {@code branch-secretary} login's {@code party_org_id}, set through Keycloak's admin API. */
