@@ -124,8 +124,9 @@ public final class DemoDistrictLoader {
                 partyOrganizationIds.size(), district.instructors().size()));
 
         compareCoverage(expected, mismatches);
-        Map<Integer, List<String>> membersOf = awaitAssignments(district, partyOrganizationIds);
         if (activity) {
+            // listing members per party organization is cheap at the demo's size, not at a benchmark's 100,000
+            Map<Integer, List<String>> membersOf = awaitAssignments(district, partyOrganizationIds);
             recordOrganizationalLife(district, partyOrganizationIds, membersOf);
             recordTraining(membersOf);
             payDues(district, mismatches);
