@@ -24,8 +24,8 @@ final class PlatformUnderTest implements AutoCloseable {
 
     /**
      * One platform for every test class of the run (a start takes minutes on two cores): started by the first
-     * class that asks, stopped when the test JVM exits. Classes must therefore not assume an empty district,
-     * except {@code DemoDistrictIT}, which runs first (junit-platform.properties orders the classes).
+     * class that asks, stopped when the test JVM exits. Classes therefore never assume an empty district; the
+     * order (junit-platform.properties, {@code @Order}) puts ThinSliceIT's Kafka outage first.
      */
     static synchronized PlatformUnderTest shared() {
         if (shared == null) {
