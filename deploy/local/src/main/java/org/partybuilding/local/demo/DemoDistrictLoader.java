@@ -45,7 +45,12 @@ import org.partybuilding.local.demo.DemoDistrict.PartyOrganization;
  */
 public final class DemoDistrictLoader {
 
-    /** What was loaded and how the services' figures compared with the expected ones. */
+    /**
+     * What was loaded and how the services' figures compared with the expected ones.
+     *
+     * @param organizationIds      the district's organizations' ids by credit code
+     * @param partyOrganizationIds the district's party organizations' ids by name
+     */
     public record Report(ExpectedFigures expected, Map<String, String> organizationIds, Map<String, String> partyOrganizationIds,
             List<String> mismatches, List<String> notChecked, Duration took) {
 
@@ -167,13 +172,15 @@ public final class DemoDistrictLoader {
             }
             items.forEach(item -> ids.put(item.path("creditCode").asText(), item.path("id").asText()));
         }
+        Map<String, String> district = new LinkedHashMap<>(); // the district's own, in its order
         for (Organization o : organizations) {
             if (!ids.containsKey(o.creditCode())) {
                 throw new IllegalStateException("organization " + o.creditCode() + " not listed after its import");
             }
+            district.put(o.creditCode(), ids.get(o.creditCode()));
         }
         log.accept("demo district: " + organizations.size() + " organizations imported");
-        return ids;
+        return district;
     }
 
     /** The roster (all but the mobile members) as CSV imports; rows of employers member-service has not heard of yet are sent again. */
