@@ -45,8 +45,10 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link TrainingBench}).</li>
  * <li>funding-service's allocation run and reports at 10,000 party organizations and 100,000 members
  * ({@link FundingBench}).</li>
+ * <li>the demo district generator and loader at 10,000 organizations and 100,000 members ({@link DemoBench}, only
+ * as {@code demo}: it needs an empty platform).</li>
  * </ol>
- * Everything runs on loopback, bounded in count and time. Usage: {@code bench/run.sh [gateway|propagation|registry|member|training|branch|funding|all] [--quick]}.
+ * Everything runs on loopback, bounded in count and time. Usage: {@code bench/run.sh [gateway|propagation|registry|member|training|branch|funding|demo|all] [--quick]}.
  */
 public final class Bench {
 
@@ -71,9 +73,9 @@ public final class Bench {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
         String mode = arguments.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("all");
-        if (!List.of("gateway", "propagation", "registry", "member", "training", "branch", "funding", "all").contains(mode)) {
+        if (!List.of("gateway", "propagation", "registry", "member", "training", "branch", "funding", "demo", "all").contains(mode)) {
             throw new IllegalArgumentException("Unknown measure " + mode
-                    + "; usage: bench/run.sh [gateway|propagation|registry|member|training|branch|funding|all] [--quick] [--durable-store] [--fast-start-jvms]");
+                    + "; usage: bench/run.sh [gateway|propagation|registry|member|training|branch|funding|demo|all] [--quick] [--durable-store] [--fast-start-jvms]");
         }
         Path root = LocalPlatform.findRepoRoot(Path.of(""));
         try (LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder()
@@ -114,6 +116,9 @@ public final class Bench {
                 if (mode.equals("funding") || mode.equals("all")) {
                     new FundingBench(platform, () -> bench.token("district-admin"), () -> bench.token("finance"), quick,
                             bench.report).run();
+                }
+                if (mode.equals("demo")) { // not in "all": it needs a district of its own (absolute figures)
+                    new DemoBench(platform, quick, bench.report).run();
                 }
             } finally {
                 // What was measured is reported even when a later measure fails.

@@ -14,10 +14,26 @@ import org.partybuilding.local.LocalPlatform;
  */
 final class PlatformUnderTest implements AutoCloseable {
 
+    private static PlatformUnderTest shared;
+
     private final LocalPlatform platform;
 
     private PlatformUnderTest(LocalPlatform platform) {
         this.platform = platform;
+    }
+
+    /**
+     * One platform for every test class of the run (a start takes minutes on two cores): started by the first
+     * class that asks, stopped when the test JVM exits. Classes therefore never assume an empty district; the
+     * order (junit-platform.properties, {@code @Order}) puts ThinSliceIT's Kafka outage first.
+     */
+    static synchronized PlatformUnderTest shared() {
+        if (shared == null) {
+            shared = start();
+            PlatformUnderTest started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "platform-under-test-stop"));
+        }
+        return shared;
     }
 
     static PlatformUnderTest start() {

@@ -4,6 +4,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.partybuilding.local.demo.DemoDistrict;
+import org.partybuilding.local.demo.DemoDistrictLoader;
+import org.partybuilding.local.demo.DistrictGenerator;
 
 /** {@code java -jar deploy/local/target/local-platform.jar [flags]} — what {@code ./run.sh} runs. */
 public final class LocalPlatformMain {
@@ -17,6 +22,10 @@ public final class LocalPlatformMain {
             "  --no-services        start only MongoDB, Kafka and Keycloak",
             "  --services A,B       start only these modules (of " + String.join(", ", LocalPlatform.MODULES) + ")",
             "  --parallel N         services started at once (default 2)",
+            "  --no-demo            don't load the demo district on the first start of a data dir",
+            "  --organizations N    demo district size (default 270; with --members scaled for benchmarks)",
+            "  --members N          demo district party members (default 432)",
+            "  --seed N             demo district seed (default 0): the same seed gives the same district",
             "  -h, --help           this text",
             "  (./run.sh only)      --no-build: skip './mvnw -q -DskipTests install' before starting",
             "Environment: MONGODB_URI (use that MongoDB instead of the built-in server), KEYCLOAK_JAVA_HOME (a JDK 21+",
@@ -32,8 +41,23 @@ public final class LocalPlatformMain {
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSS");
         LocalPlatform.Options options;
+        DemoSettings demo = new DemoSettings();
+        AtomicReference<DemoDistrictLoader.Report> loaded = new AtomicReference<>();
         try {
-            options = parse(Arrays.asList(args), LocalPlatform.Options.builder());
+            LocalPlatform.Builder builder = LocalPlatform.Options.builder();
+            parse(Arrays.asList(args), builder, demo);
+            if (demo.load) {
+                // checked before anything starts: sizes that cannot keep the district's proportions are refused here
+                DemoDistrict district = DistrictGenerator.generate(demo.seed, demo.organizations, demo.members);
+                builder.firstStartHook(platform -> {
+                    System.out.println("[local-platform] first start: loading the demo district through the gateway ...");
+                    loaded.set(new DemoDistrictLoader(platform.gatewayUrl(), platform.keycloakUrl(),
+                            demo.organizations <= DistrictGenerator.DEFAULT_ORGANIZATIONS * 4,
+                            line -> System.out.println("[local-platform] " + line))
+                            .load(district, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
+                });
+            }
+            options = builder.build();
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage() + "\n\n" + USAGE);
             System.exit(2);
@@ -61,11 +85,28 @@ public final class LocalPlatformMain {
             System.exit(1);
         }
         System.out.println(platform.summary());
+        if (loaded.get() != null) {
+            System.out.println(loaded.get().summary());
+        } else if (demo.load && !platform.isFirstStart()) {
+            System.out.println("Demo district: loaded on the first start of this data dir (--reset loads it afresh).");
+        }
         new CountDownLatch(1).await(); // until Ctrl-C; the shutdown hook stops everything
     }
 
     /** Flags → options; throws IllegalArgumentException with a message for the user on a bad flag. */
     static LocalPlatform.Options parse(List<String> args, LocalPlatform.Builder builder) {
+        return parse(args, builder, new DemoSettings());
+    }
+
+    /** The demo district flags. */
+    static final class DemoSettings {
+        boolean load = true;
+        int organizations = DistrictGenerator.DEFAULT_ORGANIZATIONS;
+        int members = DistrictGenerator.DEFAULT_MEMBERS;
+        long seed = DistrictGenerator.DEFAULT_SEED;
+    }
+
+    static LocalPlatform.Options parse(List<String> args, LocalPlatform.Builder builder, DemoSettings demo) {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -77,11 +118,16 @@ public final class LocalPlatformMain {
                 case "--data-dir" -> builder.dataDir(Path.of(value(args, i, flag, inline)));
                 case "--port-offset" -> builder.portOffset(number(value(args, i, flag, inline), flag));
                 case "--parallel" -> builder.parallelServices(number(value(args, i, flag, inline), flag));
+                case "--no-demo" -> demo.load = false;
+                case "--organizations" -> demo.organizations = number(value(args, i, flag, inline), flag);
+                case "--members" -> demo.members = number(value(args, i, flag, inline), flag);
+                case "--seed" -> demo.seed = number(value(args, i, flag, inline), flag);
                 case "--services" -> builder.modules(Arrays.stream(value(args, i, flag, inline).split(","))
                         .map(String::trim).filter(s -> !s.isEmpty()).toList());
                 default -> throw new IllegalArgumentException("unknown flag " + arg);
             }
-            if (inline == null && List.of("--data-dir", "--port-offset", "--parallel", "--services").contains(flag)) {
+            if (inline == null && List.of("--data-dir", "--port-offset", "--parallel", "--services", "--organizations", "--members", "--seed")
+                .contains(flag)) {
                 i++;
             }
         }

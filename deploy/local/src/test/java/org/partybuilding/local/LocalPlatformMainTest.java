@@ -45,6 +45,27 @@ class LocalPlatformMainTest {
     }
 
     @Test
+    void theDemoDistrictLoadsByDefaultAndScalesOrStaysOffByFlag() {
+        LocalPlatformMain.DemoSettings demo = new LocalPlatformMain.DemoSettings();
+        LocalPlatformMain.parse(List.of(), LocalPlatform.Options.builder().repoRoot(repo), demo);
+        assertThat(demo.load).isTrue();
+        assertThat(demo.organizations).isEqualTo(270);
+        assertThat(demo.members).isEqualTo(432);
+
+        LocalPlatformMain.DemoSettings scaled = new LocalPlatformMain.DemoSettings();
+        LocalPlatformMain.parse(List.of("--organizations", "10000", "--members=100000", "--seed", "7"),
+                LocalPlatform.Options.builder().repoRoot(repo), scaled);
+        assertThat(scaled.organizations).isEqualTo(10_000);
+        assertThat(scaled.members).isEqualTo(100_000);
+        assertThat(scaled.seed).isEqualTo(7);
+
+        LocalPlatformMain.DemoSettings off = new LocalPlatformMain.DemoSettings();
+        LocalPlatformMain.parse(List.of("--no-demo"), LocalPlatform.Options.builder().repoRoot(repo), off);
+        assertThat(off.load).isFalse();
+        assertThatThrownBy(() -> parse("--members", "many")).hasMessageContaining("--members needs a number");
+    }
+
+    @Test
     void refusesWhatItDoesNotKnow() {
         assertThatThrownBy(() -> parse("--frobnicate")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown flag --frobnicate");
