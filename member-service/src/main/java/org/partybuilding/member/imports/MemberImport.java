@@ -53,7 +53,12 @@ import reactor.core.publisher.Mono;
 @Service
 public class MemberImport {
 
-    private static final int BATCH = 1000;
+    /**
+     * ID-number hashes per lookup. Small on purpose: the index finds the documents, but a server may still match each
+     * found document against the whole {@code $in} list (mongo-java-server does), so the cost grows with the square.
+     */
+    private static final int LOOKUP_BATCH = 100;
+    private static final int LOOKUPS_IN_FLIGHT = 4;
 
     private final MemberRegistry registry;
     private final PersonalData personalData;
@@ -182,12 +187,12 @@ public class MemberImport {
 
     /** Which of these ID-number hashes are registered already. */
     private Mono<Set<String>> registered(Collection<String> hashes) {
-        return Flux.fromIterable(hashes).buffer(BATCH)
-                .concatMap(batch -> {
+        return Flux.fromIterable(hashes).buffer(LOOKUP_BATCH)
+                .flatMap(batch -> {
                     Query query = Query.query(Criteria.where("idNumberHash").in(batch));
                     query.fields().include("idNumberHash");
                     return mongo.find(query, org.bson.Document.class, Member.COLLECTION);
-                })
+                }, LOOKUPS_IN_FLIGHT)
                 .map(document -> document.getString("idNumberHash"))
                 .collect(HashSet::new, Set::add);
     }

@@ -37,7 +37,12 @@ import reactor.core.publisher.Mono;
 @Service
 public class OrganizationImport {
 
-    private static final int BATCH = 1000;
+    /**
+     * Credit codes per lookup. Small on purpose: the index finds the documents, but a server may still match each
+     * found document against the whole {@code $in} list (mongo-java-server does), so the cost grows with the square.
+     */
+    private static final int LOOKUP_BATCH = 100;
+    private static final int LOOKUPS_IN_FLIGHT = 4;
 
     private final OrganizationRegistry registry;
     private final ReactiveMongoTemplate mongo;
@@ -128,8 +133,9 @@ public class OrganizationImport {
 
     /** The active organizations holding these credit codes, by code. */
     private Mono<Map<String, Organization>> existing(java.util.Collection<String> creditCodes) {
-        return Flux.fromIterable(creditCodes).buffer(BATCH)
-                .concatMap(codes -> mongo.find(Query.query(Criteria.where("activeCreditCode").in(codes)), Organization.class))
+        return Flux.fromIterable(creditCodes).buffer(LOOKUP_BATCH)
+                .flatMap(codes -> mongo.find(Query.query(Criteria.where("activeCreditCode").in(codes)), Organization.class),
+                        LOOKUPS_IN_FLIGHT)
                 .collectMap(Organization::activeCreditCode);
     }
 
