@@ -26,6 +26,7 @@ import de.bwaldvogel.mongo.bson.Document;
  * to. The server uses an index only when the query has exactly the index's fields, so
  * {@code {_id: x, version: {$lt: 7}}} — the version-guarded write of every outbox write and event
  * consumer — scanned the whole collection: at 100,000 members each consumed event cost a full scan.
+ * Its collections also skip the server's data-size bookkeeping (see {@code tracksDataSize}).
  */
 final class UniqueKeyLookups {
 
@@ -115,6 +116,16 @@ final class UniqueKeyLookups {
             super(database, name, options, data, meta, cursors);
         }
 
+        /**
+         * No data-size bookkeeping: mongo-java-server keeps it by encoding the whole document to BSON again on every
+         * insert, update and delete (twice per update: an outbox entry removed from a document is an update), for a
+         * {@code collStats} figure no service reads; a MongoDB server counts sizes as it stores.
+         */
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
+        }
+
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fieldSelector) {
@@ -131,6 +142,16 @@ final class UniqueKeyLookups {
 
         Collection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
             super(database, name, options, cursors);
+        }
+
+        /**
+         * No data-size bookkeeping: mongo-java-server keeps it by encoding the whole document to BSON again on every
+         * insert, update and delete (twice per update: an outbox entry removed from a document is an update), for a
+         * {@code collStats} figure no service reads; a MongoDB server counts sizes as it stores.
+         */
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
         }
 
         @Override
