@@ -2,26 +2,38 @@ package org.partybuilding.platform.outbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
-import org.springframework.dao.DataAccessException;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.reactivestreams.client.MongoCollection;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Inserts many new aggregates (each with its events in its own outbox) in unordered batches: one
  * round trip per batch. A batch that a unique index refuses in part is gone through one by one to
  * tell which documents are in and which were duplicates; nothing is inserted twice.
+ * <p>
+ * Each batch is mapped and encoded to BSON up front, on every core, while the database stores the
+ * batch before: the driver then only copies bytes. (Through the template's bulk operations the
+ * mapping and encoding ran on the driver's one callback thread between batches.)
  */
 public class BulkInserts {
 
     private static final int BATCH = 1000;
     private static final int IN_FLIGHT = 2;
+    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
@@ -35,18 +47,32 @@ public class BulkInserts {
      * Inserts {@code documents} (each with an {@code id} set) and answers, per document in order,
      * whether it is now stored ({@code false}: a unique index refused it as a duplicate).
      */
-    public <T> Mono<List<Boolean>> insert(List<T> documents, Class<T> type, java.util.function.Function<T, String> id) {
-        // Two batches in flight: the next one is mapped to BSON here while the database stores the last.
-        return Flux.fromIterable(documents).buffer(BATCH)
-                .flatMapSequential(batch -> mongo.bulkOps(BulkMode.UNORDERED, type).insert(batch).execute()
-                        .map(result -> batch.stream().map(d -> Boolean.TRUE).toList())
-                        .onErrorResume(DataAccessException.class, e -> oneByOne(batch, type, id)), IN_FLIGHT)
-                .collect(ArrayList<Boolean>::new, List::addAll)
-                .map(all -> (List<Boolean>) all)
-                .doFinally(signal -> relay.wakeUp(mongo.getCollectionName(type), documents.stream().map(id).toList()));
+    public <T> Mono<List<Boolean>> insert(List<T> documents, Class<T> type, Function<T, String> id) {
+        String collectionName = mongo.getCollectionName(type);
+        return mongo.getCollection(collectionName).flatMap(collection -> {
+            Codec<Document> codec = collection.getCodecRegistry().get(Document.class);
+            MongoCollection<RawBsonDocument> raw = collection.withDocumentClass(RawBsonDocument.class);
+            return Flux.fromIterable(documents).buffer(BATCH)
+                    .flatMapSequential(batch -> Mono.fromCallable(() -> encode(batch, codec))
+                            .subscribeOn(Schedulers.parallel())
+                            .flatMap(encoded -> Mono.from(raw.insertMany(encoded, UNORDERED)))
+                            .map(result -> batch.stream().map(d -> Boolean.TRUE).toList())
+                            .onErrorResume(MongoBulkWriteException.class, e -> oneByOne(batch, type, id)), IN_FLIGHT)
+                    .collect(ArrayList<Boolean>::new, List::addAll)
+                    .map(all -> (List<Boolean>) all);
+        }).doFinally(signal -> relay.wakeUp(collectionName, documents.stream().map(id).toList()));
     }
 
-    private <T> Mono<List<Boolean>> oneByOne(List<T> batch, Class<T> type, java.util.function.Function<T, String> id) {
+    /** The batch as the template would write it (same mapping, {@code _id} and type hint), already in BSON. */
+    private <T> List<RawBsonDocument> encode(List<T> batch, Codec<Document> codec) {
+        return batch.parallelStream().map(entity -> {
+            Document document = new Document();
+            mongo.getConverter().write(entity, document);
+            return new RawBsonDocument(document, codec);
+        }).toList();
+    }
+
+    private <T> Mono<List<Boolean>> oneByOne(List<T> batch, Class<T> type, Function<T, String> id) {
         return Flux.fromIterable(batch)
                 .concatMap(document -> mongo.exists(Query.query(Criteria.where("_id").is(id.apply(document))), type)
                         .flatMap(stored -> stored ? Mono.just(true) : mongo.insert(document).thenReturn(true)
