@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.partybuilding.local.demo.IdentityCodes;
 
 import tools.jackson.databind.JsonNode;
@@ -32,12 +34,21 @@ import tools.jackson.databind.node.ObjectNode;
  * only when its ledger answers; until then they are skipped with a line on the console.
  */
 @Order(3)
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class JourneysIT {
 
     private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
     private static final Duration EVENTUAL = Duration.ofSeconds(60);
     /** Credit code series "JR" and ID numbers born in 1950: apart from ThinSliceIT's and the demo district's. */
     private static final AtomicInteger NEXT = new AtomicInteger(1);
+    /**
+     * The fiscal year whose allocation journeys 1 and 4 run (j7, after both): one nobody else on the shared platform
+     * allocates (the demo district allocates 2026, FundingIT books grants in 2024). A year is allocated once (rule 15),
+     * so their party organizations are established in it and their members admitted before its snapshot date.
+     */
+    private static final int ALLOCATION_YEAR = 2025;
+    private static final LocalDate ESTABLISHED_IN_ALLOCATION_YEAR = LocalDate.of(ALLOCATION_YEAR, 1, 15);
+    private static final Map<String, String> ANNUAL_FUNDS_EXPECTED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static PlatformUnderTest platform;
     private static Tokens tokens;
@@ -65,7 +76,7 @@ class JourneysIT {
         List<String> members = formalMembers(organization, 3);
         await().atMost(EVENTUAL).untilAsserted(() -> assertThat(gapsFor(organization)).containsExactly("SHOULD_FORM_SINGLE"));
 
-        String branch = establishSingle(organization, "中共越秀区旅程一科技促进会支部委员会", "JIANSHE");
+        String branch = establishSingle(organization, "中共越秀区旅程一科技促进会支部委员会", "JIANSHE", ESTABLISHED_IN_ALLOCATION_YEAR);
         // member-service assigns the organization's members; branch-service counts them; the registry's ledger shows both
         await().atMost(EVENTUAL).untilAsserted(() -> {
             assertThat(ids(get("/api/members?partyOrganizationId=" + branch))).containsExactlyInAnyOrderElementsOf(members);
@@ -78,20 +89,11 @@ class JourneysIT {
         JsonNode coverage = get("/api/branches/coverage?street=JIANSHE");
         assertThat(coverage.get("coveredBySingle").asInt()).isPositive();
 
-        if (fundingBooks) { // FUNDING: the start-up grant once, then 3 × 100 in the next allocation
+        if (fundingBooks) { // FUNDING: the start-up grant once (in the year of establishment); 3 × 100 in the next allocation: j7
             await().atMost(EVENTUAL).untilAsserted(() -> assertThat(amounts(branch, "STARTUP_GRANT")).containsExactly("1000.00"));
-            int year = today().getYear();
-            Http.Response run = Http.postJson(api("/api/funding/allocations"), admin,
-                    Map.of("fiscalYear", year, "snapshotDate", today().toString()));
-            if (run.status() == 409) {
-                // A fiscal year is allocated once (funding-service, rule 15): the demo district's load has allocated this
-                // year already, so "3 × 100 in the next allocation" cannot be shown this year on a shared platform.
-                System.out.println("[journeys] j1: this year is allocated already; the allocation step is not checked");
-            } else {
-                assertThat(run.status()).as(run.raw().body()).isIn(200, 201);
-                await().atMost(EVENTUAL).untilAsserted(() -> assertThat(amounts(branch, "ANNUAL_WORKING_FUNDS")).containsExactly("300.00"));
-            }
-            assertThat(amounts(branch, "STARTUP_GRANT")).containsExactly("1000.00");
+            assertThat(ledgerYears(branch, "STARTUP_GRANT")).containsExactly(ALLOCATION_YEAR);
+            assertThat(amounts(branch, "ANNUAL_WORKING_FUNDS")).isEmpty();
+            ANNUAL_FUNDS_EXPECTED.put(branch, "300.00");
         }
     }
 
@@ -211,17 +213,18 @@ class JourneysIT {
     void j4_anActivistBecomesTargetIsTrainedAdmittedAndConfirmedFormal() {
         String organization = register("越秀区旅程四教育培训中心", "LIURONG");
         List<String> formal = formalMembers(organization, 3);
-        String activist = person(organization, "ACTIVIST", Map.of("appliedOn", today().minusYears(5).toString(),
-                "activistOn", today().minusYears(4).toString()));
+        // Fixed dates, all before the allocation year's snapshot date (j7): applied 2020, activist 2021, target 2022,
+        // trained 2022, admitted 2023, confirmed formal 2024.
+        String activist = person(organization, "ACTIVIST", Map.of("appliedOn", "2020-03-01", "activistOn", "2021-03-01"));
         await().atMost(EVENTUAL).untilAsserted(() -> assertThat(gapsFor(organization)).containsExactly("SHOULD_FORM_SINGLE"));
-        String branch = establishSingle(organization, "中共越秀区旅程四教育培训中心支部委员会", "LIURONG");
+        String branch = establishSingle(organization, "中共越秀区旅程四教育培训中心支部委员会", "LIURONG", ESTABLISHED_IN_ALLOCATION_YEAR);
         await().atMost(EVENTUAL).untilAsserted(() -> assertThat(ids(get("/api/members?partyOrganizationId=" + branch)))
                 .containsExactlyInAnyOrderElementsOf(List.of(formal.get(0), formal.get(1), formal.get(2), activist)));
 
-        transition(activist, "DEVELOPMENT_TARGET", today().minusYears(3));
+        transition(activist, "DEVELOPMENT_TARGET", LocalDate.of(2022, 3, 1));
         // without 24 hours of development-target training there is no admission (rule 8)
         Http.Response early = Http.postJson(api("/api/members/" + activist + "/stage-transitions"), admin,
-                Map.of("to", "PROBATIONARY", "on", today().minusYears(2).toString()));
+                Map.of("to", "PROBATIONARY", "on", "2023-03-01"));
         assertThat(early.status()).as(early.raw().body()).isEqualTo(422);
         assertThat(early.raw().body()).contains("RULE_8_DEVELOPMENT_TARGET_TRAINING_HOURS");
 
@@ -229,8 +232,8 @@ class JourneysIT {
         session.put("title", "发展对象集中培训");
         session.put("kind", "DEVELOPMENT_TARGET_TRAINING");
         session.put("organizer", "中共广州市越秀区社会组织委员会");
-        session.put("startsOn", today().minusYears(3).plusDays(30).toString());
-        session.put("endsOn", today().minusYears(3).plusDays(32).toString());
+        session.put("startsOn", "2022-03-31");
+        session.put("endsOn", "2022-04-02");
         session.put("hours", "24");
         Http.Response created = Http.postJson(api("/api/training/sessions"), admin, session);
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
@@ -241,19 +244,19 @@ class JourneysIT {
             assertThat(attended.status()).as(attended.raw().body()).isEqualTo(200);
         });
         // member-service learns the hours from training-service's event
-        await().atMost(EVENTUAL).untilAsserted(() -> transition(activist, "PROBATIONARY", today().minusYears(2)));
-        transition(activist, "FORMAL", today().minusYears(1));
+        await().atMost(EVENTUAL).untilAsserted(() -> transition(activist, "PROBATIONARY", LocalDate.of(2023, 3, 1)));
+        transition(activist, "FORMAL", LocalDate.of(2024, 3, 1));
 
         JsonNode member = get("/api/members/" + activist);
         assertThat(member.get("stage").asString()).isEqualTo("FORMAL");
-        assertThat(member.get("confirmedOn").asString()).isEqualTo(today().minusYears(1).toString());
+        assertThat(member.get("confirmedOn").asString()).isEqualTo("2024-03-01");
         await().atMost(EVENTUAL).untilAsserted(() -> {
             assertThat(get("/api/branches/" + branch).get("members").get("formal").asInt()).isEqualTo(4);
             assertThat(get("/api/training/members/" + activist + "/records").toString()).contains(sessionId);
             assertThat(ledgerRow(organization).get("members").get("formal").asInt()).isEqualTo(4);
         });
-        // FUNDING: "counted in allocation" (4 × 100 for this branch) needs an allocation run after the confirmation;
-        // the run is once per fiscal year (j1 runs this year's), so it is checked with funding-service's own tests.
+        // FUNDING: counted in allocation: 4 × 100 for this branch in the next allocation run (j7)
+        ANNUAL_FUNDS_EXPECTED.put(branch, "400.00");
     }
 
     // --- journey 5 ------------------------------------------------------------------------------------------------
@@ -373,6 +376,30 @@ class JourneysIT {
         }
     }
 
+    // --- journeys 1 and 4: the next allocation ---------------------------------------------------------------------
+
+    /** The allocation run after journeys 1 and 4: 3 × 100 for journey 1's branch, 4 × 100 for journey 4's, once. */
+    @Test
+    void j7_theNextAllocationCountsTheMembersOfJourneysOneAndFour() {
+        if (!fundingBooks) {
+            return;
+        }
+        assertThat(ANNUAL_FUNDS_EXPECTED).as("journeys 1 and 4 ran first").hasSize(2);
+        Map<String, Object> request = Map.of("fiscalYear", ALLOCATION_YEAR, "snapshotDate", ALLOCATION_YEAR + "-12-31");
+        Http.Response run = Http.postJson(api("/api/funding/allocations"), admin, request);
+        assertThat(run.status()).as(run.raw().body()).isEqualTo(201);
+        await().atMost(EVENTUAL).untilAsserted(() -> ANNUAL_FUNDS_EXPECTED.forEach((branch, amount) ->
+                assertThat(amounts(branch, "ANNUAL_WORKING_FUNDS")).as(branch).containsExactly(amount)));
+        // once: asking again answers the same run and books nothing more
+        Http.Response again = Http.postJson(api("/api/funding/allocations"), admin, request);
+        assertThat(again.status()).as(again.raw().body()).isEqualTo(200);
+        assertThat(again.json().get("total").asString()).isEqualTo(run.json().get("total").asString());
+        ANNUAL_FUNDS_EXPECTED.forEach((branch, amount) -> {
+            assertThat(amounts(branch, "ANNUAL_WORKING_FUNDS")).as(branch).containsExactly(amount);
+            assertThat(ledgerYears(branch, "ANNUAL_WORKING_FUNDS")).containsExactly(ALLOCATION_YEAR);
+        });
+    }
+
     // --- steps ----------------------------------------------------------------------------------------------------
 
     private static String api(String path) {
@@ -455,6 +482,10 @@ class JourneysIT {
     }
 
     private static String establishSingle(String organization, String name, String street) {
+        return establishSingle(organization, name, street, today().minusDays(1));
+    }
+
+    private static String establishSingle(String organization, String name, String street, LocalDate establishedOn) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
         body.put("type", "BRANCH");
@@ -462,7 +493,7 @@ class JourneysIT {
         body.put("organizationIds", List.of(organization));
         body.put("street", street);
         body.put("superior", "中共广州市越秀区社会组织委员会");
-        body.put("establishedOn", today().minusDays(1).toString());
+        body.put("establishedOn", establishedOn.toString());
         Http.Response response = Http.postJson(api("/api/branches"), admin, body);
         assertThat(response.status()).as(response.raw().body()).isEqualTo(201);
         return response.json().get("id").asString();
@@ -523,6 +554,15 @@ class JourneysIT {
         List<String> amounts = new ArrayList<>();
         ledger.json().get("items").forEach(entry -> amounts.add(entry.get("amount").asString()));
         return amounts;
+    }
+
+    private static List<Integer> ledgerYears(String partyOrganization, String kind) {
+        Http.Response ledger = Http.get(api("/api/funding/ledger?size=200&kind=" + kind + "&partyOrganizationId=" + partyOrganization),
+                tokens.user("finance"));
+        assertThat(ledger.status()).isEqualTo(200);
+        List<Integer> years = new ArrayList<>();
+        ledger.json().get("items").forEach(entry -> years.add(entry.get("fiscalYear").asInt()));
+        return years;
     }
 
     private static HttpResponse<byte[]> download(String url, String bearer, String accept) {

@@ -170,7 +170,7 @@ class ThinSliceIT {
         // Each event was applied exactly once, and nothing is applied late. Delivery is at least once: a send the
         // broker stored just as the producer gave up on it is sent again by the relay, and that copy arrives and is
         // counted as stale (version-guarded, changing nothing) — so copies are allowed, a second application is not.
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(coverage().get("activeOrganizations").asInt()).isEqualTo(activeBefore + 3);
             assertThat(branchEvents("applied") - appliedBefore).isEqualTo(3.0);
             assertThat(branchEvents("stale") - staleBefore).isBetween(0.0, 3.0);
