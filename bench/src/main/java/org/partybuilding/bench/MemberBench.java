@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.partybuilding.local.LocalPlatform;
+import org.partybuilding.local.demo.IdentityCodes;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -111,7 +112,7 @@ final class MemberBench {
         StringBuilder csv = new StringBuilder("name,creditCode,type,registrationLevel,registeredOn,industry,street,"
                 + "legalRepresentative.name,legalRepresentative.partyMember,employees,fullTimeStaff,operatingStatus\n");
         for (int i = 0; i < count; i++) {
-            csv.append("越秀区党员单位").append(i).append(',').append(SocialCreditCodes.code("MP", 700_000 + i, '2'))
+            csv.append("越秀区党员单位").append(i).append(',').append(IdentityCodes.creditCode("MP", 700_000 + i, '2'))
                     .append(",PRIVATE_NON_ENTERPRISE,DISTRICT,2020-01-01,EDUCATION,JIANSHE,张伟,false,500,100,NORMAL\n");
         }
         JsonNode answer = upload("/api/registry/organizations/import", csv.toString().getBytes(StandardCharsets.UTF_8));

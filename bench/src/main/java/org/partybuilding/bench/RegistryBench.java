@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.partybuilding.local.LocalPlatform;
+import org.partybuilding.local.demo.IdentityCodes;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -46,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * asked by this process without any service between.</li>
  * </ol>
  * The platform's data dir is reset at every run (Bench), and every file has its own series of credit
- * codes ({@link SocialCreditCodes}), none of them that of credit-codes.txt, so no code collides.
+ * codes ({@link IdentityCodes}), none of them that of credit-codes.txt, so no code collides.
  */
 final class RegistryBench {
 
@@ -372,7 +373,7 @@ final class RegistryBench {
                     + prefix + serial;
             int employees = 1 + random.nextInt(200);
             out.append(name).append(',')
-                    .append(SocialCreditCodes.code(prefix, serial, CATEGORIES[type])).append(',')
+                    .append(IdentityCodes.creditCode(prefix, serial, CATEGORIES[type])).append(',')
                     .append(TYPES[type]).append(',')
                     .append(LEVELS[random.nextInt(LEVELS.length)]).append(',')
                     .append(firstDay.plusDays(random.nextInt(10_000))).append(',')

@@ -548,21 +548,22 @@ class JourneysIT {
 
     /** FUNDING: the amounts booked for a party organization of one kind. */
     private static List<String> amounts(String partyOrganization, String kind) {
-        Http.Response ledger = Http.get(api("/api/funding/ledger?size=200&kind=" + kind + "&partyOrganizationId=" + partyOrganization),
-                tokens.user("finance"));
-        assertThat(ledger.status()).isEqualTo(200);
         List<String> amounts = new ArrayList<>();
-        ledger.json().get("items").forEach(entry -> amounts.add(entry.get("amount").asString()));
+        ledgerEntries(partyOrganization, kind).forEach(entry -> amounts.add(entry.get("amount").asString()));
         return amounts;
     }
 
     private static List<Integer> ledgerYears(String partyOrganization, String kind) {
+        List<Integer> years = new ArrayList<>();
+        ledgerEntries(partyOrganization, kind).forEach(entry -> years.add(entry.get("fiscalYear").asInt()));
+        return years;
+    }
+
+    private static JsonNode ledgerEntries(String partyOrganization, String kind) {
         Http.Response ledger = Http.get(api("/api/funding/ledger?size=200&kind=" + kind + "&partyOrganizationId=" + partyOrganization),
                 tokens.user("finance"));
         assertThat(ledger.status()).isEqualTo(200);
-        List<Integer> years = new ArrayList<>();
-        ledger.json().get("items").forEach(entry -> years.add(entry.get("fiscalYear").asInt()));
-        return years;
+        return ledger.json().get("items");
     }
 
     private static HttpResponse<byte[]> download(String url, String bearer, String accept) {

@@ -116,11 +116,7 @@ final class UniqueKeyLookups {
             super(database, name, options, data, meta, cursors);
         }
 
-        /**
-         * No data-size bookkeeping: mongo-java-server keeps it by encoding the whole document to BSON again on every
-         * insert, update and delete (twice per update: an outbox entry removed from a document is an update), for a
-         * {@code collStats} figure no service reads; a MongoDB server counts sizes as it stores.
-         */
+        /** As {@link Collection#tracksDataSize()}. */
         @Override
         protected boolean tracksDataSize() {
             return false;

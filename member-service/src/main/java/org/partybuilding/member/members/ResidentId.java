@@ -4,6 +4,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.partybuilding.identifiers.CheckCharacters;
+
 /**
  * The 18-character citizen identity number (公民身份号码, GB 11643-1999): 6-digit address code,
  * 8-digit birth date, 3-digit sequence whose last digit is odd for men and even for women, and a
@@ -11,20 +13,13 @@ import java.util.Optional;
  */
 public record ResidentId(String value, LocalDate birthDate, Gender gender) {
 
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final String CHECK = "10X98765432";
-
     /** The ID number read, or why it is not a valid one (the message never repeats the number). */
     public static Result parse(String raw, LocalDate today) {
         String value = raw == null ? "" : raw.trim().toUpperCase(java.util.Locale.ROOT);
         if (!value.matches("\\d{17}[\\dX]")) {
             return Result.invalid("must be 18 characters: 17 digits and a digit or X");
         }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (value.charAt(i) - '0') * WEIGHTS[i];
-        }
-        if (CHECK.charAt(sum % 11) != value.charAt(17)) {
+        if (CheckCharacters.residentId(value.substring(0, 17)) != value.charAt(17)) {
             return Result.invalid("check character is wrong (GB 11643)");
         }
         LocalDate birth;

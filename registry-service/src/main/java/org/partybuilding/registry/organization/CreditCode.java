@@ -2,6 +2,8 @@ package org.partybuilding.registry.organization;
 
 import java.util.Optional;
 
+import org.partybuilding.identifiers.CheckCharacters;
+
 /**
  * The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters —
  * registration authority (1), organization category (1), administrative division (6),
@@ -11,10 +13,7 @@ import java.util.Optional;
  */
 public final class CreditCode {
 
-    /** The code's alphabet: digits and capital letters without I, O, Z, S, V. */
-    static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-    private static final int[] ORGANIZATION_CODE_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
+    static final String ALPHABET = CheckCharacters.CREDIT_CODE_ALPHABET;
     static final char CIVIL_AFFAIRS = '5';
 
     private CreditCode() {
@@ -49,25 +48,11 @@ public final class CreditCode {
         return Optional.empty();
     }
 
-    /** The 18th character for the first 17 (GB 32100-2015, modulus 31). */
-    public static char checkCharacter(String first17) {
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += ALPHABET.indexOf(first17.charAt(i)) * WEIGHTS[i];
-        }
-        int check = 31 - sum % 31;
-        return ALPHABET.charAt(check == 31 ? 0 : check);
+    private static char checkCharacter(String first17) {
+        return CheckCharacters.creditCode(first17);
     }
 
-    /** The 9th character of an organization code for its first 8 (GB 11714, modulus 11). */
-    public static char organizationCodeCheckCharacter(String first8) {
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            char c = first8.charAt(i);
-            int value = Character.isDigit(c) ? c - '0' : c - 'A' + 10;
-            sum += value * ORGANIZATION_CODE_WEIGHTS[i];
-        }
-        int check = 11 - sum % 11;
-        return check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check);
+    private static char organizationCodeCheckCharacter(String first8) {
+        return CheckCharacters.organizationCode(first8);
     }
 }

@@ -3,6 +3,7 @@ package org.partybuilding.registry.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.partybuilding.identifiers.CheckCharacters;
 
 class CreditCodeTest {
 
@@ -10,21 +11,14 @@ class CreditCodeTest {
     static String valid(OrganizationType type, int serial) {
         String organizationCode = String.format("MJ%06d", serial);
         String first17 = "5" + type.creditCodeCategory() + "440104" + organizationCode
-                + CreditCode.organizationCodeCheckCharacter(organizationCode);
-        return first17 + CreditCode.checkCharacter(first17);
+                + CheckCharacters.organizationCode(organizationCode);
+        return first17 + CheckCharacters.creditCode(first17);
     }
 
     @Test
     void acceptsAValidCodeOfTheRightCategory() {
         String code = valid(OrganizationType.PRIVATE_NON_ENTERPRISE, 1234);
         assertThat(CreditCode.problem(code, OrganizationType.PRIVATE_NON_ENTERPRISE)).isEmpty();
-    }
-
-    @Test
-    void computesTheCheckCharacterOfAPublishedExample() {
-        // 91350100M000100Y43 is the worked example of GB 32100-2015 (an enterprise, check character 3).
-        assertThat(CreditCode.checkCharacter("91350100M000100Y4")).isEqualTo('3');
-        assertThat(CreditCode.organizationCodeCheckCharacter("M000100Y")).isEqualTo('4');
     }
 
     @Test
@@ -47,8 +41,8 @@ class CreditCodeTest {
 
     @Test
     void refusesAnEnterpriseCode() {
-        String first17 = "91440104MA59AAAA" + CreditCode.organizationCodeCheckCharacter("MA59AAAA");
-        String enterprise = first17 + CreditCode.checkCharacter(first17);
+        String first17 = "91440104MA59AAAA" + CheckCharacters.organizationCode("MA59AAAA");
+        String enterprise = first17 + CheckCharacters.creditCode(first17);
         assertThat(CreditCode.problem(enterprise, null)).hasValueSatisfying(p -> assertThat(p).contains("civil affairs"));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.partybuilding.identifiers.CheckCharacters;
 import org.partybuilding.local.demo.DemoDistrict.Member;
 import org.partybuilding.local.demo.DemoDistrict.Organization;
 
@@ -72,20 +73,20 @@ class DistrictGeneratorTest {
         for (Organization o : DEMO.organizations()) {
             String code = o.creditCode();
             assertThat(code).hasSize(18).startsWith(o.type().equals("SOCIAL_GROUP") ? "51440104" : "52440104");
-            assertThat(IdentityCodes.creditCheckCharacter(code.substring(0, 17))).isEqualTo(code.charAt(17));
-            assertThat(IdentityCodes.organizationCodeCheckCharacter(code.substring(8, 16))).isEqualTo(code.charAt(16));
+            assertThat(CheckCharacters.creditCode(code.substring(0, 17))).isEqualTo(code.charAt(17));
+            assertThat(CheckCharacters.organizationCode(code.substring(8, 16))).isEqualTo(code.charAt(16));
             assertThat(codes.add(code)).isTrue();
             assertThat(o.fullTimeStaff()).isBetween(1, o.employees());
         }
         Set<String> ids = new HashSet<>();
         for (Member m : DEMO.members()) {
-            assertThat(IdentityCodes.idCheckCharacter(m.idNumber().substring(0, 17))).isEqualTo(m.idNumber().charAt(17));
+            assertThat(CheckCharacters.residentId(m.idNumber().substring(0, 17))).isEqualTo(m.idNumber().charAt(17));
             assertThat((m.idNumber().charAt(16) - '0') % 2 == 1).isEqualTo(m.gender().equals("MALE"));
             assertThat(ids.add(m.idNumber())).isTrue();
         }
         assertThat(DEMO.organizations().stream().map(Organization::name).distinct().count()).isEqualTo(270);
         // the standard's own example
-        assertThat(IdentityCodes.idCheckCharacter("11010519491231002")).isEqualTo('X');
+        assertThat(CheckCharacters.residentId("11010519491231002")).isEqualTo('X');
     }
 
     @Test
