@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (bounded in count and time, loopback only) and prints ratios measured side
-# by side in one run. Usage: bench/run.sh [gateway|propagation|registry|member|training|branch|funding|demo|all] [--quick]
+# by side in one run. Usage: bench/run.sh [gateway|propagation|registry|member|training|branch|funding|demo|all ...] [--quick]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for tool in wrk hey; do

@@ -72,11 +72,16 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
-        String mode = arguments.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("all");
-        if (!List.of("gateway", "propagation", "registry", "member", "training", "branch", "funding", "demo", "all").contains(mode)) {
-            throw new IllegalArgumentException("Unknown measure " + mode
-                    + "; usage: bench/run.sh [gateway|propagation|registry|member|training|branch|funding|demo|all] [--quick] [--durable-store] [--fast-start-jvms]");
+        // One or more measures on one platform start, in the order below; none named: all (demo excepted).
+        List<String> named = arguments.stream().filter(a -> !a.startsWith("--")).toList();
+        List<String> modes = named.isEmpty() ? List.of("all") : named;
+        for (String mode : modes) {
+            if (!List.of("gateway", "propagation", "registry", "member", "training", "branch", "funding", "demo", "all").contains(mode)) {
+                throw new IllegalArgumentException("Unknown measure " + mode
+                        + "; usage: bench/run.sh [gateway|propagation|registry|member|training|branch|funding|demo|all ...] [--quick] [--durable-store] [--fast-start-jvms]");
+            }
         }
+        java.util.function.Predicate<String> runs = measure -> modes.contains(measure) || (modes.contains("all") && !measure.equals("demo"));
         Path root = LocalPlatform.findRepoRoot(Path.of(""));
         try (LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder()
                 .repoRoot(root)
@@ -94,30 +99,30 @@ public final class Bench {
             Bench bench = new Bench(quick, platform);
             bench.token = bench.committeeAdminToken();
             try {
-                if (mode.equals("gateway") || mode.equals("all")) {
+                if (runs.test("gateway")) {
                     bench.gatewayVersusDirect();
                 }
-                if (mode.equals("propagation") || mode.equals("all")) {
+                if (runs.test("propagation")) {
                     bench.eventPropagation();
                 }
-                if (mode.equals("registry") || mode.equals("all")) {
+                if (runs.test("registry")) {
                     // The import needs a district-wide writer: district-admin, like a district's civil affairs office.
                     new RegistryBench(platform, bench.token("district-admin"), quick, bench.report).run();
                 }
-                if (mode.equals("member") || mode.equals("all")) {
+                if (runs.test("member")) {
                     new MemberBench(platform, bench.token("district-admin"), quick, bench.report).run();
                 }
-                if (mode.equals("training") || mode.equals("all")) {
+                if (runs.test("training")) {
                     new TrainingBench(platform, () -> bench.token("district-admin"), quick, bench.report).run();
                 }
-                if (mode.equals("branch") || mode.equals("all")) {
+                if (runs.test("branch")) {
                     new BranchBench(platform, () -> bench.token("district-admin"), quick, bench.report).run();
                 }
-                if (mode.equals("funding") || mode.equals("all")) {
+                if (runs.test("funding")) {
                     new FundingBench(platform, () -> bench.token("district-admin"), () -> bench.token("finance"), quick,
                             bench.report).run();
                 }
-                if (mode.equals("demo")) { // not in "all": it needs a district of its own (absolute figures)
+                if (runs.test("demo")) { // not in "all": it needs a district of its own (absolute figures)
                     new DemoBench(platform, quick, bench.report).run();
                 }
             } finally {
