@@ -186,11 +186,34 @@ class KubernetesManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void theRealmImportIsTheCommittedRealm(String overlay) {
-        JsonNode realmImport = named(render(overlay), "KeycloakRealmImport", "party-building-realm");
+        List<JsonNode> manifests = render(overlay);
+        JsonNode realmImport = named(manifests, "KeycloakRealmImport", "party-building-realm");
         JsonNode committed = Yamls.tree(Repository.read("deploy/keycloak/party-building-realm.json"));
-        assertThat(realmImport.path("spec").path("realm"))
-                .as("deploy/k8s/base/realm-import.yaml spec.realm = deploy/keycloak/party-building-realm.json").isEqualTo(committed);
+        // the overlay sends the portal's browsers back to its own gateway host instead of localhost
+        String gatewayHost = StreamSupport.stream(named(manifests, "Ingress", "party-building").path("spec").path("rules")
+                .spliterator(), false).filter(r -> r.path("http").path("paths").get(0).path("backend").path("service")
+                .path("name").asText().equals("gateway")).findFirst().orElseThrow().path("host").asText();
+        JsonNode portal = StreamSupport.stream(realmImport.path("spec").path("realm").path("clients").spliterator(), false)
+                .filter(c -> c.path("clientId").asText().equals("portal")).findFirst().orElseThrow();
+        assertThat(portal.path("rootUrl").asText()).isEqualTo("https://" + gatewayHost);
+        assertThat(portal.path("redirectUris").toString()).isEqualTo("[\"https://" + gatewayHost + "/*\"]");
+        assertThat(portal.path("attributes").path("post.logout.redirect.uris").asText()).isEqualTo("https://" + gatewayHost + "/*");
+        assertThat(withoutPortalAddresses(realmImport.path("spec").path("realm")))
+                .as("deploy/k8s/base/realm-import.yaml spec.realm = deploy/keycloak/party-building-realm.json")
+                .isEqualTo(withoutPortalAddresses(committed));
+        assertThat(realmImport.toString()).doesNotContain("localhost");
         assertThat(realmImport.path("spec").path("placeholders").has("DISTRICT_FINANCE_CLIENT_SECRET")).isTrue();
+    }
+
+    private static JsonNode withoutPortalAddresses(JsonNode realm) {
+        JsonNode copy = realm.deepCopy();
+        for (JsonNode client : copy.path("clients")) {
+            if (client.path("clientId").asText().equals("portal")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) client).remove(List.of("rootUrl", "redirectUris"));
+                ((com.fasterxml.jackson.databind.node.ObjectNode) client.path("attributes")).remove("post.logout.redirect.uris");
+            }
+        }
+        return copy;
     }
 
     @ParameterizedTest
