@@ -306,10 +306,11 @@ public class OutboxRelay implements SmartLifecycle {
         if (current != null) {
             current.dispose();
             // Hand the leases over now rather than after they expire (best effort: a dead instance's expire).
-            leases.releaseAll().timeout(Duration.ofSeconds(2)).onErrorResume(e -> {
+            try {
+                leases.releaseAll().timeout(Duration.ofSeconds(2)).block();
+            } catch (RuntimeException e) {
                 log.debug("Outbox leases not released; they expire", e);
-                return Mono.empty();
-            }).block();
+            }
         }
         loop = null;
     }
