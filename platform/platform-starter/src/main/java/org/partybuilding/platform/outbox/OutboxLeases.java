@@ -21,12 +21,13 @@ import reactor.core.publisher.Mono;
  * two replicas never send the same entry and one aggregate's events leave in order.
  * <p>
  * A lease is a document {@code {_id: <collection>, owner, expiresAt}} in {@value #COLLECTION}, taken or
- * renewed by one conditional upsert per round (matched only when this instance owns it or it has
- * expired; otherwise the upsert's insert hits the existing {@code _id} and fails): one write per round,
- * not per event. A replica that dies stops renewing and its lease expires after {@code lease-time}; a
- * replica that stops cleanly hands its leases back at once. Sends stop a safety margin before the lease
- * would run out, so a stalled holder does not publish after another replica may have taken over (a send
- * already in flight at that moment can still arrive twice; consumers are version-guarded).
+ * renewed by one conditional upsert (matched only when this instance owns it or it has expired;
+ * otherwise the upsert's insert hits the existing {@code _id} and fails): the holder writes once per half
+ * lease time, another replica once per round, never once per event. A replica that dies stops renewing
+ * and its lease expires after {@code lease-time}; a replica that stops cleanly hands its leases back at
+ * once. Sends stop a safety margin before the lease would run out, so a stalled holder does not publish
+ * after another replica may have taken over (a send already in flight at that moment can still arrive
+ * twice; consumers are version-guarded).
  */
 final class OutboxLeases {
 
@@ -38,6 +39,8 @@ final class OutboxLeases {
     private final Duration leaseTime;
     /** Per collection held: the local {@link System#nanoTime()} after which this instance sends no more. */
     private final Map<String, Long> sendUntil = new ConcurrentHashMap<>();
+    /** Per collection held: when to write the renewal (half the lease time after the last one). */
+    private final Map<String, Long> renewAfter = new ConcurrentHashMap<>();
 
     OutboxLeases(ReactiveMongoTemplate mongo, String owner, Duration leaseTime) {
         this.mongo = mongo;
@@ -49,10 +52,17 @@ final class OutboxLeases {
         return owner;
     }
 
-    /** Takes or renews the lease on {@code collection}; emits whether this instance holds it now. */
+    /**
+     * Takes or renews the lease on {@code collection}; emits whether this instance holds it now. A holder
+     * writes its renewal once per half lease time, not every round.
+     */
     Mono<Boolean> acquire(String collection) {
         return Mono.defer(() -> {
             long asked = System.nanoTime();
+            Long renew = renewAfter.get(collection);
+            if (renew != null && asked - renew < 0 && holds(collection)) {
+                return Mono.just(true);
+            }
             Date now = new Date();
             Query ownedOrExpired = Query.query(new Criteria().andOperator(Criteria.where("_id").is(collection),
                     new Criteria().orOperator(Criteria.where("owner").is(owner), Criteria.where("expiresAt").lt(now))));
@@ -65,6 +75,11 @@ final class OutboxLeases {
                         // deadline counts from before the request too, less a margin for clock skew.
                         Long before = held ? sendUntil.put(collection, asked + leaseTime.toNanos() * 4 / 5)
                                 : sendUntil.remove(collection);
+                        if (held) {
+                            renewAfter.put(collection, asked + leaseTime.toNanos() / 2);
+                        } else {
+                            renewAfter.remove(collection);
+                        }
                         if (held && before == null) {
                             log.info("Outbox relay {} publishes collection {} (lease taken)", owner, collection);
                         } else if (!held && before != null) {
@@ -83,6 +98,7 @@ final class OutboxLeases {
     /** Hands every lease of this instance back, so that another replica takes over at its next round. */
     Mono<Void> releaseAll() {
         sendUntil.clear();
+        renewAfter.clear();
         return mongo.updateMulti(Query.query(Criteria.where("owner").is(owner)),
                 new Update().set("expiresAt", new Date(0)), COLLECTION).then();
     }
