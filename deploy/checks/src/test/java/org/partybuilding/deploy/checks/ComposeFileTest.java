@@ -197,6 +197,29 @@ class ComposeFileTest {
     }
 
     @Test
+    void healthChecksAndTheGatewaysRoutesPointAtThePortsTheServicesListenOn() {
+        Map<String, JsonNode> services = services();
+        for (String module : Repository.IMAGE_MODULES) {
+            JsonNode environment = services.get(module).path("environment");
+            String management = environment.path("MANAGEMENT_SERVER_PORT").asText();
+            assertThat(services.get(module).path("healthcheck").path("test").toString())
+                    .as(module + " health check asks its management port's readiness")
+                    .contains("/dev/tcp/127.0.0.1/" + management).contains("/actuator/health/readiness");
+        }
+        JsonNode gateway = services.get("gateway").path("environment");
+        gateway.fields().forEachRemaining(variable -> {
+            Matcher uri = Pattern.compile("_SERVICE_(HEALTH_)?URI").matcher(variable.getKey());
+            if (uri.find()) {
+                String module = variable.getKey().substring(0, variable.getKey().indexOf("_SERVICE_")).toLowerCase() + "-service";
+                JsonNode target = services.get(module).path("environment");
+                String port = target.path(uri.group(1) == null ? "SERVER_PORT" : "MANAGEMENT_SERVER_PORT").asText();
+                assertThat(variable.getValue().asText()).as("gateway " + variable.getKey())
+                        .isEqualTo("http://" + module + ":" + port + (uri.group(1) == null ? "" : "/actuator/health/readiness"));
+            }
+        });
+    }
+
+    @Test
     void everyVariableTheServicesReadIsSet() {
         for (String module : Repository.IMAGE_MODULES) {
             JsonNode service = services().get(module);

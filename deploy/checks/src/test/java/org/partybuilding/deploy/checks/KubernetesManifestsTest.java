@@ -275,6 +275,35 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void portsProbesAndTheGatewaysRoutesAgreeWithWhatTheServicesListenOn(String overlay) {
+        List<JsonNode> manifests = render(overlay);
+        JsonNode gatewayEnv = named(manifests, "ConfigMap", "gateway-env").path("data");
+        for (String module : Repository.IMAGE_MODULES) {
+            JsonNode container = named(manifests, "Deployment", module).path("spec").path("template").path("spec")
+                    .path("containers").get(0);
+            Map<String, String> env = new java.util.HashMap<>();
+            container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+            Map<String, Integer> ports = new java.util.HashMap<>();
+            container.path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
+            assertThat(ports).as(module + " container ports").containsEntry("http", Integer.parseInt(env.get("SERVER_PORT")))
+                    .containsEntry("management", Integer.parseInt(env.get("MANAGEMENT_SERVER_PORT")));
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertThat(container.path(probe).path("httpGet").path("port").asText()).isEqualTo("management");
+            }
+            JsonNode service = named(manifests, "Service", module);
+            if (!module.equals("gateway")) {
+                String key = module.substring(0, module.indexOf("-service")).toUpperCase();
+                assertThat(gatewayEnv.path(key + "_SERVICE_URI").asText()).isEqualTo("http://" + module + ":" + env.get("SERVER_PORT"));
+                assertThat(gatewayEnv.path(key + "_SERVICE_HEALTH_URI").asText()).isEqualTo(
+                        "http://" + module + ":" + env.get("MANAGEMENT_SERVER_PORT") + "/actuator/health/readiness");
+                assertThat(service.path("spec").path("ports").toString()).contains("\"port\":" + env.get("SERVER_PORT"),
+                        "\"port\":" + env.get("MANAGEMENT_SERVER_PORT"));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void prometheusScrapesTheManagementPortOfEveryServiceAndTheGateway(String overlay) {
         List<JsonNode> manifests = render(overlay);
         JsonNode monitor = named(manifests, "ServiceMonitor", "party-building");

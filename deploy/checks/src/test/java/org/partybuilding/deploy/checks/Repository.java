@@ -14,9 +14,20 @@ import java.util.stream.Stream;
 /** The repository as the checks see it: the runnable modules, what each reads from the environment. */
 final class Repository {
 
-    /** The six modules that become container images (jib.skip=false in their poms). */
-    static final List<String> IMAGE_MODULES = List.of("registry-service", "branch-service", "member-service",
-            "training-service", "funding-service", "gateway");
+    /** The modules that become container images: those of the root pom that set jib.skip=false (profile images). */
+    static final List<String> IMAGE_MODULES = imageModules();
+
+    private static List<String> imageModules() {
+        List<String> modules = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(read("pom.xml"));
+        while (m.find()) {
+            String module = m.group(1);
+            if (read(module + "/pom.xml").contains("<jib.skip>false</jib.skip>")) {
+                modules.add(module);
+            }
+        }
+        return List.copyOf(modules);
+    }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
 
