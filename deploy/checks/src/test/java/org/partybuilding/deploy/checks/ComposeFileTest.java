@@ -219,6 +219,32 @@ class ComposeFileTest {
         });
     }
 
+    /**
+     * The Prometheus of compose scrapes the scrape configuration mounted from deploy/prometheus (issue 9): once
+     * that file exists it must name each service by its compose host name and management port.
+     */
+    @Test
+    void prometheusScrapesEveryServiceUnderItsComposeName() {
+        JsonNode prometheus = services().get("prometheus");
+        String config = null;
+        for (JsonNode volume : prometheus.path("volumes")) {
+            String[] parts = volume.asText().split(":");
+            if (parts.length > 1 && parts[1].equals("/etc/prometheus/prometheus.yml")) {
+                config = parts[0];
+            }
+        }
+        assertThat(config).as("compose mounts a scrape configuration").isNotNull();
+        Path file = Repository.root().resolve("deploy").resolve(config).normalize();
+        if (!Files.exists(file)) {
+            return; // deploy/prometheus arrives with issue 9
+        }
+        String text = Repository.read(file);
+        for (String module : Repository.IMAGE_MODULES) {
+            String target = module + ":" + services().get(module).path("environment").path("MANAGEMENT_SERVER_PORT").asText();
+            assertThat(text).as(file + " scrapes " + target + " (the compose host name and management port)").contains(target);
+        }
+    }
+
     @Test
     void everyVariableTheServicesReadIsSet() {
         for (String module : Repository.IMAGE_MODULES) {
