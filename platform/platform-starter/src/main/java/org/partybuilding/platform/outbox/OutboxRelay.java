@@ -41,6 +41,10 @@ import reactor.core.scheduler.Schedulers;
  * entry only after the broker has acknowledged it. While Kafka is down, writes go on and entries
  * wait; a round stops at the first failure and the next round retries, so one aggregate's events
  * leave in order. Delivery is at least once: consumers are version-guarded, so a repeat is harmless.
+ * <p>
+ * Several replicas of a service may share one database: per collection only the replica holding the
+ * collection's lease ({@link OutboxLeases}) publishes, so each entry is sent once and in order; the
+ * others keep writing and find their entries published by the holder's next poll.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -57,6 +61,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final URI source;
     private final MeterRegistry meters;
+    private final OutboxLeases leases;
     private final Sinks.Many<Long> wakeUps = Sinks.many().multicast().directBestEffort();
     private final AtomicBoolean failing = new AtomicBoolean();
     private final Map<String, Hints> hints = new ConcurrentHashMap<>();
@@ -71,6 +76,9 @@ public class OutboxRelay implements SmartLifecycle {
         this.properties = properties;
         this.source = source;
         this.meters = meters;
+        String host = System.getenv("HOSTNAME");
+        this.leases = new OutboxLeases(mongo, (host == null || host.isBlank() ? "relay" : host) + "-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8), properties.leaseTime());
     }
 
     /** Asks for a round now instead of at the next poll (called after a write that appended events). */
@@ -144,6 +152,20 @@ public class OutboxRelay implements SmartLifecycle {
      * finds what other instances or an earlier run left pending).
      */
     private Mono<Round> relayCollection(String collection, boolean search) {
+        return leases.acquire(collection).flatMap(held -> {
+            if (held) {
+                return relayHeldCollection(collection, search);
+            }
+            // Another replica publishes this collection; it finds these documents by searching.
+            Hints hinted = hints.get(collection);
+            if (hinted != null) {
+                hinted.clear();
+            }
+            return Mono.just(new Round(0, false));
+        });
+    }
+
+    private Mono<Round> relayHeldCollection(String collection, boolean search) {
         Hints hinted = hints.get(collection);
         List<Object> ids = hinted == null || search ? List.of() : hinted.take(properties.batchSize());
         Criteria criteria = Criteria.where(OutboxEvent.OUTBOX_FIELD + ".0").exists(true);
@@ -154,7 +176,7 @@ public class OutboxRelay implements SmartLifecycle {
         pending.fields().include(OutboxEvent.OUTBOX_FIELD);
         boolean byHints = !ids.isEmpty();
         return mongo.find(pending, Document.class, collection)
-                .flatMap(this::publishInOrder, SENDS_IN_FLIGHT)
+                .flatMap(document -> publishInOrder(collection, document), SENDS_IN_FLIGHT)
                 .collectList()
                 .flatMap(results -> remove(collection, results).then(Mono.defer(() -> {
                     long published = results.stream().mapToLong(r -> r.eventIds().size()).sum();
@@ -201,6 +223,10 @@ public class OutboxRelay implements SmartLifecycle {
             return taken;
         }
 
+        synchronized void clear() {
+            ids.clear();
+        }
+
         synchronized boolean waiting() {
             return !ids.isEmpty();
         }
@@ -210,12 +236,12 @@ public class OutboxRelay implements SmartLifecycle {
     private record Published(Object id, List<String> eventIds, Throwable failure) {
     }
 
-    private Mono<Published> publishInOrder(Document document) {
+    private Mono<Published> publishInOrder(String collection, Document document) {
         Object id = document.get("_id");
         List<Document> entries = document.getList(OutboxEvent.OUTBOX_FIELD, Document.class, List.of());
         List<String> sent = new java.util.ArrayList<>();
         return Flux.fromIterable(entries)
-                .concatMap(entry -> publish(entry).then(Mono.fromRunnable(() -> sent.add(entry.getString("eventId")))))
+                .concatMap(entry -> publishWhileHeld(collection, entry).then(Mono.fromRunnable(() -> sent.add(entry.getString("eventId")))))
                 .then(Mono.fromSupplier(() -> new Published(id, sent, null)))
                 .onErrorResume(e -> Mono.just(new Published(id, sent, e)));
     }
@@ -231,6 +257,11 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         return removals == 0 ? Mono.empty() : bulk.execute().then();
+    }
+
+    private Mono<Void> publishWhileHeld(String collection, Document entry) {
+        return Mono.defer(() -> leases.holds(collection) ? publish(entry)
+                : Mono.error(new OutboxLeases.LeaseLost(collection)));
     }
 
     private Mono<Void> publish(Document entry) {
@@ -274,6 +305,12 @@ public class OutboxRelay implements SmartLifecycle {
         Disposable current = loop;
         if (current != null) {
             current.dispose();
+            // Hand the leases over now rather than after they expire (best effort: a dead instance's expire).
+            try {
+                leases.releaseAll().timeout(Duration.ofSeconds(2)).block();
+            } catch (RuntimeException e) {
+                log.debug("Outbox leases not released; they expire", e);
+            }
         }
         loop = null;
     }
