@@ -289,6 +289,8 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("PLATFORM_SECURITY_JWK_SET_URI", jwkSetUri());
         env.put("PLATFORM_PRIVACY_KEY", privacyKey());
         if (module.equals(GATEWAY)) {
+            // the portal's login: the gateway is Keycloak's confidential client `portal`
+            env.put("PORTAL_CLIENT_SECRET", KeycloakServer.LOCAL_PORTAL_SECRET);
             for (String service : SERVICES) {
                 String prefix = service.replace("-service", "").toUpperCase() + "_SERVICE_";
                 env.put(prefix + "URI", serviceUrl(service));

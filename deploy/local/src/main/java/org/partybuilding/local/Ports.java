@@ -18,8 +18,8 @@ public record Ports(int offset) {
             "funding-service", new int[] {8085, 9085});
 
     public Ports {
-        if (offset < 0 || offset > 20000) {
-            throw new IllegalArgumentException("port offset must be between 0 and 20000: " + offset);
+        if (offset < 0 || offset > 38000) { // MongoDB 27017 + offset stays a valid port
+            throw new IllegalArgumentException("port offset must be between 0 and 38000: " + offset);
         }
     }
 

@@ -72,7 +72,7 @@ class LocalPlatformMainTest {
         assertThatThrownBy(() -> parse("--data-dir")).hasMessageContaining("--data-dir needs a value");
         assertThatThrownBy(() -> parse("--port-offset", "--reset")).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> parse("--port-offset", "ten")).hasMessageContaining("needs a number");
-        assertThatThrownBy(() -> parse("--port-offset", "-1")).hasMessageContaining("between 0 and 20000");
+        assertThatThrownBy(() -> parse("--port-offset", "-1")).hasMessageContaining("between 0 and 38000");
         assertThatThrownBy(() -> parse("--services", "payroll-service")).hasMessageContaining("unknown module payroll-service");
         assertThatThrownBy(() -> parse("--parallel", "0")).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> parse("--help")).isInstanceOf(LocalPlatformMain.HelpRequested.class);
