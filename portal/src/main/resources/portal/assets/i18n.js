@@ -82,6 +82,29 @@ const zh = {
   'check.min0': '不能小于 0', 'check.idNumber.format': '应为 18 位身份证号', 'check.idNumber.check': '校验码不符（应为 {0}）',
 };
 
+Object.assign(zh, {
+  'rule.RULE_11_DUES_AMOUNT': '规则 11：党费金额应按月收入和比例计算',
+  'rule.RULE_11_DUES_FROM_PARTY_MEMBERS': '规则 11：只有党员（正式、预备）缴纳党费',
+  'rule.RULE_13_ATTENDEES_MUST_BE_MEMBERS': '规则 13：参加人员只能是本党组织的党员',
+  'rule.RULE_1_ORGANIZATION_SHOULD_FORM_SINGLE': '规则 1：有 3 名以上正式党员的社会组织应单独建立党组织（应建必建）',
+  'rule.RULE_1_SINGLE_COVERS_ONE_ORGANIZATION': '规则 1：单独建的党组织只覆盖一个社会组织',
+  'rule.RULE_1_SINGLE_NEEDS_FORMAL_MEMBERS': '规则 1：单独建立党组织需要本单位 3 名以上正式党员；不足的应联合建或挂靠建（规则 2）',
+  'rule.RULE_2_JOINT_COVERS_TWO_TO_FIVE_ORGANIZATIONS': '规则 2：联合建的党组织覆盖 2 至 5 个社会组织',
+  'rule.RULE_2_JOINT_NEEDS_FORMAL_MEMBERS': '规则 2：联合建的党组织合计需要 3 名以上正式党员',
+  'rule.RULE_3_INSTRUCTOR_FOR_ORGANIZATIONS_WITHOUT_MEMBERS': '规则 3：没有党员的社会组织选派党建工作指导员',
+  'rule.RULE_4_COMMITTEE_SIZE': '规则 4：党员 100 人以上才能成立基层党委',
+  'rule.RULE_4_GENERAL_BRANCH_SIZE': '规则 4：党员超过 50 人（或经上级批准）才能成立党总支',
+  'rule.RULE_5_COMMITTEE_AND_SECRETARY': '规则 5：正式党员 7 人以上的设支部委员会（3 至 5 人，含书记），不足 7 人的只设书记',
+  'rule.RULE_5_ELECTION_POSTPONEMENT': '规则 5：换届最多延期 1 年，且需批准',
+  'rule.RULE_8_APPLICANT_MINIMUM_AGE': '规则 8：入党申请人须年满 18 岁',
+  'rule.RULE_8_DEVELOPMENT_TARGET_TRAINING_HOURS': '规则 8：发展对象须有 24 学时以上的培训记录才能接收为预备党员',
+  'rule.RULE_8_ONE_YEAR_AS_ACTIVIST': '规则 8：入党积极分子满 1 年才能列为发展对象',
+  'rule.RULE_8_ONE_YEAR_PROBATION': '规则 8：预备期满 1 年才能转为正式党员',
+  'rule.RULE_8_PARTY_ORGANIZATION_TO_ADMIT': '规则 8：接收预备党员需要所在党组织',
+  'rule.RULE_8_PROBATION_EXTENDED_ONCE': '规则 8：预备期只能延长一次（6 至 12 个月）',
+  'rule.RULE_8_STAGE_ORDER': '规则 8：发展阶段须依次进行，不能跳过或倒退',
+});
+
 const en = {
   'app.title': 'Party-Building Platform', 'app.logout': 'Log out', 'app.loading': 'Loading…', 'app.lang': '中文',
   'app.loggedOut': 'You have logged out.', 'app.loginAgain': 'Log in again', 'app.noAccess': 'Your role cannot use this page.',

@@ -81,15 +81,24 @@ export const PagedList = {
   </div>`,
 };
 
+/** A domain rule's refusal (422) in the current language, where the portal knows the rule; else empty. */
+export function ruleText(error) {
+  const rule = error && error.problem && error.problem.rule;
+  if (!rule) return '';
+  const text = t('rule.' + rule);
+  return text === 'rule.' + rule ? '' : text;
+}
+
 /** An API refusal: the problem's title and detail (a 422 names the rule), or a plain message. */
 export const ProblemBox = {
   name: 'ProblemBox',
   props: { error: { default: null }, prefix: { type: String, default: '' } },
-  setup() { return { t }; },
+  setup() { return { t, ruleText }; },
   template: `
   <div v-if="error" class="problem" role="alert" data-testid="problem">
     <strong>{{ prefix || t('common.error') }}</strong>
     <span v-if="error.status"> ({{ error.status }}<template v-if="error.problem && error.problem.title"> {{ error.problem.title }}</template>)</span>
+    <div v-if="ruleText(error)" class="problem-rule" data-testid="problem-rule">{{ ruleText(error) }}</div>
     <div class="problem-detail">{{ (error.problem && error.problem.detail) || error.message }}</div>
     <ul v-if="error.problem && error.problem.errors && error.problem.errors.length && !prefix">
       <li v-for="e in error.problem.errors" :key="e.field">{{ e.field }}: {{ e.message }}</li>
@@ -159,7 +168,7 @@ export function useSubmit() {
 export const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 export const lines = text => (text || '').split(/[\s,，]+/).map(s => s.trim()).filter(Boolean);
 export const yuan = v => v === undefined || v === null ? '' : Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-export const pct = v => v === undefined || v === null ? '' : (Number(v) * (Number(v) <= 1 ? 100 : 1)).toFixed(2) + ' %';
+export const pct = v => v === undefined || v === null ? '' : (Number(v) * 100).toFixed(2) + ' %'; // rates come as fractions (0.5147)
 
 export function registerUi(app) {
   app.component('paged-list', PagedList);

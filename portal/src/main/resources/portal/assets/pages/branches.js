@@ -4,7 +4,7 @@ import { reactive, ref, computed, onMounted } from 'vue';
 import { get, post, patch } from '../api.js';
 import { t, label, options } from '../i18n.js';
 import { mayWrite, streetOptions, streetName, industryOptions, industryName, session, hasRole, isAdmin } from '../session.js';
-import { useSubmit, today, lines } from '../ui.js';
+import { useSubmit, today, lines, ruleText } from '../ui.js';
 
 const SIX = ['plaque', 'flag', 'activityRoom', 'archiveCabinet', 'avEquipment', 'publicityBoard'];
 
@@ -33,13 +33,14 @@ const EstablishForm = {
       const saved = await run(check, () => post('/api/branches', body));
       if (saved) location.hash = '#/branches/' + saved.id;
     }
-    return { form, state, submit, t, options, streetOptions, industryOptions };
+    return { form, state, submit, t, options, streetOptions, industryOptions, ruleText };
   },
   template: `
   <form class="form" data-testid="establish-form" @submit.prevent="submit" novalidate>
     <h2>{{ t('branch.establish') }}</h2>
     <div v-if="state.problem && state.problem.status === 422" class="problem rule" role="alert" data-testid="rule-refusal">
       <strong>{{ t('branch.refused') }}</strong>
+      <div class="problem-rule" v-if="ruleText(state.problem)">{{ ruleText(state.problem) }}</div>
       <div class="problem-detail">{{ state.problem.problem.detail }}</div>
       <div class="muted" v-if="state.problem.problem.rule">{{ state.problem.problem.rule }}</div>
     </div>

@@ -98,7 +98,7 @@ class PortalIT {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("portal.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1440,1000", "--lang=zh-CN", "--no-first-run", "--disable-extensions");
+                "--window-size=1440,1400", "--lang=zh-CN", "--no-first-run", "--disable-extensions");
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false, "intl.accept_languages", "zh-CN,zh"));
         LoggingPreferences logs = new LoggingPreferences();
@@ -137,6 +137,18 @@ class PortalIT {
                     waitForPage(view.substring(0, view.indexOf('/')));
                     photograph("committee-admin-" + view.replace('/', '-'));
                 }
+                // a detail page of each kind: the first of its list
+                detail("organizations", "organizations", "organization-detail");
+                detail("branches", "branches", "branch-detail");
+                detail("members", "members", "member-detail");
+                // English, switchable: the dashboard once more
+                open("dashboard");
+                waitForPage("dashboard");
+                waitFor(By.cssSelector("[data-testid=lang]")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[data-page=dashboard]"))
+                        .getText().equals("Dashboard"));
+                photograph("committee-admin-dashboard-en");
+                browser.findElement(By.cssSelector("[data-testid=lang]")).click();
             }
             collectConsoleErrors(role.getKey());
             logout();
@@ -149,13 +161,16 @@ class PortalIT {
     void anOrganizationRegisteredInThePortalShowsUpOnTheDashboard() {
         login("committee-admin");
         open("dashboard");
-        long started = System.nanoTime();
-        String loadMs = new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
-            String ms = (String) ((JavascriptExecutor) d).executeScript("return document.body.dataset.dashboardLoadMs || null;");
-            return ms;
-        });
-        System.out.printf("[portal] dashboard on the demo district: %s ms in the page (all figures and charts), %d ms seen by the test%n",
-                loadMs, (System.nanoTime() - started) / 1_000_000);
+        // the dashboard's load time: a full page load (the browser's cache warm, as in daily use) until every figure and
+        // chart is drawn, as the page measures it; printed for the README, never asserted
+        for (int i = 0; i < 3; i++) {
+            browser.navigate().refresh();
+            String sinceNavigation = new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> (String) ((JavascriptExecutor) d)
+                    .executeScript("return document.body.dataset.sinceNavigationMs || null;"));
+            Object data = ((JavascriptExecutor) browser).executeScript("return document.body.dataset.dashboardLoadMs;");
+            System.out.printf("[portal] dashboard on the demo district, load %d: %s ms from navigation to all figures and charts"
+                    + " (%s ms of it the services' answers and the charts)%n", i + 1, sinceNavigation, data);
+        }
         int activeBefore = figure("active-organizations");
         photograph("dashboard-before-registration");
 
@@ -204,7 +219,7 @@ class PortalIT {
         type(establish, "organizationIds", organizationId);
         establish.findElement(By.cssSelector("[data-testid=submit]")).click();
         WebElement refusal = waitFor(By.cssSelector("[data-testid=rule-refusal]"));
-        assertThat(refusal.getText()).contains("不符合规定").containsPattern("(?i)rule|规则|formal|正式党员");
+        assertThat(refusal.getText()).contains("不符合规定").contains("规则 1").contains("RULE_1_SINGLE_NEEDS_FORMAL_MEMBERS");
         assertThat(establish.findElement(By.name("name")).getAttribute("value")).isEqualTo(branchName);
         assertThat(establish.findElement(By.name("organizationIds")).getAttribute("value")).isEqualTo(organizationId);
         photograph("branch-establish-refused");
@@ -298,6 +313,16 @@ class PortalIT {
                 || d.getCurrentUrl().startsWith(gateway));
         browser.get(gateway + "/");
         waitFor(By.id("username"));
+    }
+
+    /** Opens the first entry of a list and photographs its detail page. */
+    static void detail(String page, String list, String detailTestId) {
+        open(page);
+        waitForPage(page);
+        waitFor(By.cssSelector("[data-testid=" + list + "] tbody a")).click();
+        waitFor(By.cssSelector("[data-testid=" + detailTestId + "]"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.xpath("//*[text()='加载中…']")).isEmpty());
+        photograph("committee-admin-" + detailTestId);
     }
 
     static void open(String view) {
