@@ -201,6 +201,29 @@ class PortalIT {
         String organizationId = browser.getCurrentUrl().replaceAll(".*#/organizations/", "");
         photograph("organization-detail");
 
+        // edit (PUT with If-Match): the address changes
+        waitFor(By.cssSelector("[data-testid=organization-detail] a.button")).click();
+        WebElement edit = waitFor(By.cssSelector("[data-testid=organization-form]"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> name.equals(edit.findElement(By.name("name")).getAttribute("value")));
+        type(edit, "address", "建设六马路 8 号");
+        edit.findElement(By.cssSelector("[data-testid=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("[data-testid=organization-detail]")).isEmpty()
+                && d.findElement(By.cssSelector("[data-testid=organization-detail]")).getText().contains("建设六马路 8 号"));
+
+        // the same credit code again: the registry's 409 problem is shown at the form, and what was typed stays
+        open("organizations/new");
+        WebElement again = waitFor(By.cssSelector("[data-testid=organization-form]"));
+        type(again, "name", name + "（重复）");
+        type(again, "creditCode", code);
+        new Select(again.findElement(By.name("industry"))).selectByValue("SOCIAL_SERVICE");
+        new Select(again.findElement(By.name("street"))).selectByValue("JIANSHE");
+        type(again, "legalRepresentative.name", "李四");
+        again.findElement(By.cssSelector("[data-testid=submit]")).click();
+        assertThat(waitFor(By.cssSelector("[data-testid=organization-form] [data-testid=problem]")).getText()).contains("409");
+        assertThat(again.findElement(By.name("name")).getAttribute("value")).isEqualTo(name + "（重复）");
+        assertThat(again.findElement(By.name("creditCode")).getAttribute("value")).isEqualTo(code);
+        photograph("organization-register-duplicate");
+
         // the registry's event reaches branch-service's coverage: one active organization more on the dashboard
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             open("organizations");
@@ -223,8 +246,17 @@ class PortalIT {
         assertThat(establish.findElement(By.name("name")).getAttribute("value")).isEqualTo(branchName);
         assertThat(establish.findElement(By.name("organizationIds")).getAttribute("value")).isEqualTo(organizationId);
         photograph("branch-establish-refused");
+
+        // the joint plan's "establish from this proposal" fills the form with the proposal
+        open("branches/joint-plan");
+        waitFor(By.cssSelector("[data-testid=establish-from-proposal]")).click();
+        WebElement proposed = waitFor(By.cssSelector("[data-testid=establish-form]"));
+        assertThat(new Select(proposed.findElement(By.name("formation"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("JOINT");
+        assertThat(proposed.findElement(By.name("organizationIds")).getAttribute("value").lines().count()).isGreaterThanOrEqualTo(2);
+        photograph("branch-establish-from-proposal");
         // Chromium logs every refused fetch ("Failed to load resource: ... status of 422"); this one was the point
-        collectConsoleErrors("committee-admin journey", message -> message.contains("/api/branches") && message.contains("422"));
+        collectConsoleErrors("committee-admin journey", message -> (message.contains("/api/branches") && message.contains("422"))
+                || (message.contains("/api/registry/organizations") && message.contains("409")));
         logout();
         assertThat(consoleErrors).as("browser console errors").isEmpty();
     }
