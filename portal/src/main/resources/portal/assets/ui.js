@@ -20,14 +20,16 @@ export const PagedList = {
     const total = ref(0);
     const loading = ref(false);
     const error = ref(null);
+    let local = null; // a source that answers a whole list (coverage gaps, compliance) is paged here
     async function load() {
+      if (local) { rows.value = local.slice(page.value * props.size, (page.value + 1) * props.size); return; }
       loading.value = true;
       error.value = null;
       try {
         const params = Object.assign({}, values);
         if (props.paged) { params.page = page.value; params.size = props.size; }
         const result = await props.source(params);
-        if (Array.isArray(result)) { rows.value = result; total.value = result.length; }
+        if (Array.isArray(result)) { local = result; total.value = result.length; rows.value = result.slice(0, props.size); }
         else { rows.value = (result && result.items) || []; total.value = (result && result.total) || 0; }
       } catch (e) {
         error.value = e;
@@ -37,11 +39,11 @@ export const PagedList = {
         loading.value = false;
       }
     }
-    function search() { page.value = 0; load(); }
+    function search() { page.value = 0; local = null; load(); }
     function reset() { for (const k of Object.keys(values)) values[k] = props.initial[k] !== undefined ? props.initial[k] : ''; search(); }
     function go(delta) { page.value += delta; load(); }
     onMounted(load);
-    expose({ reload: load });
+    expose({ reload: () => { local = null; load(); } });
     const pages = () => Math.max(1, Math.ceil(total.value / props.size));
     return { values, page, rows, total, loading, error, search, reset, go, pages, t, cell: (c, r) => c.format ? c.format(r) : r[c.key] };
   },
@@ -73,7 +75,7 @@ export const PagedList = {
         </tr>
       </tbody>
     </table>
-    <div class="pager" v-if="paged">
+    <div class="pager">
       <button type="button" class="secondary" :disabled="page === 0" @click="go(-1)">{{ t('common.prev') }}</button>
       <span class="page-info">{{ t('common.page', page + 1, pages(), total) }}</span>
       <button type="button" class="secondary" :disabled="page + 1 >= pages()" @click="go(1)">{{ t('common.next') }}</button>
