@@ -124,8 +124,10 @@ const Compliance = {
       { key: 'name', label: t('training.partyOrganizationId'), link: r => '#/branches/' + r.partyOrganizationId },
       { key: 'street', label: t('common.street'), format: r => streetName(r.street) },
       { key: 'status', label: t('common.status'), format: r => label('ComplianceStatus', r.status) },
-      { key: 'met', label: t('training.held') + ' / ' + t('training.required'), format: r => (r.requirements || []).map(q => q.met).reduce((a, b) => a + b, 0) + ' / ' + (r.requirements || []).map(q => q.required).reduce((a, b) => a + b, 0) },
-      { key: 'missing', label: t('training.flags'), format: r => (r.missing || []).join(', ') },
+      // per requirement: activities held, and the sub-periods met of those owed so far (rule 12)
+      { key: 'requirements', label: t('training.kind') + '：' + t('training.held') + '（' + t('training.met') + ' / ' + t('training.required') + '）',
+        format: r => (r.requirements || []).map(q => label('ActivityKind', q.kind) + ' ' + q.held + '（' + q.met + '/' + q.required + '）'
+          + (q.status === 'BEHIND' ? ' ✗' : '')).join('；') },
     ]);
     const source = async params => (await get('/api/training/compliance', params)).partyOrganizations;
     return { filters, columns, source, initial: { year: String(now.getFullYear()), quarter: String(Math.floor(now.getMonth() / 3) + 1) } };
