@@ -5,6 +5,7 @@ import { get, post, patch } from '../api.js';
 import { t, label, options } from '../i18n.js';
 import { mayWrite, streetOptions, streetName, industryOptions, industryName, session, hasRole, isAdmin } from '../session.js';
 import { useSubmit, today, lines, ruleText } from '../ui.js';
+import { organizationName } from '../names.js';
 
 const SIX = ['plaque', 'flag', 'activityRoom', 'archiveCabinet', 'avEquipment', 'publicityBoard'];
 
@@ -94,7 +95,7 @@ const BranchDetail = {
     }
     const memberName = id => (members.value.find(m => m.id === id) || {}).name || id;
     return { p, error, members, six, rating, SIX, saveStandard, dissolve, dissolution, saveState: saveState.state,
-      dissolveState: dissolveState.state, t, label, streetName, industryName, mayWrite, memberName, options, hasRole };
+      dissolveState: dissolveState.state, t, label, streetName, industryName, mayWrite, memberName, options, hasRole, organizationName };
   },
   template: `
   <section v-if="p" data-testid="branch-detail">
@@ -110,7 +111,7 @@ const BranchDetail = {
       <dt>{{ t('branch.members') }}</dt><dd data-testid="member-counts">{{ t('org.formal') }} {{ p.members.formal }} · {{ t('org.probationary') }} {{ p.members.probationary }}</dd>
       <dt>{{ t('branch.term') }}</dt><dd>{{ t('branch.electedOn') }} {{ p.electedOn || '—' }} · {{ t('branch.termEndsOn') }} {{ p.termEndsOn || '—' }}</dd>
       <dt>{{ t('branch.secretary') }}</dt><dd>{{ p.secretary ? memberName(p.secretary) : '—' }}</dd>
-      <dt>{{ t('branch.organizations') }}</dt><dd><div v-for="o in p.organizationIds" :key="o"><a :href="hasRole('district-admin','committee-admin','street-admin','auditor') ? '#/organizations/' + o : null">{{ o }}</a></div></dd>
+      <dt>{{ t('branch.organizations') }}</dt><dd><div v-for="o in p.organizationIds" :key="o"><a :href="hasRole('district-admin','committee-admin','street-admin','auditor') ? '#/organizations/' + o : null">{{ organizationName(o) }}</a></div></dd>
     </dl>
     <h3>{{ t('branch.committee') }}</h3>
     <table class="data compact"><tr v-for="s in p.committee" :key="s.memberId"><td>{{ label('SeatRole', s.role) }}</td><td>{{ memberName(s.memberId) }}</td></tr>
@@ -125,7 +126,7 @@ const BranchDetail = {
     <h3>{{ t('branch.members') }}</h3>
     <table class="data compact">
       <tr><th>{{ t('member.name') }}</th><th>{{ t('member.stage') }}</th><th>{{ t('member.organizationId') }}</th></tr>
-      <tr v-for="m in members" :key="m.id"><td><a :href="'#/members/' + m.id">{{ m.name }}</a></td><td>{{ label('Stage', m.stage) }}</td><td>{{ m.organizationId }}</td></tr>
+      <tr v-for="m in members" :key="m.id"><td><a :href="'#/members/' + m.id">{{ m.name }}</a></td><td>{{ label('Stage', m.stage) }}</td><td>{{ organizationName(m.organizationId) }}</td></tr>
     </table>
     <form v-if="mayWrite() && p.status === 'ACTIVE'" class="form inline" data-testid="dissolve-form" @submit.prevent="dissolve">
       <h3>{{ t('branch.dissolve') }}</h3>

@@ -5,6 +5,7 @@ import { get, post, download, XLSX } from '../api.js';
 import { t, label, options } from '../i18n.js';
 import { streetOptions, streetName, hasRole, isAdmin } from '../session.js';
 import { useSubmit, today, yuan } from '../ui.js';
+import { partyOrganizationName } from '../names.js';
 
 const YEAR = new Date().getFullYear();
 
@@ -20,7 +21,7 @@ const Ledger = {
       { key: 'bookedAt', label: t('funding.bookedOn'), format: r => (r.bookedAt || '').slice(0, 10) },
       { key: 'fiscalYear', label: t('funding.fiscalYear') },
       { key: 'kind', label: t('funding.kind'), format: r => label('FundingKind', r.kind) },
-      { key: 'partyOrganizationId', label: t('funding.partyOrganization') },
+      { key: 'partyOrganizationId', label: t('funding.partyOrganization'), format: r => partyOrganizationName(r.partyOrganizationId) },
       { key: 'street', label: t('common.street'), format: r => streetName(r.street) },
       { key: 'amount', label: t('funding.amount'), format: r => yuan(r.amount) },
       { key: 'basis', label: t('funding.basis') },

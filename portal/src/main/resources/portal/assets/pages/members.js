@@ -6,6 +6,7 @@ import { t, label, options } from '../i18n.js';
 import { mayWrite, streetOptions, streetName, session, hasRole } from '../session.js';
 import { useSubmit, today, yuan } from '../ui.js';
 import { idNumberProblem } from '../checks.js';
+import { organizationName, partyOrganizationName } from '../names.js';
 
 const ORDER = ['APPLICANT', 'ACTIVIST', 'DEVELOPMENT_TARGET', 'PROBATIONARY', 'FORMAL'];
 const DATE_OF = { APPLICANT: 'appliedOn', ACTIVIST: 'activistOn', DEVELOPMENT_TARGET: 'targetOn', PROBATIONARY: 'admittedOn', FORMAL: 'confirmedOn' };
@@ -122,7 +123,7 @@ const MemberDetail = {
     }
     return { m, error, next, timeline, transition, advance, transfer, requestTransfer, finish, dues, calculate, pay,
       tState: tState.state, trState: trState.state, dState: dState.state, pState: pState.state,
-      t, label, options, streetName, mayWrite, hasRole, yuan };
+      t, label, options, streetName, mayWrite, hasRole, yuan, organizationName, partyOrganizationName };
   },
   template: `
   <section v-if="m" data-testid="member-detail">
@@ -133,8 +134,8 @@ const MemberDetail = {
       <dt>{{ t('member.phone') }}</dt><dd>{{ m.phone }}</dd>
       <dt>{{ t('member.gender') }}</dt><dd>{{ label('Gender', m.gender) }}</dd>
       <dt>{{ t('member.education') }}</dt><dd>{{ label('Education', m.education) }}</dd>
-      <dt>{{ t('member.organizationId') }}</dt><dd><a :href="'#/organizations/' + m.organizationId">{{ m.organizationId }}</a></dd>
-      <dt>{{ t('member.partyOrganizationId') }}</dt><dd><a v-if="m.partyOrganizationId" :href="'#/branches/' + m.partyOrganizationId">{{ m.partyOrganizationId }}</a></dd>
+      <dt>{{ t('member.organizationId') }}</dt><dd><a :href="'#/organizations/' + m.organizationId">{{ organizationName(m.organizationId) }}</a></dd>
+      <dt>{{ t('member.partyOrganizationId') }}</dt><dd><a v-if="m.partyOrganizationId" :href="'#/branches/' + m.partyOrganizationId">{{ partyOrganizationName(m.partyOrganizationId) }}</a></dd>
       <dt>{{ t('common.street') }}</dt><dd>{{ streetName(m.street) }}</dd>
       <dt>{{ t('member.mobile') }}</dt><dd>{{ m.mobile ? m.mobile.originalPartyOrganization + '（' + m.mobile.workingSince + '）' : t('common.no') }}</dd>
       <dt>{{ t('member.transferRequired') }}</dt><dd>{{ m.transferRequired ? t('common.yes') : t('common.no') }}</dd>

@@ -335,7 +335,14 @@ class PortalIT {
         waitFor(By.cssSelector("[data-testid=nav]"));
         // the browser holds no token: only the HttpOnly session cookie and the CSRF cookie
         Object visible = ((JavascriptExecutor) browser).executeScript("return document.cookie;");
-        assertThat(String.valueOf(visible)).doesNotContain("SESSION").doesNotContain("eyJ");
+        assertThat(String.valueOf(visible)).doesNotContain("SESSION").doesNotContain("eyJ").contains("XSRF-TOKEN");
+        // the page is never cached; its scripts live under a content hash and are cached for a year
+        Object caching = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "const script = document.querySelector('script[type=module]').getAttribute('src');"
+                + "Promise.all([fetch('/'), fetch(script)]).then(([page, asset]) => done("
+                + "[page.headers.get('cache-control'), script, asset.headers.get('cache-control')].join(' | ')));");
+        assertThat(String.valueOf(caching)).matches("no-cache \\| /assets/[0-9a-f]{16}/main\\.js \\| .*max-age=31536000.*immutable.*");
     }
 
     static void logout() {

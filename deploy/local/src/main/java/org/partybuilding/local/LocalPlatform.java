@@ -224,7 +224,8 @@ public final class LocalPlatform implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nParty-Building Platform is up: all healthy in %.1f s%n", startupTime.toMillis() / 1000.0));
         if (services.stream().anyMatch(s -> s.module().equals(GATEWAY))) {
-            out.append(String.format("  gateway     %s%n  Swagger UI  %s%n", gatewayUrl(), swaggerUiUrl()));
+            out.append(String.format("  web portal  %s/  (any demo user below, password demo)%n  gateway     %s%n  Swagger UI  %s%n",
+                    gatewayUrl(), gatewayUrl(), swaggerUiUrl()));
         }
         services.stream().filter(s -> !s.module().equals(GATEWAY)).forEach(s ->
                 out.append(String.format("  %-17s %s%n", s.module(), serviceUrl(s.module()))));
