@@ -6,8 +6,8 @@ import java.util.Map;
 
 import org.partybuilding.platform.district.District;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -25,11 +25,11 @@ import reactor.core.publisher.Mono;
 @RestController
 class PortalSessionController {
 
-    private final ServerOAuth2AuthorizedClientRepository authorizedClients;
+    private final ReactiveOAuth2AuthorizedClientManager authorizedClients;
     private final ReactiveJwtDecoder jwtDecoder;
     private final District district;
 
-    PortalSessionController(ServerOAuth2AuthorizedClientRepository authorizedClients, ReactiveJwtDecoder jwtDecoder,
+    PortalSessionController(ReactiveOAuth2AuthorizedClientManager authorizedClients, ReactiveJwtDecoder jwtDecoder,
             District district) {
         this.authorizedClients = authorizedClients;
         this.jwtDecoder = jwtDecoder;
@@ -40,8 +40,9 @@ class PortalSessionController {
     Mono<Map<String, Object>> me(Authentication authentication, ServerWebExchange exchange) {
         Mono<Jwt> accessToken = authentication instanceof JwtAuthenticationToken bearer
                 ? Mono.just(bearer.getToken())
-                : authorizedClients.<OAuth2AuthorizedClient>loadAuthorizedClient(PortalSecurityConfiguration.REGISTRATION_ID,
-                                authentication, exchange)
+                // the session's token, refreshed first when it expired (as TokenRelay does before relaying it)
+                : authorizedClients.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(PortalSecurityConfiguration.REGISTRATION_ID)
+                                .principal(authentication).attribute(ServerWebExchange.class.getName(), exchange).build())
                         .flatMap(client -> jwtDecoder.decode(client.getAccessToken().getTokenValue()));
         return accessToken.map(this::describe);
     }
