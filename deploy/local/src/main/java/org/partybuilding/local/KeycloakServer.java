@@ -28,6 +28,8 @@ final class KeycloakServer {
     static final String ADMIN_USER = "admin";
     static final String ADMIN_PASSWORD = "admin";
     static final String LOCAL_FINANCE_SECRET = "demo-finance-secret";
+    /** The gateway's secret as the portal's confidential client (locally only; production sets PORTAL_CLIENT_SECRET). */
+    static final String LOCAL_PORTAL_SECRET = "demo-portal-secret";
 
     /** Build-time options (kc.sh build); changing them rebuilds the cached installation once. */
     static final List<String> BUILD_OPTIONS = List.of("--db=dev-file", "--health-enabled=true");
@@ -121,6 +123,7 @@ final class KeycloakServer {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // substituted into the realm's ${DISTRICT_FINANCE_CLIENT_SECRET} placeholder when it is imported
         env.put("DISTRICT_FINANCE_CLIENT_SECRET", LOCAL_FINANCE_SECRET);
+        env.put("PORTAL_CLIENT_SECRET", LOCAL_PORTAL_SECRET);
         return env;
     }
 

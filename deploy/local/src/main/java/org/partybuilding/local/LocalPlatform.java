@@ -224,7 +224,8 @@ public final class LocalPlatform implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nParty-Building Platform is up: all healthy in %.1f s%n", startupTime.toMillis() / 1000.0));
         if (services.stream().anyMatch(s -> s.module().equals(GATEWAY))) {
-            out.append(String.format("  gateway     %s%n  Swagger UI  %s%n", gatewayUrl(), swaggerUiUrl()));
+            out.append(String.format("  web portal  %s/  (any demo user below, password demo)%n  gateway     %s%n  Swagger UI  %s%n",
+                    gatewayUrl(), gatewayUrl(), swaggerUiUrl()));
         }
         services.stream().filter(s -> !s.module().equals(GATEWAY)).forEach(s ->
                 out.append(String.format("  %-17s %s%n", s.module(), serviceUrl(s.module()))));
@@ -289,6 +290,8 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("PLATFORM_SECURITY_JWK_SET_URI", jwkSetUri());
         env.put("PLATFORM_PRIVACY_KEY", privacyKey());
         if (module.equals(GATEWAY)) {
+            // the portal's login: the gateway is Keycloak's confidential client `portal`
+            env.put("PORTAL_CLIENT_SECRET", KeycloakServer.LOCAL_PORTAL_SECRET);
             for (String service : SERVICES) {
                 String prefix = service.replace("-service", "").toUpperCase() + "_SERVICE_";
                 env.put(prefix + "URI", serviceUrl(service));

@@ -58,8 +58,13 @@ public class PlatformSecurityAutoConfiguration {
                 "Your role or data scope does not allow this request");
     }
 
+    /**
+     * The bearer-token chain. An application may put chains of its own in front of it (ordered, each with a
+     * {@code securityMatcher}, as the gateway does for the portal's browser session); this one still answers every
+     * request they do not match. Declaring a bean of this name replaces it.
+     */
     @Bean
-    @ConditionalOnMissingBean(SecurityWebFilterChain.class)
+    @ConditionalOnMissingBean(name = "platformSecurityWebFilterChain")
     SecurityWebFilterChain platformSecurityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
             PlatformSecurityProperties properties, ObjectProvider<ApiAuthorization> authorizations,
             ServerAuthenticationEntryPoint entryPoint, ServerAccessDeniedHandler accessDenied) {

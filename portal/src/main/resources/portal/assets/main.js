@@ -1,0 +1,97 @@
+// The portal's shell: who is logged in (GET /auth/me, answered by the gateway from the session), the pages their
+// roles may use, a hash router, the language switch and logout (POST /logout with the CSRF token).
+import { createApp, reactive, computed, h, defineAsyncComponent } from 'vue';
+import { get } from './api.js';
+import { t, setLang, locale } from './i18n.js';
+import { registerUi } from './ui.js';
+import { Dashboard } from './pages/dashboard.js';
+import { OrganizationsPage } from './pages/organizations.js';
+import { BranchesPage } from './pages/branches.js';
+import { MembersPage } from './pages/members.js';
+import { TrainingPage } from './pages/training.js';
+import { FundingPage } from './pages/funding.js';
+import { session } from './session.js';
+
+const ADMINS = ['district-admin', 'committee-admin'];
+
+/** Each page and the roles that may use it (the services' own rules; they check again). */
+export const PAGES = [
+  { id: 'dashboard', title: 'nav.dashboard', component: Dashboard, roles: [...ADMINS, 'street-admin', 'auditor'] },
+  { id: 'organizations', title: 'nav.organizations', component: OrganizationsPage, roles: [...ADMINS, 'street-admin', 'auditor'] },
+  { id: 'branches', title: 'nav.branches', component: BranchesPage, roles: [...ADMINS, 'street-admin', 'branch-secretary', 'auditor'] },
+  { id: 'members', title: 'nav.members', component: MembersPage, roles: [...ADMINS, 'street-admin', 'branch-secretary', 'auditor'] },
+  { id: 'training', title: 'nav.training', component: TrainingPage, roles: [...ADMINS, 'street-admin', 'branch-secretary', 'auditor'] },
+  { id: 'funding', title: 'nav.funding', component: FundingPage, roles: [...ADMINS, 'finance', 'auditor'] },
+];
+
+const route = reactive({ path: [], query: {} });
+function parseHash() {
+  const hash = location.hash.replace(/^#\/?/, '');
+  const [path, q] = hash.split('?');
+  route.path = path ? path.split('/').map(decodeURIComponent) : [];
+  route.query = Object.fromEntries(new URLSearchParams(q || ''));
+}
+window.addEventListener('hashchange', parseHash);
+parseHash();
+
+const App = {
+  setup() {
+    const pages = computed(() => PAGES.filter(p => session.me && p.roles.some(r => session.me.roles.includes(r))));
+    const current = computed(() => {
+      const id = route.path[0];
+      const page = pages.value.find(p => p.id === id);
+      return page || null;
+    });
+    function csrf() {
+      const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+      return m ? decodeURIComponent(m[1]) : '';
+    }
+    return { session, pages, current, route, t, locale, setLang, csrf,
+      roleNames: () => (session.me ? session.me.roles.filter(r => r.indexOf('-') > 0 || r === 'finance' || r === 'auditor')
+        .filter(r => ['district-admin', 'committee-admin', 'street-admin', 'branch-secretary', 'finance', 'auditor'].includes(r))
+        .map(r => t('role.' + r)).join('、') : '') };
+  },
+  template: `
+  <div class="shell" v-if="session.me">
+    <header class="top">
+      <span class="brand">{{ t('app.title') }}</span>
+      <span class="district">{{ session.me.district.name }}</span>
+      <span class="spacer"></span>
+      <span class="user" data-testid="user">{{ session.me.name || session.me.username }} · {{ roleNames() }}</span>
+      <button type="button" class="link" data-testid="lang" @click="setLang(locale.lang === 'zh' ? 'en' : 'zh')">{{ t('app.lang') }}</button>
+      <form method="post" action="/logout" class="logout">
+        <input type="hidden" name="_csrf" :value="csrf()">
+        <button type="submit" class="link" data-testid="logout">{{ t('app.logout') }}</button>
+      </form>
+    </header>
+    <nav class="side" data-testid="nav">
+      <a v-for="p in pages" :key="p.id" :href="'#/' + p.id" :data-page="p.id" :class="{ active: current && current.id === p.id }">{{ t(p.title) }}</a>
+    </nav>
+    <main class="content">
+      <component v-if="current" :is="current.component" :route="route" :key="current.id"></component>
+      <p v-else-if="route.path.length" class="problem">{{ t('app.noAccess') }}</p>
+    </main>
+  </div>
+  <p v-else-if="session.error" class="problem">{{ session.error }}</p>
+  <p v-else class="loading">{{ t('app.loading') }}</p>`,
+};
+
+async function start() {
+  setLang(locale.lang);
+  try {
+    session.me = await get('/auth/me');
+  } catch (e) {
+    session.error = e.message;
+    return;
+  }
+  const back = sessionStorage.getItem('portal.returnTo');
+  if (back) { sessionStorage.removeItem('portal.returnTo'); location.hash = back; }
+  const allowed = PAGES.filter(p => p.roles.some(r => session.me.roles.includes(r)));
+  if (!route.path.length && allowed.length) location.hash = '#/' + allowed[0].id;
+  document.title = t('app.title');
+}
+
+const app = createApp(App);
+registerUi(app);
+app.mount('#app');
+start();
