@@ -1,0 +1,51 @@
+package org.partybuilding.platform.metrics;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.config.MeterFilterReply;
+
+/**
+ * Metrics every service shares beyond Boot's own: the business gauges of {@link ReadModelGauge} beans, and a
+ * filter that keeps of the Kafka clients' several hundred meters only those the alerts and dashboards read
+ * (consumer lag and consumption, producer sends and errors), so a scrape stays small.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+public class PlatformMetricsAutoConfiguration {
+
+    /** Kafka client meters kept (prefixes); every other {@code kafka.*} meter is denied. */
+    static final List<String> KAFKA_METERS_KEPT = List.of(
+            "kafka.consumer.fetch.manager.records.lag",
+            "kafka.consumer.fetch.manager.records.consumed",
+            "kafka.consumer.coordinator.assigned.partitions",
+            "kafka.producer.record.send",
+            "kafka.producer.record.error",
+            "kafka.producer.request.latency.avg");
+
+    @Bean
+    MeterFilter platformKafkaMeterFilter() {
+        return new MeterFilter() {
+            @Override
+            public MeterFilterReply accept(io.micrometer.core.instrument.Meter.Id id) {
+                String name = id.getName();
+                if (!name.startsWith("kafka.")) {
+                    return MeterFilterReply.NEUTRAL;
+                }
+                return KAFKA_METERS_KEPT.stream().anyMatch(name::startsWith) ? MeterFilterReply.NEUTRAL : MeterFilterReply.DENY;
+            }
+        };
+    }
+
+    @Bean
+    ReadModelGauges readModelGauges(ObjectProvider<ReadModelGauge> gauges, MeterRegistry meters,
+            @Value("${platform.metrics.read-model-refresh:30s}") Duration interval) {
+        return new ReadModelGauges(gauges.orderedStream().toList(), meters, interval);
+    }
+}
