@@ -75,6 +75,10 @@ final class PlatformUnderTest implements AutoCloseable {
         return "http://127.0.0.1:" + platform.ports().management(module);
     }
 
+    String kafkaBootstrapServers() {
+        return platform.kafkaBootstrapServers();
+    }
+
     void stopKafka() {
         platform.stopKafka();
     }
