@@ -88,6 +88,24 @@ class MonitoringIT {
     }
 
     @Test
+    void prometheusScrapesEveryModuleWithTheRepositorysRulesAndNothingFires() {
+        // Prometheus itself (deploy/prometheus's configuration, pointed at this platform) ingests each scrape: a format
+        // it refuses (e.g. exemplars on a _count) makes the target down
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
+            JsonNode targets = Http.get(platform.prometheusUrl() + "/api/v1/targets", null).json().path("data").path("activeTargets");
+            Map<String, String> health = new TreeMap<>();
+            targets.forEach(t -> health.put(t.path("labels").path("application").asString(),
+                    t.path("health").asString() + " " + t.path("lastError").asString()));
+            assertThat(health).hasSize(LocalPlatform.MODULES.size()).allSatisfy((module, state) -> assertThat(state).as(module).isEqualTo("up "));
+        });
+        JsonNode groups = Http.get(platform.prometheusUrl() + "/api/v1/rules", null).json().path("data").path("groups");
+        List<String> alerts = new java.util.ArrayList<>();
+        groups.forEach(g -> g.path("rules").forEach(r -> alerts.add(r.path("name").asString() + "=" + r.path("state").asString())));
+        assertThat(alerts).contains("ServiceDown=inactive", "ReadinessFailing=inactive")
+                .hasSize(7);
+    }
+
+    @Test
     void eachServiceExportsItsOwnFiguresAndTheGatewayItsRoutes() {
         assertThat(scrape("registry-service")).contains("platform_registry_organizations{application=\"registry-service\",status=\"ACTIVE\"}");
         assertThat(scrape("member-service")).contains("platform_member_members{application=\"member-service\",stage=\"FORMAL\"}");

@@ -141,6 +141,17 @@ class MonitoringTest {
             assertThat(scrape).doesNotContain("le=\"0.001398101\"").doesNotContain("kafka_consumer_fetch_manager_fetch_size_avg");
             assertThat(scrape.length()).isLessThan(64 * 1024);
         });
+        // A sampled request, then the scrape as Prometheus asks for it (OpenMetrics): no exemplars, which Prometheus 2.x
+        // refuses on a histogram's _count — the whole scrape would fail and the service look down.
+        web.post().uri("/api/sample/widgets")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.forRole(Role.COMMITTEE_ADMIN)))
+                .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b8-01")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"越秀区棋类协会\",\"street\":\"JIANSHE\",\"employees\":3}")
+                .exchange().expectStatus().isCreated();
+        String openMetrics = management.get().uri("/actuator/prometheus")
+                .header(HttpHeaders.ACCEPT, "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(openMetrics).contains("http_server_requests_seconds_count{").doesNotContain("trace_id=");
     }
 
     private Consumer<String, byte[]> consumer(String group) {
