@@ -257,7 +257,9 @@ public final class LocalPlatform implements AutoCloseable {
                 keycloakUrl(), KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD));
         out.append(String.format("  Kafka       %s%n  MongoDB     %s%n", kafkaBootstrapServers(), mongoUri()));
         if (prometheus != null) {
-            out.append(String.format("  Prometheus  %s  (targets %s/targets, alerts %s/alerts)%n", prometheusUrl(), prometheusUrl(), prometheusUrl()));
+            // Debian's build serves only the classic UI (/classic/...); upstream's serves /targets and /alerts
+            out.append(String.format("  Prometheus  %s  (targets %s/classic/targets or /targets, alerts /classic/alerts or /alerts)%n",
+                    prometheusUrl(), prometheusUrl()));
         }
         out.append(String.format("  data        %s (logs in %s)%n", options.dataDir, logs));
         out.append("Demo logins (realm ").append(KeycloakServer.REALM).append(", password demo):\n");
