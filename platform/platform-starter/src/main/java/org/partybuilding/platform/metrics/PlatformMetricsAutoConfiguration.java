@@ -22,9 +22,9 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.config.MeterFilterReply;
 
 /**
- * Metrics every service shares beyond Boot's own: the business gauges of {@link ReadModelGauge} beans, and a
- * filter that keeps of the Kafka clients' several hundred meters only those the alerts and dashboards read
- * (consumer lag and consumption, producer sends and errors), so a scrape stays small.
+ * Metrics every service shares beyond Boot's own: the business gauges of {@link ReadModelGauge} beans and readiness,
+ * and filters that keep a scrape small: of the Kafka clients' several hundred meters only those the alerts and
+ * dashboards read (consumer lag and consumption, producer sends and errors), and none of the timers nobody reads.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 public class PlatformMetricsAutoConfiguration {
@@ -39,6 +39,33 @@ public class PlatformMetricsAutoConfiguration {
             "kafka.producer.record.send",
             "kafka.producer.record.error",
             "kafka.producer.request.latency.avg");
+
+    /**
+     * Leaves out what no alert or dashboard reads and what multiplies series: Spring Security's observation timers
+     * (per filter chain and authorization), the in-flight request timers, the outgoing-request timers (the gateway's
+     * route metrics say the same per route), and the management port's own requests (every scrape and probe would
+     * otherwise add latency buckets per actuator path).
+     */
+    @Bean
+    MeterFilter platformLeanMeterFilter() {
+        return new MeterFilter() {
+            @Override
+            public MeterFilterReply accept(io.micrometer.core.instrument.Meter.Id id) {
+                String name = id.getName();
+                if (name.startsWith("spring.security.") || name.equals("http.server.requests.active")
+                        || name.startsWith("http.client.requests")) {
+                    return MeterFilterReply.DENY;
+                }
+                if (name.equals("http.server.requests")) {
+                    String uri = id.getTag("uri");
+                    if (uri != null && uri.startsWith("/actuator")) {
+                        return MeterFilterReply.DENY;
+                    }
+                }
+                return MeterFilterReply.NEUTRAL;
+            }
+        };
+    }
 
     @Bean
     MeterFilter platformKafkaMeterFilter() {
