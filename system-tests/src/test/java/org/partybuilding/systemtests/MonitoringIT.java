@@ -38,8 +38,11 @@ import tools.jackson.databind.JsonNode;
 @Order(4)
 class MonitoringIT {
 
-    /** Per module; Micrometer's default percentile buckets made each scrape several hundred KB. */
-    private static final int SCRAPE_LIMIT_BYTES = 128 * 1024;
+    /**
+     * Per module; Micrometer's default percentile buckets made a scrape several hundred KB. Measured after the journeys
+     * (2026-11-22): gateway 51 KB, services 65–116 KB (member-service, with the most API paths, the largest).
+     */
+    private static final int SCRAPE_LIMIT_BYTES = 160 * 1024;
 
     private static PlatformUnderTest platform;
     private static String committeeAdmin;
