@@ -44,9 +44,15 @@ final class Http {
     }
 
     static Response postJson(String url, String bearer, Object body) {
+        return postJson(url, bearer, body, Map.of());
+    }
+
+    /** With extra request headers (e.g. a W3C {@code traceparent}). */
+    static Response postJson(String url, String bearer, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        headers.forEach(request::header);
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

@@ -51,6 +51,8 @@ final class PlatformUnderTest implements AutoCloseable {
                 .reset(true)
                 .portOffset(offset)
                 .mongoUri(null)
+                // Prometheus with deploy/prometheus's rules scrapes the platform under test (MonitoringIT reads it)
+                .prometheus(true)
                 .build());
         try {
             platform.start();
@@ -73,6 +75,14 @@ final class PlatformUnderTest implements AutoCloseable {
     /** The management (actuator) base URL of a module, for what an operator would read. */
     String managementUrl(String module) {
         return "http://127.0.0.1:" + platform.ports().management(module);
+    }
+
+    String prometheusUrl() {
+        return platform.prometheusUrl();
+    }
+
+    String kafkaBootstrapServers() {
+        return platform.kafkaBootstrapServers();
     }
 
     void stopKafka() {

@@ -57,7 +57,7 @@ import org.partybuilding.local.demo.IdentityCodes;
  * <p>{@code -Dportal.it.gateway=http://localhost:8080 -Dportal.it.keycloak=http://localhost:8180} runs it against a
  * platform that is already up (a developer's {@code ./run.sh}) instead of the shared one.
  */
-@Order(4)
+@Order(5)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalIT {
 

@@ -57,6 +57,7 @@ public final class LocalPlatform implements AutoCloseable {
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration KEYCLOAK_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(300);
+    private static final Duration PROMETHEUS_TIMEOUT = Duration.ofSeconds(60);
 
     /** Runs once, after the first start of a data dir with all modules healthy (issue 8: the demo district). */
     @FunctionalInterface
@@ -71,6 +72,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final KafkaBroker kafka;
     private final KeycloakServer keycloak;
     private final MongoStore mongo;
+    private final PrometheusServer prometheus;
     private final List<SpringService> services = new CopyOnWriteArrayList<>();
     private final Map<String, Double> startSeconds = new LinkedHashMap<>();
     private boolean firstStart;
@@ -85,6 +87,9 @@ public final class LocalPlatform implements AutoCloseable {
         this.keycloak = new KeycloakServer(options.repoRoot, options.dataDir.resolve("keycloak"), logs,
                 options.keycloakCacheDir, ports);
         this.mongo = options.mongoUri == null ? new MongoStore(options.dataDir.resolve("mongo"), ports.mongo(), options.inMemoryStore) : null;
+        this.prometheus = options.prometheus
+                ? new PrometheusServer(options.repoRoot, options.dataDir.resolve("prometheus"), logs.resolve("prometheus.log"), ports)
+                : null;
     }
 
     /**
@@ -102,10 +107,16 @@ public final class LocalPlatform implements AutoCloseable {
                         + " (expected <module>/target/<module>.jar); build first: ./mvnw -q -DskipTests install,"
                         + " or start fewer modules with --services / --no-services");
             }
+            if (prometheus != null) {
+                PrometheusServer.binary(); // refused before anything starts when it is missing
+            }
             requireFreePorts();
 
             startInfrastructure();
             startServices(wanted);
+            if (prometheus != null) {
+                timed(PrometheusServer.NAME, () -> prometheus.start(PROMETHEUS_TIMEOUT));
+            }
 
             startupTime = Duration.ofNanos(System.nanoTime() - began);
             if (firstStart && services.size() == MODULES.size()) {
@@ -136,6 +147,9 @@ public final class LocalPlatform implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (prometheus != null) {
+            prometheus.stop();
         }
         services.stream().filter(s -> s.module().equals(GATEWAY)).forEach(SpringService::stop);
         inParallel(services.stream().<Runnable>map(s -> s::stop).toList());
@@ -172,6 +186,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** Prometheus's URL when started with {@code --prometheus}, else null. */
+    public String prometheusUrl() {
+        return prometheus != null ? prometheus.url() : null;
     }
 
     public String mongoUri() {
@@ -211,6 +230,9 @@ public final class LocalPlatform implements AutoCloseable {
         if (keycloak.process() != null) {
             rss.put(KeycloakServer.NAME, keycloak.process().residentKb());
         }
+        if (prometheus != null && prometheus.process() != null) {
+            rss.put(PrometheusServer.NAME, prometheus.process().residentKb());
+        }
         for (SpringService service : services) {
             if (service.process() != null) {
                 rss.put(service.module(), service.process().residentKb());
@@ -235,6 +257,11 @@ public final class LocalPlatform implements AutoCloseable {
         out.append(String.format("  Keycloak    %s  (admin console %s/admin, user %s, password %s)%n", keycloakUrl(),
                 keycloakUrl(), KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD));
         out.append(String.format("  Kafka       %s%n  MongoDB     %s%n", kafkaBootstrapServers(), mongoUri()));
+        if (prometheus != null) {
+            // Debian's build serves only the classic UI (/classic/...); upstream's serves /targets and /alerts
+            out.append(String.format("  Prometheus  %s  (targets %s/classic/targets or /targets, alerts /classic/alerts or /alerts)%n",
+                    prometheusUrl(), prometheusUrl()));
+        }
         out.append(String.format("  data        %s (logs in %s)%n", options.dataDir, logs));
         out.append("Demo logins (realm ").append(KeycloakServer.REALM).append(", password demo):\n");
         DEMO_USERS.forEach((user, role) -> out.append(String.format("  %-17s %s%n", user, role)));
@@ -335,6 +362,9 @@ public final class LocalPlatform implements AutoCloseable {
         wanted.put(ports.kafkaController(), "kafka controller");
         wanted.put(ports.keycloak(), "keycloak");
         wanted.put(ports.keycloakManagement(), "keycloak management");
+        if (prometheus != null) {
+            wanted.put(ports.prometheus(), PrometheusServer.NAME);
+        }
         for (String module : options.modules) {
             wanted.put(ports.http(module), module);
             wanted.put(ports.management(module), module + " management");
@@ -537,6 +567,7 @@ public final class LocalPlatform implements AutoCloseable {
         final String mongoUri;
         final boolean inMemoryStore;
         final JvmProfile jvmProfile;
+        final boolean prometheus;
         final FirstStartHook firstStartHook;
         final Consumer<String> log;
 
@@ -551,6 +582,7 @@ public final class LocalPlatform implements AutoCloseable {
             this.mongoUri = b.mongoUri;
             this.inMemoryStore = b.inMemoryStore;
             this.jvmProfile = b.jvmProfile;
+            this.prometheus = b.prometheus;
             this.firstStartHook = b.firstStartHook;
             this.log = b.log;
         }
@@ -587,6 +619,11 @@ public final class LocalPlatform implements AutoCloseable {
             return keycloakCacheDir;
         }
 
+        /** Whether Prometheus starts too ({@code --prometheus}). */
+        public boolean prometheus() {
+            return prometheus;
+        }
+
         /** The external MongoDB, or null for the built-in wire-protocol server. */
         public String mongoUri() {
             return mongoUri;
@@ -604,6 +641,7 @@ public final class LocalPlatform implements AutoCloseable {
         private String mongoUri = blankToNull(System.getenv("MONGODB_URI"));
         private boolean inMemoryStore;
         private JvmProfile jvmProfile = JvmProfile.FAST_START;
+        private boolean prometheus;
         private FirstStartHook firstStartHook;
         private Consumer<String> log = line -> System.out.println("[local-platform] " + line);
 
@@ -675,6 +713,12 @@ public final class LocalPlatform implements AutoCloseable {
         /** How the services, the gateway and Kafka are tuned; default {@link JvmProfile#FAST_START}. */
         public Builder jvmProfile(JvmProfile jvmProfile) {
             this.jvmProfile = Objects.requireNonNull(jvmProfile);
+            return this;
+        }
+
+        /** Also start Prometheus (the Debian package's binary) with deploy/prometheus's rules, scraping this platform. */
+        public Builder prometheus(boolean prometheus) {
+            this.prometheus = prometheus;
             return this;
         }
 

@@ -22,6 +22,7 @@ public final class LocalPlatformMain {
             "  --no-services        start only MongoDB, Kafka and Keycloak",
             "  --services A,B       start only these modules (of " + String.join(", ", LocalPlatform.MODULES) + ")",
             "  --parallel N         services started at once (default 2)",
+            "  --prometheus         also start Prometheus (Debian package 'prometheus') scraping the platform, port 9090",
             "  --no-demo            don't load the demo district on the first start of a data dir",
             "  --organizations N    demo district size (default 270; with --members scaled for benchmarks)",
             "  --members N          demo district party members (default 432)",
@@ -29,7 +30,8 @@ public final class LocalPlatformMain {
             "  -h, --help           this text",
             "  (./run.sh only)      --no-build: skip './mvnw -q -DskipTests install' before starting",
             "Environment: MONGODB_URI (use that MongoDB instead of the built-in server), KEYCLOAK_JAVA_HOME (a JDK 21+",
-            "for Keycloak), PARTY_BUILDING_CACHE_DIR (where Keycloak is unpacked, default ~/.cache/party-building).");
+            "for Keycloak), PARTY_BUILDING_CACHE_DIR (where Keycloak is unpacked, default ~/.cache/party-building),",
+            "PROMETHEUS_BIN (the Prometheus binary for --prometheus, default: prometheus on the PATH).");
 
     private LocalPlatformMain() {
     }
@@ -119,6 +121,7 @@ public final class LocalPlatformMain {
                 case "--port-offset" -> builder.portOffset(number(value(args, i, flag, inline), flag));
                 case "--parallel" -> builder.parallelServices(number(value(args, i, flag, inline), flag));
                 case "--no-demo" -> demo.load = false;
+                case "--prometheus" -> builder.prometheus(true);
                 case "--organizations" -> demo.organizations = number(value(args, i, flag, inline), flag);
                 case "--members" -> demo.members = number(value(args, i, flag, inline), flag);
                 case "--seed" -> demo.seed = number(value(args, i, flag, inline), flag);

@@ -17,10 +17,12 @@ public record Ports(int offset) {
             "training-service", new int[] {8084, 9084},
             "funding-service", new int[] {8085, 9085});
 
+    /** The highest offset that keeps the highest port (MongoDB's 27017) a valid port. */
+    static final int MAX_OFFSET = 65535 - 27017;
+
     public Ports {
-        // the highest port, MongoDB's 27017 + offset, must stay a port (≤ 65535)
-        if (offset < 0 || offset > 38000) {
-            throw new IllegalArgumentException("port offset must be between 0 and 38000: " + offset);
+        if (offset < 0 || offset > MAX_OFFSET) {
+            throw new IllegalArgumentException("port offset must be between 0 and " + MAX_OFFSET + ": " + offset);
         }
     }
 
@@ -43,6 +45,11 @@ public record Ports(int offset) {
     /** Keycloak's management interface (health); 9000 by default, moved out of the services' way. */
     public int keycloakManagement() {
         return 9180 + offset;
+    }
+
+    /** Prometheus (only with --prometheus). */
+    public int prometheus() {
+        return 9090 + offset;
     }
 
     public int gateway() {

@@ -38,6 +38,12 @@ class LocalPlatformMainTest {
     }
 
     @Test
+    void prometheusStartsOnlyWithItsFlag() {
+        assertThat(parse().prometheus()).isFalse();
+        assertThat(parse("--prometheus").prometheus()).isTrue();
+    }
+
+    @Test
     void noServicesStartsOnlyInfrastructureAndServicesPicksModules() {
         assertThat(parse("--no-services").modules()).isEmpty();
         assertThat(parse("--services", "registry-service, gateway").modules())
@@ -72,7 +78,7 @@ class LocalPlatformMainTest {
         assertThatThrownBy(() -> parse("--data-dir")).hasMessageContaining("--data-dir needs a value");
         assertThatThrownBy(() -> parse("--port-offset", "--reset")).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> parse("--port-offset", "ten")).hasMessageContaining("needs a number");
-        assertThatThrownBy(() -> parse("--port-offset", "-1")).hasMessageContaining("between 0 and 38000");
+        assertThatThrownBy(() -> parse("--port-offset", "-1")).hasMessageContaining("between 0 and " + Ports.MAX_OFFSET);
         assertThatThrownBy(() -> parse("--services", "payroll-service")).hasMessageContaining("unknown module payroll-service");
         assertThatThrownBy(() -> parse("--parallel", "0")).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> parse("--help")).isInstanceOf(LocalPlatformMain.HelpRequested.class);

@@ -34,13 +34,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 @EnableConfigurationProperties(PlatformKafkaProperties.class)
 public class PlatformKafkaAutoConfiguration {
 
+    /** Records sent to {@code <topic>.dlt}, tagged with the topic they came from. */
+    public static final String DEAD_LETTERS = "platform.kafka.dead.letters";
+
     @Bean
     CommonErrorHandler platformKafkaErrorHandler(KafkaTemplate<String, byte[]> template, MeterRegistry meters,
             PlatformKafkaProperties properties) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
-            meters.counter("platform.kafka.dead.letters", "topic", record.topic()).increment();
+            meters.counter(DEAD_LETTERS, "topic", record.topic()).increment();
             deadLetters.accept(record, e);
         }, backOff(properties));
         handler.addNotRetryableExceptions(EventFormatException.class);
@@ -69,6 +72,22 @@ public class PlatformKafkaAutoConfiguration {
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> platformAsyncCommits() {
         return container -> container.getContainerProperties().setSyncCommits(false);
+    }
+
+    /**
+     * Registers {@code platform.kafka.dead.letters} at zero for every topic a listener of this service reads, so
+     * that the series exists (and {@code increase()} sees the first dead letter) before anything has failed.
+     */
+    @Bean
+    org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent> platformDeadLetterMeters(
+            org.springframework.beans.factory.ObjectProvider<org.springframework.kafka.config.KafkaListenerEndpointRegistry> listeners,
+            MeterRegistry meters) {
+        return ready -> listeners.ifAvailable(registry -> registry.getListenerContainers().stream()
+                .map(container -> container.getContainerProperties().getTopics())
+                .filter(java.util.Objects::nonNull)
+                .flatMap(java.util.Arrays::stream)
+                .distinct()
+                .forEach(topic -> meters.counter(DEAD_LETTERS, "topic", topic)));
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.partybuilding.events.AggregateSnapshot;
 import org.partybuilding.events.EventCodec;
 import org.partybuilding.events.EventType;
+import org.partybuilding.platform.tracing.TraceParents;
 
 /**
  * An event waiting inside its aggregate's MongoDB document (field {@value #OUTBOX_FIELD}) until the
@@ -14,9 +15,11 @@ import org.partybuilding.events.EventType;
  * change and its event are saved together or not at all.
  *
  * @param eventId the CloudEvents {@code id}, also what the relay removes the entry by
- * @param data    the event data as JSON
+ * @param data        the event data as JSON
+ * @param traceparent the W3C trace context the change was made in (sent as a Kafka header), or {@code null}
  */
-public record OutboxEvent(String eventId, String topic, String type, String key, String subject, Instant time, String data) {
+public record OutboxEvent(String eventId, String topic, String type, String key, String subject, Instant time, String data,
+        String traceparent) {
 
     public static final String OUTBOX_FIELD = "outbox";
 
@@ -31,6 +34,6 @@ public record OutboxEvent(String eventId, String topic, String type, String key,
      */
     public static OutboxEvent of(EventType type, AggregateSnapshot snapshot, String key) {
         return new OutboxEvent(UUID.randomUUID().toString(), type.topic(), type.ceType(), key, snapshot.id(),
-                Instant.now(), new String(EventCodec.encode(snapshot), StandardCharsets.UTF_8));
+                Instant.now(), new String(EventCodec.encode(snapshot), StandardCharsets.UTF_8), TraceParents.current());
     }
 }

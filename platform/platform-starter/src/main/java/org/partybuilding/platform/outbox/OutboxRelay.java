@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.partybuilding.events.CloudEventAttributes;
 import org.partybuilding.events.CloudEventHeaders;
+import org.partybuilding.platform.tracing.TraceParents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -270,6 +271,11 @@ public class OutboxRelay implements SmartLifecycle {
         Date time = entry.getDate("time");
         CloudEventHeaders.write(new CloudEventAttributes(entry.getString("eventId"), entry.getString("type"), source,
                 time.toInstant(), entry.getString("subject")), record.headers());
+        String traceparent = entry.getString(TraceParents.HEADER);
+        if (traceparent != null) {
+            // the trace of the request that wrote the change: the consumer's span continues it
+            record.headers().add(TraceParents.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+        }
         return Mono.fromFuture(() -> kafka.send(record))
                 .subscribeOn(Schedulers.boundedElastic())
                 .doOnSuccess(result -> meters.counter("platform.outbox.published", "topic", record.topic()).increment())

@@ -44,6 +44,25 @@ public class PlatformMongoAutoConfiguration {
 
         @Bean
         @ConditionalOnBean(OutboxRelay.class)
+        OutboxBacklog outboxBacklog(ReactiveMongoTemplate mongo, OutboxProperties properties, java.time.Clock clock) {
+            return new OutboxBacklog(mongo, properties.collections(), clock);
+        }
+
+        /** The backlog's two gauges, refreshed with the other read-model gauges. */
+        @Bean
+        @ConditionalOnBean(OutboxRelay.class)
+        org.partybuilding.platform.metrics.ReadModelGauge outboxBacklogEvents(OutboxBacklog backlog) {
+            return backlog.gauges().get(0);
+        }
+
+        @Bean
+        @ConditionalOnBean(OutboxRelay.class)
+        org.partybuilding.platform.metrics.ReadModelGauge outboxBacklogOldestAge(OutboxBacklog backlog) {
+            return backlog.gauges().get(1);
+        }
+
+        @Bean
+        @ConditionalOnBean(OutboxRelay.class)
         VersionedWrites versionedWrites(ReactiveMongoTemplate mongo, OutboxRelay relay) {
             return new VersionedWrites(mongo, relay);
         }

@@ -19,6 +19,7 @@ import org.partybuilding.platform.problem.NotFoundException;
 import org.partybuilding.platform.security.ApiAuthorization;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.security.Role;
+import org.partybuilding.platform.tracing.TraceParents;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -61,8 +62,8 @@ public class SampleApplication {
     public record NewWidget(@NotBlank String name, @NotBlank String street, @Min(0) int employees) {
     }
 
-    /** A read model fed by events. */
-    public record OrganizationView(String name, String street) {
+    /** A read model fed by events; {@code traceparent}: the trace its consumer's span was in (for the tracing test). */
+    public record OrganizationView(String name, String street, String traceparent) {
     }
 
     @RestController
@@ -126,7 +127,7 @@ public class SampleApplication {
             IncomingEvent event = IncomingEvent.from(record);
             OrganizationSnapshot organization = event.data(OrganizationSnapshot.class);
             EventHandling.await(readModels.upsertIfNewer("organization_views", organization.id(), organization.version(),
-                    new OrganizationView(organization.name(), organization.street())));
+                    new OrganizationView(organization.name(), organization.street(), TraceParents.current())));
         }
     }
 }
