@@ -20,7 +20,7 @@ import org.apache.kafka.common.Uuid;
  * Apache Kafka in KRaft mode (one node, broker and controller together) as its own JVM, run from the Kafka jars
  * that Maven resolved for this module. Its configuration and log segments live under {@code <dataDir>/kafka/}.
  */
-final class KafkaBroker {
+final class KafkaBroker extends RunsAsChildProcess {
 
     static final String NAME = "kafka";
     private static final String CLASSPATH_RESOURCE = "kafka-classpath.txt";
@@ -30,9 +30,9 @@ final class KafkaBroker {
     private final Ports ports;
     private final Path java;
     private final JvmProfile profile;
-    private ChildProcess process;
 
     KafkaBroker(Path dir, Path log, Ports ports, Path java, JvmProfile profile) {
+        super(Duration.ofSeconds(60));
         this.profile = profile;
         this.dir = dir;
         this.log = log;
@@ -64,16 +64,6 @@ final class KafkaBroker {
     }
 
     /** Stops the broker in order (SIGTERM → controlled shutdown), killing it if it takes too long. */
-    void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(60));
-            process = null;
-        }
-    }
-
-    ChildProcess process() {
-        return process;
-    }
 
     private boolean answersAdminRequest() {
         Properties config = new Properties();

@@ -21,7 +21,7 @@ import java.util.zip.ZipFile;
  * (it survives {@code mvn clean} and {@code --reset}), built once for the options below, and started with
  * its H2 database and the realm to import under {@code <dataDir>/keycloak/}.
  */
-final class KeycloakServer {
+final class KeycloakServer extends RunsAsChildProcess {
 
     static final String NAME = "keycloak";
     static final String REALM = "party-building";
@@ -41,9 +41,9 @@ final class KeycloakServer {
     private final Path logs;
     private final Path cacheDir;
     private final Ports ports;
-    private ChildProcess process;
 
     KeycloakServer(Path repoRoot, Path dir, Path logs, Path cacheDir, Ports ports) {
+        super(Duration.ofSeconds(30));
         this.repoRoot = repoRoot;
         this.dir = dir;
         this.logs = logs;
@@ -103,16 +103,6 @@ final class KeycloakServer {
         }
     }
 
-    void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(30));
-            process = null;
-        }
-    }
-
-    ChildProcess process() {
-        return process;
-    }
 
     private Map<String, String> environment(JdkFinder.Jdk jdk) {
         Map<String, String> env = new HashMap<>();

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * repository's own configuration and alert rules: {@code deploy/prometheus/prometheus.yml} is copied into the data
  * dir with each target ({@code <module>:<management port>}) pointed at 127.0.0.1 and this platform's ports.
  */
-final class PrometheusServer {
+final class PrometheusServer extends RunsAsChildProcess {
 
     static final String NAME = "prometheus";
 
@@ -22,9 +22,9 @@ final class PrometheusServer {
     private final Path dir;
     private final Path log;
     private final Ports ports;
-    private ChildProcess process;
 
     PrometheusServer(Path repoRoot, Path dir, Path log, Ports ports) {
+        super(Duration.ofSeconds(20));
         this.repoRoot = repoRoot;
         this.dir = dir;
         this.log = log;
@@ -58,16 +58,6 @@ final class PrometheusServer {
         Readiness.await(process, timeout, () -> Readiness.httpOk("http://127.0.0.1:" + ports.prometheus() + "/-/ready"));
     }
 
-    void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(20));
-            process = null;
-        }
-    }
-
-    ChildProcess process() {
-        return process;
-    }
 
     /** deploy/prometheus/prometheus.yml with local targets and the rule files by absolute path. */
     Path writeConfig() {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One of the five services or the gateway: {@code <module>/target/<module>.jar} in its own small JVM. */
-final class SpringService {
+final class SpringService extends RunsAsChildProcess {
 
     private final String module;
     private final Path jar;
@@ -18,10 +18,10 @@ final class SpringService {
     private final int managementPort;
     private final Map<String, String> environment;
     private final JvmProfile profile;
-    private ChildProcess process;
 
     SpringService(String module, Path repoRoot, Path java, Path log, int managementPort, Map<String, String> environment,
             JvmProfile profile) {
+        super(Duration.ofSeconds(20));
         this.profile = profile;
         this.module = module;
         this.jar = jarOf(repoRoot, module);
@@ -62,16 +62,5 @@ final class SpringService {
     void awaitReady(Duration timeout) {
         String readiness = "http://127.0.0.1:" + managementPort + "/actuator/health/readiness";
         Readiness.await(process, timeout, () -> Readiness.httpOk(readiness));
-    }
-
-    void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(20));
-            process = null;
-        }
-    }
-
-    ChildProcess process() {
-        return process;
     }
 }
