@@ -24,6 +24,7 @@ import org.partybuilding.member.members.ResidentId;
 import org.partybuilding.member.members.Stage;
 import org.partybuilding.member.stages.DevelopmentRules;
 import org.partybuilding.platform.outbox.BulkInserts;
+import org.partybuilding.platform.outbox.BulkLookups;
 import org.partybuilding.platform.outbox.OutboxRelay;
 import org.partybuilding.platform.problem.DomainRuleViolation;
 import org.partybuilding.platform.problem.FieldError;
@@ -41,7 +42,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -52,13 +52,6 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class MemberImport {
-
-    /**
-     * ID-number hashes per lookup. Small on purpose: the index finds the documents, but a server may still match each
-     * found document against the whole {@code $in} list (mongo-java-server does), so the cost grows with the square.
-     */
-    private static final int LOOKUP_BATCH = 100;
-    private static final int LOOKUPS_IN_FLIGHT = 4;
 
     private final MemberRegistry registry;
     private final PersonalData personalData;
@@ -187,12 +180,11 @@ public class MemberImport {
 
     /** Which of these ID-number hashes are registered already. */
     private Mono<Set<String>> registered(Collection<String> hashes) {
-        return Flux.fromIterable(hashes).buffer(LOOKUP_BATCH)
-                .flatMap(batch -> {
+        return BulkLookups.inBatches(hashes, batch -> {
                     Query query = Query.query(Criteria.where("idNumberHash").in(batch));
                     query.fields().include("idNumberHash");
                     return mongo.find(query, org.bson.Document.class, Member.COLLECTION);
-                }, LOOKUPS_IN_FLIGHT)
+                })
                 .map(document -> document.getString("idNumberHash"))
                 .collect(HashSet::new, Set::add);
     }

@@ -15,6 +15,7 @@ import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.platform.spreadsheet.SheetRows;
 import org.partybuilding.platform.outbox.BulkInserts;
+import org.partybuilding.platform.outbox.BulkLookups;
 import org.partybuilding.platform.spreadsheet.ImportReport;
 import org.partybuilding.platform.spreadsheet.ImportReport.RejectedRow;
 import org.partybuilding.registry.organization.OrganizationRows.ImportRow;
@@ -36,13 +37,6 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class OrganizationImport {
-
-    /**
-     * Credit codes per lookup. Small on purpose: the index finds the documents, but a server may still match each
-     * found document against the whole {@code $in} list (mongo-java-server does), so the cost grows with the square.
-     */
-    private static final int LOOKUP_BATCH = 100;
-    private static final int LOOKUPS_IN_FLIGHT = 4;
 
     private final OrganizationRegistry registry;
     private final ReactiveMongoTemplate mongo;
@@ -133,9 +127,8 @@ public class OrganizationImport {
 
     /** The active organizations holding these credit codes, by code. */
     private Mono<Map<String, Organization>> existing(java.util.Collection<String> creditCodes) {
-        return Flux.fromIterable(creditCodes).buffer(LOOKUP_BATCH)
-                .flatMap(codes -> mongo.find(Query.query(Criteria.where("activeCreditCode").in(codes)), Organization.class),
-                        LOOKUPS_IN_FLIGHT)
+        return BulkLookups.inBatches(creditCodes,
+                        codes -> mongo.find(Query.query(Criteria.where("activeCreditCode").in(codes)), Organization.class))
                 .collectMap(Organization::activeCreditCode);
     }
 
