@@ -2,24 +2,21 @@ package org.partybuilding.platform.metrics;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.context.annotation.Bean;
-
-import java.util.Map;
-
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.annotation.Bean;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.config.MeterFilter;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.core.instrument.config.MeterFilterReply;
 
 /**
  * Metrics every service shares beyond Boot's own: the business gauges of {@link ReadModelGauge} beans and readiness,
@@ -48,37 +45,19 @@ public class PlatformMetricsAutoConfiguration {
      */
     @Bean
     MeterFilter platformLeanMeterFilter() {
-        return new MeterFilter() {
-            @Override
-            public MeterFilterReply accept(io.micrometer.core.instrument.Meter.Id id) {
-                String name = id.getName();
-                if (name.startsWith("spring.security.") || name.equals("http.server.requests.active")
-                        || name.startsWith("http.client.requests")) {
-                    return MeterFilterReply.DENY;
-                }
-                if (name.equals("http.server.requests")) {
-                    String uri = id.getTag("uri");
-                    if (uri != null && uri.startsWith("/actuator")) {
-                        return MeterFilterReply.DENY;
-                    }
-                }
-                return MeterFilterReply.NEUTRAL;
-            }
-        };
+        return MeterFilter.deny(id -> {
+            String name = id.getName();
+            String uri = id.getTag("uri");
+            return name.startsWith("spring.security.") || name.equals("http.server.requests.active")
+                    || name.startsWith("http.client.requests")
+                    || (name.equals("http.server.requests") && uri != null && uri.startsWith("/actuator"));
+        });
     }
 
     @Bean
     MeterFilter platformKafkaMeterFilter() {
-        return new MeterFilter() {
-            @Override
-            public MeterFilterReply accept(io.micrometer.core.instrument.Meter.Id id) {
-                String name = id.getName();
-                if (!name.startsWith("kafka.")) {
-                    return MeterFilterReply.NEUTRAL;
-                }
-                return KAFKA_METERS_KEPT.stream().anyMatch(name::startsWith) ? MeterFilterReply.NEUTRAL : MeterFilterReply.DENY;
-            }
-        };
+        return MeterFilter.deny(id -> id.getName().startsWith("kafka.")
+                && KAFKA_METERS_KEPT.stream().noneMatch(id.getName()::startsWith));
     }
 
     /**
