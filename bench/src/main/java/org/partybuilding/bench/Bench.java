@@ -78,7 +78,7 @@ public final class Bench {
         for (String mode : modes) {
             if (!List.of("gateway", "propagation", "registry", "member", "training", "branch", "funding", "demo", "all").contains(mode)) {
                 throw new IllegalArgumentException("Unknown measure " + mode
-                        + "; usage: bench/run.sh [gateway|propagation|registry|member|training|branch|funding|demo|all ...] [--quick] [--durable-store] [--fast-start-jvms]");
+                        + "; usage: bench/run.sh [gateway|propagation|registry|member|training|branch|funding|demo|all ...] [--quick] [--durable-store] [--fast-start-jvms] [--hold]");
             }
         }
         java.util.function.Predicate<String> runs = measure -> modes.contains(measure) || (modes.contains("all") && !measure.equals("demo"));
@@ -127,11 +127,30 @@ public final class Bench {
                 }
             } finally {
                 // What was measured is reported even when a later measure fails.
+                bench.hold(arguments.contains("--hold"));
                 bench.report.put("MongoDB-protocol server store", arguments.contains("--durable-store") ? "H2 file (as ./run.sh)" : "in memory");
                 bench.report.put("service and Kafka JVMs", arguments.contains("--fast-start-jvms")
                         ? "C1 only, 256 MB heaps (as ./run.sh)" : "full JIT, 1 GB heaps (as in production)");
                 bench.print();
             }
+        }
+    }
+
+    /**
+     * With {@code --hold}: keeps the loaded platform up for probing by hand (at most 40 minutes, or until the file
+     * bench/target/release exists), printing its addresses and a district-admin token.
+     */
+    private void hold(boolean hold) {
+        if (!hold) {
+            return;
+        }
+        Path release = LocalPlatform.findRepoRoot(Path.of("")).resolve("bench/target/release");
+        System.out.println("holding: gateway " + platform.gatewayUrl() + ", branch-service " + platform.serviceUrl("branch-service")
+                + ", funding-service " + platform.serviceUrl("funding-service") + ", MongoDB " + platform.mongoUri()
+                + "; token endpoint " + platform.tokenUri() + "; touch " + release + " to stop");
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(40).toNanos();
+        while (System.nanoTime() < deadline && !Files.exists(release)) {
+            BenchHttp.sleep(2000);
         }
     }
 

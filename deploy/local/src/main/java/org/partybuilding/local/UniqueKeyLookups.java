@@ -26,7 +26,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * to. The server uses an index only when the query has exactly the index's fields, so
  * {@code {_id: x, version: {$lt: 7}}} — the version-guarded write of every outbox write and event
  * consumer — scanned the whole collection: at 100,000 members each consumed event cost a full scan.
- * Its collections also skip the server's data-size bookkeeping (see {@code tracksDataSize}).
+ * Its collections also skip the server's data-size bookkeeping (see {@code tracksDataSize}) and keep the
+ * outbox's sparse pending index ({@link PendingOutboxIndex}).
  */
 final class UniqueKeyLookups {
 
@@ -55,6 +56,19 @@ final class UniqueKeyLookups {
         return null;
     }
 
+    /** The documents with events waiting, when {@code query} is the outbox relay's search and the index exists; else null. */
+    static <P> Iterable<P> pendingOutbox(List<Index<P>> indexes, Document query) {
+        if (!PendingOutboxIndex.answers(query)) {
+            return null;
+        }
+        for (Index<P> index : indexes) {
+            if (index instanceof PendingOutboxIndex<P> pending) {
+                return pending.positions();
+            }
+        }
+        return null;
+    }
+
     /** The in-memory backend with {@link UniqueKeyLookups}. */
     static class Backend extends MemoryBackend {
 
@@ -73,6 +87,13 @@ final class UniqueKeyLookups {
         @Override
         protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
             return new Collection(this, collectionName, options, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            return PendingOutboxIndex.wanted(keys, sparse) ? new PendingOutboxIndex<>(indexName, keys)
+                    : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
         }
     }
 
@@ -106,6 +127,13 @@ final class UniqueKeyLookups {
                 MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
                 return new DurableCollection(this, collectionName, options, data, meta, cursorRegistry);
             }
+
+            @Override
+            protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                    boolean sparse) {
+                return PendingOutboxIndex.wanted(keys, sparse) ? new PendingOutboxIndex<>(indexName, keys)
+                        : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+            }
         }
     }
 
@@ -125,6 +153,10 @@ final class UniqueKeyLookups {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fieldSelector) {
+            Iterable<Object> pending = pendingOutbox(getIndexes(), query);
+            if (pending != null) {
+                return matchDocuments(query, pending, orderBy, skip, limit, batchSize, fieldSelector);
+            }
             Document[] keyPart = new Document[1];
             Index<Object> index = usableIndex(getIndexes(), query, keyPart);
             if (index != null) {
@@ -153,6 +185,10 @@ final class UniqueKeyLookups {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fieldSelector) {
+            Iterable<Integer> pending = pendingOutbox(getIndexes(), query);
+            if (pending != null) {
+                return matchDocuments(query, pending, orderBy, skip, limit, batchSize, fieldSelector);
+            }
             Document[] keyPart = new Document[1];
             Index<Integer> index = usableIndex(getIndexes(), query, keyPart);
             if (index != null) {

@@ -79,6 +79,50 @@ class MongoStoreTest {
         }
     }
 
+    @ParameterizedTest(name = "in memory: {0}")
+    @ValueSource(booleans = {true, false})
+    void theOutboxSearchFindsExactlyTheDocumentsWithEventsWaitingAlsoAfterARestart(boolean inMemory) throws IOException {
+        int port = freePort();
+        org.bson.conversions.Bson search = Filters.exists("outbox.0.eventId");
+        try (MongoStore store = new MongoStore(dir, port, inMemory)) {
+            store.start();
+            try (MongoClient client = MongoClients.create(store.uri())) {
+                MongoCollection<Document> members = client.getDatabase("member").getCollection("members");
+                members.createIndex(Indexes.ascending("outbox.0.eventId"), new IndexOptions().sparse(true).name("outbox_pending"));
+                for (int i = 1; i <= 20; i++) {
+                    Document member = new Document("_id", "m-" + i).append("version", 1L);
+                    member.append("outbox", i % 4 == 0 ? java.util.List.of(new Document("eventId", "e-" + i).append("data", "{}"))
+                            : java.util.List.of());
+                    members.insertOne(member);
+                }
+                assertThat(ids(members, search)).containsExactlyInAnyOrder("m-4", "m-8", "m-12", "m-16", "m-20");
+
+                // published: the relay pulls the entry; a new change pushes one; a deleted document is gone
+                members.updateOne(Filters.eq("_id", "m-4"), Updates.pull("outbox", new Document("eventId", "e-4")));
+                members.updateOne(Filters.eq("_id", "m-5"), Updates.push("outbox", new Document("eventId", "e-5")));
+                members.deleteOne(Filters.eq("_id", "m-8"));
+                assertThat(ids(members, search)).containsExactlyInAnyOrder("m-5", "m-12", "m-16", "m-20");
+                assertThat(members.countDocuments(search)).isEqualTo(4);
+                // the same search with a further condition still reads what the condition says
+                assertThat(ids(members, Filters.and(search, Filters.eq("_id", "m-12")))).containsExactly("m-12");
+            }
+        }
+        if (inMemory) {
+            return;
+        }
+        try (MongoStore store = new MongoStore(dir, port, false)) {
+            store.start();
+            try (MongoClient client = MongoClients.create(store.uri())) {
+                MongoCollection<Document> members = client.getDatabase("member").getCollection("members");
+                assertThat(ids(members, search)).containsExactlyInAnyOrder("m-5", "m-12", "m-16", "m-20");
+            }
+        }
+    }
+
+    private static java.util.List<String> ids(MongoCollection<Document> collection, org.bson.conversions.Bson filter) {
+        return collection.find(filter).map(d -> d.getString("_id")).into(new java.util.ArrayList<>());
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.bson.Document;
 import org.partybuilding.platform.metrics.ReadModelGauge;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import io.micrometer.core.instrument.Tags;
 import reactor.core.publisher.Flux;
@@ -17,7 +19,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * What the outbox relay has not published yet, per outbox collection: how many events and how old the oldest
- * is. One aggregation per collection on each refresh of the gauges ({@link #gauges()}), never per scrape.
+ * is. One indexed search per collection on each refresh of the gauges ({@link #gauges()}), never per scrape.
  */
 public class OutboxBacklog {
 
@@ -50,23 +52,18 @@ public class OutboxBacklog {
                 });
     }
 
+    /** The pending documents through the pending index ({@link OutboxEvent#PENDING_INDEX}), summed here. */
     private Mono<Backlog> read(String collection) {
-        List<Document> pipeline = List.of(
-                new Document("$match", new Document(OutboxEvent.OUTBOX_FIELD + ".0", new Document("$exists", true))),
-                new Document("$project", new Document("events", new Document("$size", "$" + OutboxEvent.OUTBOX_FIELD))
-                        .append("first", new Document("$arrayElemAt", List.of("$" + OutboxEvent.OUTBOX_FIELD + ".time", 0)))),
-                new Document("$group", new Document("_id", null)
-                        .append("events", new Document("$sum", "$events"))
-                        .append("oldest", new Document("$min", "$first"))));
-        return mongo.getCollection(collection)
-                .flatMap(c -> Mono.from(c.aggregate(pipeline).first()))
-                .map(result -> {
-                    long events = ((Number) result.get("events")).longValue();
-                    Date oldest = result.getDate("oldest");
-                    Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), clock.instant());
-                    return new Backlog(events, age.isNegative() ? Duration.ZERO : age);
-                })
-                .defaultIfEmpty(new Backlog(0, Duration.ZERO));
+        Query pending = Query.query(Criteria.where(OutboxEvent.PENDING_FIELD).exists(true));
+        pending.fields().include(OutboxEvent.OUTBOX_FIELD + ".time").exclude("_id");
+        return mongo.find(pending, Document.class, collection)
+                .reduce(new Backlog(0, Duration.ZERO), (sum, document) -> {
+                    List<Document> entries = document.getList(OutboxEvent.OUTBOX_FIELD, Document.class, List.of());
+                    Date first = entries.isEmpty() ? null : entries.get(0).getDate("time");
+                    Duration age = first == null ? Duration.ZERO : Duration.between(first.toInstant(), clock.instant());
+                    return new Backlog(sum.events() + entries.size(),
+                            age.compareTo(sum.oldestAge()) > 0 ? age : sum.oldestAge());
+                });
     }
 
     /** The two gauges, tagged {@code collection}: pending events, and the age in seconds of the oldest. */

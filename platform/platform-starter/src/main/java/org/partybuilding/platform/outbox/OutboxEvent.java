@@ -23,6 +23,15 @@ public record OutboxEvent(String eventId, String topic, String type, String key,
 
     public static final String OUTBOX_FIELD = "outbox";
 
+    /**
+     * Present exactly when a document has events waiting: what the relay and the backlog search by. A sparse index
+     * on it ({@link #PENDING_INDEX}) holds only those documents, so finding none among 100,000 members reads nothing.
+     */
+    public static final String PENDING_FIELD = OUTBOX_FIELD + ".0.eventId";
+
+    /** The sparse index on {@link #PENDING_FIELD} every outbox collection gets when its relay starts. */
+    public static final String PENDING_INDEX = "outbox_pending";
+
     /** The event of a change: its data is the aggregate's state after the change. */
     public static OutboxEvent of(EventType type, AggregateSnapshot snapshot) {
         return of(type, snapshot, snapshot.id());

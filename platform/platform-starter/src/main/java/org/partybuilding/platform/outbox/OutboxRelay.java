@@ -23,8 +23,10 @@ import org.partybuilding.platform.tracing.TraceParents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -169,9 +171,9 @@ public class OutboxRelay implements SmartLifecycle {
     private Mono<Round> relayHeldCollection(String collection, boolean search) {
         Hints hinted = hints.get(collection);
         List<Object> ids = hinted == null || search ? List.of() : hinted.take(properties.batchSize());
-        Criteria criteria = Criteria.where(OutboxEvent.OUTBOX_FIELD + ".0").exists(true);
+        Criteria criteria = Criteria.where(OutboxEvent.PENDING_FIELD).exists(true);
         if (!ids.isEmpty()) {
-            criteria = Criteria.where("_id").in(ids).and(OutboxEvent.OUTBOX_FIELD + ".0").exists(true);
+            criteria = Criteria.where("_id").in(ids).and(OutboxEvent.PENDING_FIELD).exists(true);
         }
         Query pending = Query.query(criteria).limit(properties.batchSize());
         pending.fields().include(OutboxEvent.OUTBOX_FIELD);
@@ -284,6 +286,12 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
+        // Before the first search: without the index every poll reads the whole collection.
+        Flux.fromIterable(properties.collections())
+                .concatMap(collection -> mongo.indexOps(collection).createIndex(new Index()
+                        .on(OutboxEvent.PENDING_FIELD, Sort.Direction.ASC).sparse().named(OutboxEvent.PENDING_INDEX)))
+                .then()
+                .block(Duration.ofSeconds(30));
         loop = Flux.merge(Flux.interval(properties.pollInterval()).map(tick -> true), wakeUps.asFlux().map(wake -> false))
                 .onBackpressureDrop()
                 .concatMap(search -> (heldBack() ? Mono.just(0L) : relayOnce(search))
