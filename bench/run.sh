@@ -9,5 +9,6 @@ for tool in wrk hey; do
       apt-get update -qq && apt-get install -y -qq "$tool"; }
   fi
 done
-./mvnw -q -DskipTests install
+# clean: an unchanged service jar is not repackaged, so it would keep an older platform-starter inside
+./mvnw -q -DskipTests clean install
 ./mvnw -q -f bench/pom.xml compile exec:java -Dexec.args="$*"

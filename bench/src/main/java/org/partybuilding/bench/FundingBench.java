@@ -71,6 +71,8 @@ final class FundingBench {
         int year = LocalDate.now().getYear() - 1;
         announce(partyOrganizations);
         awaitFunding(partyOrganizations, members);
+        report.put("funding: the other services done with the announced district too (no consumer lag, outboxes empty), s after",
+                String.format(Locale.ROOT, "%.1f", Quiescence.await(platform, Duration.ofMinutes(15))));
 
         String admin = adminTokens.get();
         String body = "{\"fiscalYear\":" + year + ",\"snapshotDate\":\"" + year + "-06-30\"}";
@@ -133,12 +135,12 @@ final class FundingBench {
         }
     }
 
-    /** Until funding-service holds every party organization, member and start-up grant (at most 600 s). */
+    /** Until funding-service holds every party organization, member and start-up grant (at most 900 s). */
     private void awaitFunding(int partyOrganizations, int members) {
         try (MongoClient mongo = MongoClients.create(platform.mongoUri())) {
             var funding = mongo.getDatabase("funding");
             long begin = System.nanoTime();
-            long deadline = begin + Duration.ofSeconds(600).toNanos();
+            long deadline = begin + Duration.ofSeconds(900).toNanos();
             while (System.nanoTime() < deadline) {
                 long knownMembers = funding.getCollection("members").estimatedDocumentCount();
                 long knownPartyOrganizations = funding.getCollection("partyOrganizations").estimatedDocumentCount();
@@ -155,7 +157,7 @@ final class FundingBench {
                         + " entries in funding-service");
                 BenchHttp.sleep(2000);
             }
-            throw new IllegalStateException("funding-service did not consume the district within 600 s");
+            throw new IllegalStateException("funding-service did not consume the district within 900 s");
         }
     }
 

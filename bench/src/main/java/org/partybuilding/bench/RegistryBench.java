@@ -115,6 +115,15 @@ final class RegistryBench {
                 platform.stopKafka();
                 kafkaStopped = true;
             }
+            if (!kafkaStopped) {
+                // the other services' consumers of the import's events, then the list alone
+                try {
+                    report.put("registry: every service done with the imports' events, s after the drain",
+                            fmt(Quiescence.await(platform, Duration.ofMinutes(5))));
+                } catch (IllegalStateException e) {
+                    report.put("registry: every service done with the imports' events", "NOT within 300 s");
+                }
+            }
             try {
                 listLatency(organizations);
             } finally {

@@ -38,7 +38,7 @@ final class PendingOutboxIndex<P> extends Index<P> {
         return SEARCH.equals(query);
     }
 
-    Iterable<P> positions() {
+    java.util.Collection<P> positions() {
         return List.copyOf(pending.values());
     }
 

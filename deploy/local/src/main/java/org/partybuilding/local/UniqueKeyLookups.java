@@ -27,7 +27,7 @@ import de.bwaldvogel.mongo.bson.Document;
  * {@code {_id: x, version: {$lt: 7}}} — the version-guarded write of every outbox write and event
  * consumer — scanned the whole collection: at 100,000 members each consumed event cost a full scan.
  * Its collections also skip the server's data-size bookkeeping (see {@code tracksDataSize}) and keep the
- * outbox's sparse pending index ({@link PendingOutboxIndex}).
+ * non-unique indexes the services declare ({@link PendingOutboxIndex}, {@link EqualityIndex}).
  */
 final class UniqueKeyLookups {
 
@@ -56,17 +56,44 @@ final class UniqueKeyLookups {
         return null;
     }
 
-    /** The documents with events waiting, when {@code query} is the outbox relay's search and the index exists; else null. */
-    static <P> Iterable<P> pendingOutbox(List<Index<P>> indexes, Document query) {
-        if (!PendingOutboxIndex.answers(query)) {
-            return null;
-        }
+    /**
+     * The documents a secondary index narrows {@code query} to, or null to read the collection: the outbox's pending
+     * index for the relay's search, else the {@link EqualityIndex} with the fewest candidates for the query's
+     * equalities. The whole query is matched against them either way.
+     */
+    static <P> Iterable<P> secondaryLookup(List<Index<P>> indexes, Document query) {
+        java.util.Collection<P> narrowest = null;
+        int fewest = Integer.MAX_VALUE;
         for (Index<P> index : indexes) {
-            if (index instanceof PendingOutboxIndex<P> pending) {
-                return pending.positions();
+            if (index instanceof PendingOutboxIndex<P> pending && PendingOutboxIndex.answers(query)) {
+                return inStoredOrder(pending.positions());
+            }
+            if (index instanceof EqualityIndex<P> equality) {
+                java.util.Set<P> candidates = equality.candidates(query);
+                if (candidates != null && candidates.size() < fewest) {
+                    narrowest = candidates;
+                    fewest = candidates.size();
+                }
             }
         }
-        return null;
+        return narrowest == null ? null : inStoredOrder(narrowest);
+    }
+
+    /**
+     * Positions ascending, as a full read visits them (the in-memory store's insertion order, the file store's keys),
+     * so an unsorted query answers in the same order with the index as without.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <P> Iterable<P> inStoredOrder(java.util.Collection<P> positions) {
+        List<P> ordered = new java.util.ArrayList<>(positions);
+        if (!ordered.isEmpty() && ordered.get(0) instanceof Comparable) {
+            try {
+                ((List) ordered).sort(null);
+            } catch (ClassCastException mixed) {
+                // keys of several types: left unordered (no service relies on the order of an unsorted query)
+            }
+        }
+        return ordered;
     }
 
     /** The in-memory backend with {@link UniqueKeyLookups}. */
@@ -93,7 +120,7 @@ final class UniqueKeyLookups {
         protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
             return PendingOutboxIndex.wanted(keys, sparse) ? new PendingOutboxIndex<>(indexName, keys)
-                    : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+                    : new EqualityIndex<>(indexName, keys, sparse);
         }
     }
 
@@ -132,7 +159,7 @@ final class UniqueKeyLookups {
             protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                     boolean sparse) {
                 return PendingOutboxIndex.wanted(keys, sparse) ? new PendingOutboxIndex<>(indexName, keys)
-                        : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+                        : new EqualityIndex<>(indexName, keys, sparse);
             }
         }
     }
@@ -153,14 +180,14 @@ final class UniqueKeyLookups {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fieldSelector) {
-            Iterable<Object> pending = pendingOutbox(getIndexes(), query);
-            if (pending != null) {
-                return matchDocuments(query, pending, orderBy, skip, limit, batchSize, fieldSelector);
-            }
             Document[] keyPart = new Document[1];
             Index<Object> index = usableIndex(getIndexes(), query, keyPart);
             if (index != null) {
                 return matchDocuments(query, index.getPositions(keyPart[0]), orderBy, skip, limit, batchSize, fieldSelector);
+            }
+            Iterable<Object> narrowed = secondaryLookup(getIndexes(), query);
+            if (narrowed != null) {
+                return matchDocuments(query, narrowed, orderBy, skip, limit, batchSize, fieldSelector);
             }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
@@ -185,14 +212,14 @@ final class UniqueKeyLookups {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fieldSelector) {
-            Iterable<Integer> pending = pendingOutbox(getIndexes(), query);
-            if (pending != null) {
-                return matchDocuments(query, pending, orderBy, skip, limit, batchSize, fieldSelector);
-            }
             Document[] keyPart = new Document[1];
             Index<Integer> index = usableIndex(getIndexes(), query, keyPart);
             if (index != null) {
                 return matchDocuments(query, index.getPositions(keyPart[0]), orderBy, skip, limit, batchSize, fieldSelector);
+            }
+            Iterable<Integer> narrowed = secondaryLookup(getIndexes(), query);
+            if (narrowed != null) {
+                return matchDocuments(query, narrowed, orderBy, skip, limit, batchSize, fieldSelector);
             }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }

@@ -119,6 +119,60 @@ class MongoStoreTest {
         }
     }
 
+    /**
+     * The non-unique indexes the server would ignore narrow a query to the documents with the value; the answers
+     * (order included) are those of the same collection without indexes, over inserts, updates that move a value,
+     * arrays, numbers of other types, missing fields and deletes.
+     */
+    @ParameterizedTest(name = "in memory: {0}")
+    @ValueSource(booleans = {true, false})
+    void aNonUniqueIndexAnswersAsAFullReadDoes(boolean inMemory) throws IOException {
+        try (MongoStore store = new MongoStore(dir, freePort(), inMemory)) {
+            store.start();
+            try (MongoClient client = MongoClients.create(store.uri())) {
+                MongoCollection<Document> indexed = client.getDatabase("member").getCollection("members");
+                MongoCollection<Document> plain = client.getDatabase("member").getCollection("members_plain");
+                indexed.createIndex(Indexes.ascending("organizationId"));
+                indexed.createIndex(Indexes.ascending("transfers.id"));
+                indexed.createIndex(Indexes.ascending("transfers.0.id"));
+                indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("street"), Indexes.ascending("name")));
+                for (MongoCollection<Document> members : java.util.List.of(indexed, plain)) {
+                    for (int i = 1; i <= 60; i++) {
+                        Document member = new Document("_id", "m-" + i).append("name", "n-" + (60 - i))
+                                .append("street", i % 3 == 0 ? "JIANSHE" : "DADONG").append("rank", i % 2 == 0 ? 2 : 2.0);
+                        if (i % 7 != 0) {
+                            member.append("organizationId", "o-" + (i % 5));
+                        }
+                        if (i % 4 == 0) {
+                            member.append("transfers", java.util.List.of(new Document("id", "t-" + i), new Document("id", "t-x")));
+                        }
+                        members.insertOne(member);
+                    }
+                    members.updateOne(Filters.eq("_id", "m-1"), Updates.set("organizationId", "o-4"));
+                    members.updateMany(Filters.eq("organizationId", "o-2"), Updates.set("street", "HUALE"));
+                    members.deleteOne(Filters.eq("_id", "m-3"));
+                    members.updateOne(Filters.eq("_id", "m-8"), Updates.unset("transfers"));
+                }
+                java.util.List<org.bson.conversions.Bson> filters = java.util.List.of(
+                        Filters.eq("organizationId", "o-4"), Filters.eq("organizationId", "o-2"),
+                        Filters.in("organizationId", "o-1", "o-3", "o-9"), Filters.eq("organizationId", null),
+                        Filters.and(Filters.eq("organizationId", "o-0"), Filters.eq("street", "JIANSHE")),
+                        Filters.eq("transfers.id", "t-x"), Filters.eq("transfers.id", "t-12"), Filters.eq("transfers.id", "t-8"),
+                        Filters.eq("transfers.0.id", "t-12"), Filters.eq("transfers.0.id", "t-x"),
+                        Filters.eq("street", "HUALE"), Filters.and(Filters.eq("street", "DADONG"), Filters.gt("name", "n-3")),
+                        Filters.ne("organizationId", "o-1"), Filters.regex("organizationId", "^o-[12]$"));
+                for (org.bson.conversions.Bson filter : filters) {
+                    assertThat(ids(indexed, filter)).as(filter.toString()).isEqualTo(ids(plain, filter));
+                    assertThat(indexed.find(filter).sort(new Document("name", 1)).limit(3).map(d -> d.getString("_id"))
+                            .into(new java.util.ArrayList<>())).as(filter + " sorted")
+                            .isEqualTo(plain.find(filter).sort(new Document("name", 1)).limit(3).map(d -> d.getString("_id"))
+                                    .into(new java.util.ArrayList<>()));
+                }
+                assertThat(ids(indexed, Filters.eq("organizationId", "o-4"))).contains("m-1").isNotEmpty();
+            }
+        }
+    }
+
     private static java.util.List<String> ids(MongoCollection<Document> collection, org.bson.conversions.Bson filter) {
         return collection.find(filter).map(d -> d.getString("_id")).into(new java.util.ArrayList<>());
     }

@@ -7,7 +7,11 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
-/** Creates the indexes before the service reports ready: one member per ID number (by its keyed hash). */
+/**
+ * Creates the indexes before the service reports ready: one member per ID number (by its keyed hash); the members of
+ * an organization, of a party organization and of a street, which the list filters, data scope and the reactions to
+ * organization and party-organization events select by (without them each such event read all 100,000 members).
+ */
 @Component
 class MemberIndexes implements ApplicationRunner {
 
@@ -22,6 +26,14 @@ class MemberIndexes implements ApplicationRunner {
         var indexes = mongo.indexOps(Member.COLLECTION);
         indexes.createIndex(new Index().on("idNumberHash", Sort.Direction.ASC).unique().named("id_number_hash"))
                 .then(indexes.createIndex(new Index().on("transfers.id", Sort.Direction.ASC).named("transfer_id")))
+                .then(indexes.createIndex(new Index().on("organizationId", Sort.Direction.ASC).named("organization")))
+                .then(indexes.createIndex(new Index().on("partyOrganizationId", Sort.Direction.ASC).named("party_organization")))
+                .then(indexes.createIndex(new Index().on("street", Sort.Direction.ASC).named("street")))
+                // a member's dues and training hours, read on every payment and stage change
+                .then(mongo.indexOps(org.partybuilding.member.dues.DuesPayment.COLLECTION)
+                        .createIndex(new Index().on("memberId", Sort.Direction.ASC).named("member")))
+                .then(mongo.indexOps(org.partybuilding.member.context.TrainingAttendance.COLLECTION)
+                        .createIndex(new Index().on("memberId", Sort.Direction.ASC).named("member")))
                 .block();
     }
 }
