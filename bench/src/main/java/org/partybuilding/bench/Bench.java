@@ -125,6 +125,11 @@ public final class Bench {
                 if (runs.test("demo")) { // not in "all": it needs a district of its own (absolute figures)
                     new DemoBench(platform, quick, bench.report).run();
                 }
+            } catch (RuntimeException | Error failure) {
+                // in the report too: a measure's failure must not pass for a missing line
+                bench.report.put("FAILED", failure.toString());
+                failure.printStackTrace();
+                throw failure;
             } finally {
                 // What was measured is reported even when a later measure fails.
                 bench.hold(arguments.contains("--hold"));

@@ -27,6 +27,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -40,6 +41,7 @@ import reactor.core.scheduler.Schedulers;
 public class Allocations {
 
     static final Duration STALE_AFTER = Duration.ofMinutes(2);
+    private static final int ENTRIES_PER_SLICE = 1000;
 
     private final ReactiveMongoTemplate mongo;
     private final DistrictState state;
@@ -110,21 +112,28 @@ public class Allocations {
     }
 
     private Mono<AllocationResponse> book(AllocationRun run, boolean resuming) {
+        // Counting 100,000 members is CPU work: not on the event loop.
         return Mono.fromSupplier(() -> AllocationRules.shares(state.members(), state.partyOrganizations(), run.snapshotDate(),
-                        run.perMemberYuan()).stream()
-                        .map(share -> LedgerEntry.book(LedgerEntry.annualId(run.fiscalYear(), share.partyOrganizationId()),
-                                EntryKind.ANNUAL_WORKING_FUNDS, share.partyOrganizationId(), share.street(), run.fiscalYear(),
-                                share.amount(), share.members() + " members × " + Money.format(run.perMemberYuan())
-                                        + " on " + run.snapshotDate(),
-                                share.members(), "allocation:" + run.fiscalYear(), null, clock.instant(), run.startedBy()))
-                        .toList())
-                // Counting 100,000 members is CPU work: not on the event loop.
+                        run.perMemberYuan()))
                 .subscribeOn(Schedulers.parallel())
+                // The entries (each with its event's JSON) in slices on every core; each slice's task carries the
+                // request's trace context, so every event still records the run's traceparent.
+                .flatMapMany(shares -> Flux.fromIterable(shares).buffer(ENTRIES_PER_SLICE))
+                .flatMapSequential(slice -> Mono.fromSupplier(() -> slice.stream().map(share -> entry(run, share)).toList())
+                        .subscribeOn(Schedulers.parallel()))
+                .collect(ArrayList<LedgerEntry>::new, List::addAll)
                 .flatMap(entries -> ledger.bookAll(entries, resuming))
                 .then(mongo.findAndModify(Query.query(Criteria.where("_id").is(run.fiscalYear())),
                         new Update().set("status", AllocationRun.Status.COMPLETED).set("completedAt", clock.instant()),
                         org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), AllocationRun.class))
                 .map(done -> response(done));
+    }
+
+    private LedgerEntry entry(AllocationRun run, AllocationRules.Share share) {
+        return LedgerEntry.book(LedgerEntry.annualId(run.fiscalYear(), share.partyOrganizationId()),
+                EntryKind.ANNUAL_WORKING_FUNDS, share.partyOrganizationId(), share.street(), run.fiscalYear(),
+                share.amount(), share.members() + " members × " + Money.format(run.perMemberYuan()) + " on " + run.snapshotDate(),
+                share.members(), "allocation:" + run.fiscalYear(), null, clock.instant(), run.startedBy());
     }
 
     /** The run's figures from the ledger: the year's annual working funds as booked. */

@@ -62,7 +62,10 @@ class Projections {
                 .then(booking));
     }
 
-    @KafkaListener(topics = Topics.MEMBER_MEMBERS)
+    // One consumer per partition (a member's events stay in order on its partition; the read model's upserts are
+    // version-guarded single-document writes and DistrictState is concurrent): a 100,000-member import is applied
+    // three events at a time instead of one.
+    @KafkaListener(topics = Topics.MEMBER_MEMBERS, concurrency = "${platform.kafka.partitions:3}")
     void onMember(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
         if (!event.handledAmong(MEMBER_EVENTS, Set.of())) {
