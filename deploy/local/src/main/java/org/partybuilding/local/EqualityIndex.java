@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -20,7 +19,7 @@ import de.bwaldvogel.mongo.bson.Document;
  * among 100,000 members, {@code street} among 10,000 organizations) read every document, as no MongoDB server
  * would with the index the service declares.
  */
-final class EqualityIndex<P> extends Index<P> {
+final class EqualityIndex<P> extends SecondaryIndex<P> {
 
     /** The key of documents without the field (or with null): what {@code {field: null}} finds. */
     private static final Object MISSING = new Object();
@@ -158,9 +157,6 @@ final class EqualityIndex<P> extends Index<P> {
         return byId.get(document.get("_id"));
     }
 
-    @Override
-    public void checkAdd(Document document, MongoCollection<P> collection) {
-    }
 
     @Override
     public void add(Document document, P position, MongoCollection<P> collection) {
@@ -172,10 +168,6 @@ final class EqualityIndex<P> extends Index<P> {
         return take(document.get("_id"));
     }
 
-    @Override
-    public boolean canHandle(Document query) {
-        return false; // not a unique key lookup: read through candidates()
-    }
 
     @Override
     public Iterable<P> getPositions(Document query) {
@@ -188,14 +180,7 @@ final class EqualityIndex<P> extends Index<P> {
         return byId.size();
     }
 
-    @Override
-    public long getDataSize() {
-        return 0;
-    }
 
-    @Override
-    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-    }
 
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
