@@ -83,9 +83,12 @@ public class Allocations {
             }
             int year = request.fiscalYear();
             LocalDate snapshotDate = request.snapshotDate();
+            long arrived = System.nanoTime();
             return policies.find(year).flatMap(policy -> mongo.findById(year, AllocationRun.class)
                     .flatMap(existing -> existing(existing, snapshotDate, policy))
-                    .switchIfEmpty(Mono.defer(() -> start(year, snapshotDate, policy, scope))));
+                    .switchIfEmpty(Mono.defer(() -> start(year, snapshotDate, policy, scope)
+                            .doOnNext(started -> log.info("Allocation {}: answered {} ms after the request reached the service",
+                                    year, (System.nanoTime() - arrived) / 1_000_000)))));
         });
     }
 
