@@ -37,8 +37,9 @@ final class PendingOutboxIndex<P> extends SecondaryIndex<P> {
         return SEARCH.equals(query);
     }
 
+    /** A live view: {@code UniqueKeyLookups} copies it once, in stored order, for each search. */
     java.util.Collection<P> positions() {
-        return List.copyOf(pending.values());
+        return pending.values();
     }
 
     private static boolean isPending(Document document) {
@@ -67,7 +68,7 @@ final class PendingOutboxIndex<P> extends SecondaryIndex<P> {
 
     @Override
     public Iterable<P> getPositions(Document query) {
-        return positions();
+        return List.copyOf(positions());
     }
 
     @Override
