@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import org.partybuilding.platform.web.PageQuery;
@@ -26,17 +27,51 @@ import org.springframework.stereotype.Component;
 public class OrganizationDirectory {
 
     private record Key(String name, String id) {
+
+        static Key of(Organization organization) {
+            return new Key(organization.name(), organization.id());
+        }
     }
 
     private static final Comparator<Key> ORDER = Comparator.comparing(Key::name).thenComparing(Key::id);
 
-    private final ConcurrentSkipListMap<Key, Organization> byName = new ConcurrentSkipListMap<>(ORDER);
+    /**
+     * Organizations in list order with their number: a skip list's own {@code size()} walks every entry, which
+     * for the whole register was a good part of an unfiltered page.
+     */
+    private static final class Group {
+
+        final ConcurrentSkipListMap<Key, Organization> byKey = new ConcurrentSkipListMap<>(ORDER);
+        final AtomicInteger size = new AtomicInteger();
+
+        void add(Organization organization) {
+            if (byKey.put(Key.of(organization), organization) == null) {
+                size.incrementAndGet();
+            }
+        }
+
+        void remove(Organization organization) {
+            if (byKey.remove(Key.of(organization)) != null) {
+                size.decrementAndGet();
+            }
+        }
+    }
+
+    private static final Group EMPTY = new Group();
+
+    private final Group all = new Group();
     /** The same, per street and per industry: a filtered list walks only the smaller of them. */
-    private final Map<String, ConcurrentSkipListMap<Key, Organization>> byStreet = new ConcurrentHashMap<>();
-    private final Map<String, ConcurrentSkipListMap<Key, Organization>> byIndustry = new ConcurrentHashMap<>();
+    private final Map<String, Group> byStreet = new ConcurrentHashMap<>();
+    private final Map<String, Group> byIndustry = new ConcurrentHashMap<>();
     private final Map<String, Organization> byId = new ConcurrentHashMap<>();
     /** Ids by every two-character piece of their names: "name contains" looks at the few that hold all of the query's pieces. */
     private final Map<String, Set<String>> idsByBigram = new ConcurrentHashMap<>();
+    /**
+     * The organizations holding a piece, in list order, made when a query needs them and dropped when one of them
+     * changes: sorting them for every "name contains" request was four fifths of its time. (A sorted map per piece
+     * instead made each organization an import adds cost ten sorted insertions.)
+     */
+    private final Map<String, List<Organization>> sortedByBigram = new ConcurrentHashMap<>();
 
     /** Takes the organization's state if it is newer than what is held. */
     public synchronized void put(Organization organization) {
@@ -46,20 +81,22 @@ public class OrganizationDirectory {
         }
         Organization lean = withoutOutbox(organization);
         if (held != null) {
-            byName.remove(new Key(held.name(), held.id()));
-            byStreet.get(held.street()).remove(new Key(held.name(), held.id()));
-            byIndustry.get(held.industry()).remove(new Key(held.name(), held.id()));
+            all.remove(held);
+            byStreet.getOrDefault(held.street(), EMPTY).remove(held);
+            byIndustry.getOrDefault(held.industry(), EMPTY).remove(held);
             for (String bigram : bigrams(held.name())) {
                 idsByBigram.getOrDefault(bigram, Set.of()).remove(held.id());
+                sortedByBigram.remove(bigram);
             }
         }
+        byId.put(lean.id(), lean);
+        all.add(lean);
+        byStreet.computeIfAbsent(lean.street(), s -> new Group()).add(lean);
+        byIndustry.computeIfAbsent(lean.industry(), s -> new Group()).add(lean);
         for (String bigram : bigrams(lean.name())) {
             idsByBigram.computeIfAbsent(bigram, b -> ConcurrentHashMap.newKeySet()).add(lean.id());
+            sortedByBigram.remove(bigram);
         }
-        byId.put(lean.id(), lean);
-        byName.put(new Key(lean.name(), lean.id()), lean);
-        byStreet.computeIfAbsent(lean.street(), s -> new ConcurrentSkipListMap<>(ORDER)).put(new Key(lean.name(), lean.id()), lean);
-        byIndustry.computeIfAbsent(lean.industry(), s -> new ConcurrentSkipListMap<>(ORDER)).put(new Key(lean.name(), lean.id()), lean);
     }
 
     /** Whether the held state is at least this version (an event of it changes nothing here). */
@@ -74,31 +111,30 @@ public class OrganizationDirectory {
 
     /** A page of the organizations matching the filter, in the order of {@code name, _id}, and how many match. */
     public PageResponse<Organization> page(OrganizationFilter filter, PageQuery page) {
-        ConcurrentSkipListMap<Key, Organization> candidates = candidates(filter);
-        List<Organization> items = new ArrayList<>(page.size());
-        boolean onlyNarrowedByMap = filter.type() == null && filter.status() == null && (filter.q() == null || filter.q().isBlank())
-                && (filter.street() == null || filter.industry() == null);
-        if (onlyNarrowedByMap) {
-            // The map holds exactly what matches: its size is the total, and only the page is walked.
-            long skipped = 0;
-            for (Organization o : candidates.values()) {
-                if (skipped++ < page.offset()) {
-                    continue;
-                }
-                if (items.size() == page.size()) {
-                    break;
-                }
-                items.add(o);
-            }
-            return PageResponse.of(items, page, candidates.size());
-        }
-        Predicate<Organization> matches = matcher(filter);
         String q = filter.q() == null ? "" : filter.q().trim();
+        Iterable<Organization> candidates;
         if (q.length() >= 2) {
-            return byNamePieces(q, matches, page);
+            candidates = holdingRarestPiece(q);
+        } else {
+            Group group = narrowestGroup(filter);
+            boolean groupIsTheAnswer = filter.type() == null && filter.status() == null && q.isEmpty()
+                    && (filter.street() == null || filter.industry() == null);
+            if (groupIsTheAnswer) {
+                // The group holds exactly what matches: its size is the total, and only the page is walked.
+                List<Organization> items = group.byKey.values().stream().skip(page.offset()).limit(page.size()).toList();
+                return PageResponse.of(items, page, group.size.get());
+            }
+            candidates = group.byKey.values();
         }
+        return pageOf(candidates, matcher(filter), page);
+    }
+
+    /** The page of the candidates (in list order) that match, and how many match. */
+    private static PageResponse<Organization> pageOf(Iterable<Organization> candidates, Predicate<Organization> matches,
+            PageQuery page) {
+        List<Organization> items = new ArrayList<>(page.size());
         long total = 0;
-        for (Organization o : candidates.values()) {
+        for (Organization o : candidates) {
             if (matches.test(o)) {
                 if (total >= page.offset() && items.size() < page.size()) {
                     items.add(o);
@@ -109,23 +145,19 @@ public class OrganizationDirectory {
         return PageResponse.of(items, page, total);
     }
 
-    /** Pages of the organizations whose names hold every two-character piece of {@code q}, checked and sorted by name. */
-    private PageResponse<Organization> byNamePieces(String q, Predicate<Organization> matches, PageQuery page) {
-        List<Set<String>> sets = new ArrayList<>();
-        for (String bigram : bigrams(q)) {
-            sets.add(idsByBigram.getOrDefault(bigram, Set.of()));
+    /** In list order, the organizations whose names hold the rarest two-character piece of {@code q}. */
+    private List<Organization> holdingRarestPiece(String q) {
+        String rarest = bigrams(q).stream()
+                .min(Comparator.comparingInt(bigram -> idsByBigram.getOrDefault(bigram, Set.of()).size())).orElseThrow();
+        List<Organization> sorted = sortedByBigram.get(rarest);
+        if (sorted != null) {
+            return sorted;
         }
-        sets.sort(Comparator.comparingInt(Set::size));
-        List<Organization> found = new ArrayList<>();
-        for (String id : sets.get(0)) {
-            Organization o = byId.get(id);
-            if (o != null && matches.test(o)) {
-                found.add(o);
-            }
+        synchronized (this) { // as put: a list made from a piece's ids while they change would be kept stale
+            return sortedByBigram.computeIfAbsent(rarest, bigram -> idsByBigram.getOrDefault(bigram, Set.of()).stream()
+                    .map(byId::get).filter(java.util.Objects::nonNull)
+                    .sorted(Comparator.comparing(Organization::name).thenComparing(Organization::id)).toList());
         }
-        found.sort(Comparator.comparing(Organization::name).thenComparing(Organization::id));
-        int from = (int) Math.min(page.offset(), found.size());
-        return PageResponse.of(found.subList(from, Math.min(from + page.size(), found.size())), page, found.size());
     }
 
     private static Set<String> bigrams(String name) {
@@ -136,16 +168,14 @@ public class OrganizationDirectory {
         return pieces;
     }
 
-    /** The smallest map that holds every organization the filter can match. */
-    private ConcurrentSkipListMap<Key, Organization> candidates(OrganizationFilter filter) {
-        ConcurrentSkipListMap<Key, Organization> empty = new ConcurrentSkipListMap<>(ORDER);
-        ConcurrentSkipListMap<Key, Organization> street = filter.street() == null ? null : byStreet.getOrDefault(filter.street(), empty);
-        ConcurrentSkipListMap<Key, Organization> industry = filter.industry() == null ? null
-                : byIndustry.getOrDefault(filter.industry(), empty);
+    /** The smallest group that holds every organization the filter can match. */
+    private Group narrowestGroup(OrganizationFilter filter) {
+        Group street = filter.street() == null ? null : byStreet.getOrDefault(filter.street(), EMPTY);
+        Group industry = filter.industry() == null ? null : byIndustry.getOrDefault(filter.industry(), EMPTY);
         if (street != null && industry != null) {
-            return street.size() <= industry.size() ? street : industry;
+            return street.size.get() <= industry.size.get() ? street : industry;
         }
-        return street != null ? street : industry != null ? industry : byName;
+        return street != null ? street : industry != null ? industry : all;
     }
 
     private static Predicate<Organization> matcher(OrganizationFilter f) {

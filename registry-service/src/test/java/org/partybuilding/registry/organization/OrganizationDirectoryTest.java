@@ -61,4 +61,21 @@ class OrganizationDirectoryTest {
         assertThat(directory.holds("1", 2)).isTrue();
         assertThat(directory.holds("1", 3)).isFalse();
     }
+
+    @Test
+    void aNameSearchSeesEveryChangeAfterItWasFirstAnswered() {
+        directory.put(organization("1", 1, "甲基金会", "JIANSHE", "CHARITY", OrganizationType.FOUNDATION));
+        OrganizationFilter foundations = new OrganizationFilter(null, null, null, null, "基金");
+        assertThat(names(foundations, 0, 20)).containsExactly("甲基金会");
+
+        directory.put(organization("2", 1, "乙基金会", "HUALE", "CHARITY", OrganizationType.FOUNDATION));
+        directory.put(organization("3", 1, "丙基金会", "HUALE", "CHARITY", OrganizationType.FOUNDATION));
+        assertThat(names(foundations, 0, 20)).containsExactly("丙基金会", "乙基金会", "甲基金会");
+        assertThat(directory.page(foundations, PageQuery.of(1, 2)).total()).isEqualTo(3);
+        assertThat(names(foundations, 1, 2)).containsExactly("甲基金会");
+
+        directory.put(organization("1", 2, "甲协会", "JIANSHE", "CHARITY", OrganizationType.SOCIAL_GROUP));
+        assertThat(names(foundations, 0, 20)).containsExactly("丙基金会", "乙基金会");
+        assertThat(names(new OrganizationFilter("HUALE", null, null, null, "基金会"), 0, 20)).containsExactly("丙基金会", "乙基金会");
+    }
 }
