@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.partybuilding.platform.district.District;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.partybuilding.platform.outbox.OutboxRelay;
 import org.partybuilding.platform.problem.ConflictException;
 import org.partybuilding.platform.problem.FieldError;
@@ -38,6 +40,8 @@ import reactor.core.publisher.Mono;
 @Service
 public class OrganizationImport {
 
+    private static final Logger log = LoggerFactory.getLogger(OrganizationImport.class);
+
     private final OrganizationRegistry registry;
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
@@ -62,7 +66,9 @@ public class OrganizationImport {
 
     private Mono<ImportReport> importNow(SheetRows sheet, DataScope scope) {
         scope.requireAny(Role.DISTRICT_ADMIN, Role.COMMITTEE_ADMIN, Role.STREET_ADMIN);
+        long begin = System.nanoTime();
         List<ImportRow> rows = reader.read(sheet);
+        long read = System.nanoTime();
         Map<Integer, RejectedRow> rejected = new ConcurrentHashMap<>();
         // The rules of each row alone on every core; then, in file order, a credit code met before rejects the row.
         List<List<FieldError>> problems = rows.parallelStream().map(row -> check(row, scope)).toList();
@@ -80,7 +86,9 @@ public class OrganizationImport {
                 rejected.put(row.number(), rejection(row, errors));
             }
         }
+        long checked = System.nanoTime();
         return existing(valid.keySet()).flatMap(existing -> {
+            long lookedUp = System.nanoTime();
             List<ImportRow> creates = new ArrayList<>();
             List<Mono<Outcome>> updates = new ArrayList<>();
             for (ImportRow row : valid.values()) {
@@ -104,9 +112,18 @@ public class OrganizationImport {
                             case REJECTED -> rejected.put(outcome.rejection.row(), outcome.rejection);
                         }
                     }).then();
-            return applyUpdates.then(insert(creates, rejected)).map(created -> new ImportReport(rows.size(), created,
-                    updated.get(), unchanged.get(), rejected.values().stream()
-                            .sorted(java.util.Comparator.comparingInt(RejectedRow::row)).toList()));
+            long[] updatesDone = new long[1];
+            return applyUpdates.doOnSuccess(done -> updatesDone[0] = System.nanoTime())
+                    .then(Mono.defer(() -> insert(creates, rejected)))
+                    .map(created -> {
+                        // where an import's time goes, in the log: the benchmark's figure is only the sum
+                        log.info("Import of {} rows: read in {} ms, checked in {} ms, {} known looked up in {} ms, {} updated and {} "
+                                + "unchanged in {} ms, {} new stored in {} ms", rows.size(), millis(begin, read), millis(read, checked),
+                                existing.size(), millis(checked, lookedUp), updated.get(), unchanged.get(),
+                                millis(lookedUp, updatesDone[0]), created, millis(updatesDone[0], System.nanoTime()));
+                        return new ImportReport(rows.size(), created, updated.get(), unchanged.get(), rejected.values().stream()
+                                .sorted(java.util.Comparator.comparingInt(RejectedRow::row)).toList());
+                    });
         });
     }
 
@@ -144,20 +161,29 @@ public class OrganizationImport {
 
     /** Inserts new organizations in unordered batches; a row the unique index refuses (a concurrent twin) is rejected. */
     private Mono<Integer> insert(List<ImportRow> creates, Map<Integer, RejectedRow> rejected) {
+        long begin = System.nanoTime();
         List<Organization> organizations = creates.parallelStream().map(row -> registry.newOrganization(row.registration())).toList();
-        return inserts.insert(organizations, Organization.class, Organization::id).map(stored -> {
+        long made = System.nanoTime();
+        // Each stored batch enters the directory while the next one is being stored.
+        return inserts.insert(organizations, Organization.class, Organization::id, batch -> batch.forEach(registry::inserted)).map(stored -> {
+            long storedAt = System.nanoTime();
             int created = 0;
             for (int i = 0; i < stored.size(); i++) {
                 if (stored.get(i)) {
                     created++;
-                    registry.inserted(organizations.get(i));
                 } else {
                     rejected.put(creates.get(i).number(), rejection(creates.get(i), List.of(new FieldError("creditCode",
                             "an active organization with this credit code is already registered"))));
                 }
             }
+            log.info("Import: {} organizations made in {} ms, stored and in the directory in {} ms", organizations.size(),
+                    millis(begin, made), millis(made, storedAt));
             return created;
         });
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private static RejectedRow rejection(ImportRow row, List<FieldError> errors) {

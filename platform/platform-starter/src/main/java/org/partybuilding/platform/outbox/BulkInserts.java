@@ -2,6 +2,7 @@ package org.partybuilding.platform.outbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.bson.Document;
@@ -48,7 +49,18 @@ public class BulkInserts {
      * whether it is now stored ({@code false}: a unique index refused it as a duplicate).
      */
     public <T> Mono<List<Boolean>> insert(List<T> documents, Class<T> type, Function<T, String> id) {
+        return insert(documents, type, id, stored -> { });
+    }
+
+    /**
+     * As {@link #insert(List, Class, Function)}, handing each batch's stored documents to {@code onStored} as soon as
+     * that batch is in, on another thread while the next batches are being stored: an in-memory view kept beside the
+     * collection (a service's directory, which must be thread-safe) is then brought up to date meanwhile rather than
+     * after the last batch. The answer comes when every batch is stored and handed over.
+     */
+    public <T> Mono<List<Boolean>> insert(List<T> documents, Class<T> type, Function<T, String> id, Consumer<List<T>> onStored) {
         String collectionName = mongo.getCollectionName(type);
+        List<Mono<Void>> handedOver = java.util.Collections.synchronizedList(new ArrayList<>());
         return mongo.getCollection(collectionName).flatMap(collection -> {
             Codec<Document> codec = collection.getCodecRegistry().get(Document.class);
             MongoCollection<RawBsonDocument> raw = collection.withDocumentClass(RawBsonDocument.class);
@@ -57,10 +69,29 @@ public class BulkInserts {
                             .subscribeOn(Schedulers.parallel())
                             .flatMap(encoded -> Mono.from(raw.insertMany(encoded, UNORDERED)))
                             .map(result -> batch.stream().map(d -> Boolean.TRUE).toList())
-                            .onErrorResume(MongoBulkWriteException.class, e -> oneByOne(batch, type, id)), IN_FLIGHT)
+                            .onErrorResume(MongoBulkWriteException.class, e -> oneByOne(batch, type, id))
+                            // not on the driver's thread: the next batch is sent only once this one completes
+                            .doOnNext(stored -> handedOver.add(handOver(storedOf(batch, stored), onStored))), IN_FLIGHT)
                     .collect(ArrayList<Boolean>::new, List::addAll)
-                    .map(all -> (List<Boolean>) all);
+                    .flatMap(all -> Mono.when(handedOver).thenReturn((List<Boolean>) all));
         }).doFinally(signal -> relay.wakeUp(collectionName, documents.stream().map(id).toList()));
+    }
+
+    /** Runs {@code onStored} for the batch now, on a parallel thread; the answer completes when it has run. */
+    private static <T> Mono<Void> handOver(List<T> batch, Consumer<List<T>> onStored) {
+        Mono<Void> running = Mono.<Void>fromRunnable(() -> onStored.accept(batch)).subscribeOn(Schedulers.parallel()).cache();
+        running.subscribe(done -> { }, failure -> { }); // started at once; a failure reaches the caller through Mono.when
+        return running;
+    }
+
+    private static <T> List<T> storedOf(List<T> batch, List<Boolean> stored) {
+        List<T> in = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (stored.get(i)) {
+                in.add(batch.get(i));
+            }
+        }
+        return in;
     }
 
     /** The batch as the template would write it (same mapping, {@code _id} and type hint), already in BSON. */

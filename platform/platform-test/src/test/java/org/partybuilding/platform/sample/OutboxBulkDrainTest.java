@@ -83,6 +83,24 @@ class OutboxBulkDrainTest {
         assertThat(TopicRecords.await(broker, Topics.REGISTRY_ORGANIZATIONS, r -> ids.contains(r.key()), 20)).hasSize(20);
     }
 
+    @Test
+    void eachStoredBatchIsHandedOverOnceAndAllOfThemBeforeTheAnswer() {
+        Set<String> ids = new HashSet<>();
+        List<Widget> widgets = widgets(WIDGETS, ids);
+        List<String> handedOver = java.util.Collections.synchronizedList(new ArrayList<>());
+        Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        List<Boolean> stored = inserts.insert(widgets, Widget.class, Widget::id, batch -> {
+            threads.add(Thread.currentThread().getName());
+            batch.forEach(widget -> handedOver.add(widget.id()));
+        }).block();
+
+        assertThat(stored).hasSize(WIDGETS).containsOnly(true);
+        assertThat(handedOver).as("every widget, once, by the time the answer came").hasSize(WIDGETS).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(threads).as("not on the driver's threads").allMatch(name -> name.startsWith("parallel-"));
+    }
+
     private long pending() {
         return mongo.count(Query.query(Criteria.where("outbox.0").exists(true)), "widgets").block();
     }
