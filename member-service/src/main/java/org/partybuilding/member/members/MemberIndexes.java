@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the indexes before the service reports ready: one member per ID number (by its keyed hash); the members of
  * an organization, of a party organization and of a street, which the list filters, data scope and the reactions to
- * organization and party-organization events select by (without them each such event read all 100,000 members).
+ * organization and party-organization events select by (without them each such event read all 100,000 members);
+ * the known organizations by credit code, which a roster may name employers by.
  */
 @Component
 class MemberIndexes implements ApplicationRunner {
@@ -34,6 +35,9 @@ class MemberIndexes implements ApplicationRunner {
                         .createIndex(new Index().on("memberId", Sort.Direction.ASC).named("member")))
                 .then(mongo.indexOps(org.partybuilding.member.context.TrainingAttendance.COLLECTION)
                         .createIndex(new Index().on("memberId", Sort.Direction.ASC).named("member")))
+                // a roster names employers by credit code
+                .then(mongo.indexOps(org.partybuilding.member.context.KnownOrganization.COLLECTION)
+                        .createIndex(new Index().on("creditCode", Sort.Direction.ASC).named("credit_code")))
                 .block();
     }
 }
