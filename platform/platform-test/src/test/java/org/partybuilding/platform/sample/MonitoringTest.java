@@ -60,6 +60,16 @@ class MonitoringTest {
     @Autowired
     Environment environment;
 
+    @Autowired
+    io.micrometer.observation.ObservationRegistry observations;
+
+    @Test
+    void springSecurityIsNotObservedButTheRequestIs() {
+        assertThat(io.micrometer.observation.Observation.start("spring.security.filterchains", observations).isNoop()).isTrue();
+        assertThat(io.micrometer.observation.Observation.start("spring.security.authorizations", observations).isNoop()).isTrue();
+        assertThat(io.micrometer.observation.Observation.start("http.server.requests", observations).isNoop()).isFalse();
+    }
+
     @Test
     void theTraceOfTheRequestContinuesThroughTheOutboxAndKafkaIntoTheConsumer() {
         String id = web.post().uri("/api/sample/widgets")
