@@ -152,7 +152,7 @@ final class RegistryBench {
         Imported cold = requireAllCreated(importFile(direct, fullSizeWarmUp), ROWS, "full-size warm-up direct");
         // A second one: the second full-size import of a fresh JVM still ran 1.3-1.9 times as long as the later ones.
         settle(organizations, readModel);
-        Imported secondWarmUp = requireAllCreated(importFile(gateway, csv("BZ", ROWS, 6)), ROWS, "second full-size warm-up via gateway");
+        Imported secondWarmUp = requireAllCreated(importFile(gateway, csv("BU", ROWS, 6)), ROWS, "second full-size warm-up via gateway");
 
         // Each measured import on a settled platform: the previous import's 10,000 events (relay, branch-service,
         // member-service, every consumer) otherwise take the same two cores for the next 30-60 s.
