@@ -21,6 +21,9 @@ import org.partybuilding.platform.problem.FieldError;
 import org.partybuilding.platform.problem.InvalidInputException;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.security.Role;
+import org.partybuilding.platform.timing.Phases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -41,7 +44,7 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class Allocations {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Allocations.class);
+    private static final Logger log = LoggerFactory.getLogger(Allocations.class);
 
     static final Duration STALE_AFTER = Duration.ofMinutes(2);
     private static final int ENTRIES_PER_SLICE = 1000;
@@ -83,12 +86,12 @@ public class Allocations {
             }
             int year = request.fiscalYear();
             LocalDate snapshotDate = request.snapshotDate();
-            long arrived = System.nanoTime();
+            Phases sinceArrival = Phases.start();
             return policies.find(year).flatMap(policy -> mongo.findById(year, AllocationRun.class)
                     .flatMap(existing -> existing(existing, snapshotDate, policy))
                     .switchIfEmpty(Mono.defer(() -> start(year, snapshotDate, policy, scope)
                             .doOnNext(started -> log.info("Allocation {}: answered {} ms after the request reached the service",
-                                    year, (System.nanoTime() - arrived) / 1_000_000)))));
+                                    year, sinceArrival.sinceStart())))));
         });
     }
 
@@ -129,14 +132,12 @@ public class Allocations {
     }
 
     private Mono<AllocationResponse> booking(AllocationRun run, boolean resuming) {
-        long begin = System.nanoTime();
-        long[] counted = new long[1];
-        long[] built = new long[1];
+        Phases phases = Phases.start();
         // Counting 100,000 members is CPU work: not on the event loop.
         return Mono.fromSupplier(() -> {
                     List<AllocationRules.Share> shares = AllocationRules.shares(state.members(), state.partyOrganizations(),
                             run.snapshotDate(), run.perMemberYuan());
-                    counted[0] = System.nanoTime();
+                    phases.end("counted");
                     return shares;
                 })
                 .subscribeOn(Schedulers.parallel())
@@ -146,12 +147,11 @@ public class Allocations {
                 .flatMapSequential(slice -> Mono.fromSupplier(() -> slice.stream().map(share -> entry(run, share)).toList())
                         .subscribeOn(Schedulers.parallel()))
                 .collect(ArrayList<LedgerEntry>::new, List::addAll)
-                .doOnNext(entries -> built[0] = System.nanoTime())
+                .doOnNext(entries -> phases.end("made"))
                 .flatMap(entries -> ledger.bookAll(entries, resuming).thenReturn(entries.size()))
                 // A yearly event: how long each part took, for whoever wonders why a run was slow.
                 .doOnNext(entries -> log.info("Allocation {}: {} entries; members counted in {} ms, entries made in {} ms, stored in {} ms",
-                        run.fiscalYear(), entries, (counted[0] - begin) / 1_000_000, (built[0] - counted[0]) / 1_000_000,
-                        (System.nanoTime() - built[0]) / 1_000_000))
+                        run.fiscalYear(), entries, phases.millis("counted"), phases.millis("made"), phases.end("stored").millis("stored")))
                 // deferred: completedAt is the time of completion, not of this method's call
                 .then(Mono.defer(() -> mongo.findAndModify(Query.query(Criteria.where("_id").is(run.fiscalYear())),
                         new Update().set("status", AllocationRun.Status.COMPLETED).set("completedAt", clock.instant()),

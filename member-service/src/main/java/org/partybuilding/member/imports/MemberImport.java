@@ -37,6 +37,9 @@ import org.partybuilding.platform.spreadsheet.ImportReport;
 import org.partybuilding.platform.spreadsheet.ImportReport.RejectedRow;
 import org.partybuilding.platform.spreadsheet.RowCells;
 import org.partybuilding.platform.spreadsheet.SheetRows;
+import org.partybuilding.platform.timing.Phases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -53,7 +56,7 @@ import reactor.core.publisher.Mono;
 @Service
 public class MemberImport {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MemberImport.class);
+    private static final Logger log = LoggerFactory.getLogger(MemberImport.class);
 
     private final MemberRegistry registry;
     private final PersonalData personalData;
@@ -90,7 +93,7 @@ public class MemberImport {
         }
         // Only the employers and party organizations the file names: a district's whole register (tens of thousands
         // of organizations) read and decoded for every file was most of an import's cost.
-        long begin = System.nanoTime();
+        Phases phases = Phases.start();
         Set<String> organizationIds = new HashSet<>();
         Set<String> creditCodes = new HashSet<>();
         Set<String> partyOrganizationIds = new HashSet<>();
@@ -106,7 +109,7 @@ public class MemberImport {
             addIfPresent(partyOrganizationIds, cells.text(MemberColumn.PARTY_ORGANIZATION_ID));
         }
         return Mono.zip(organizations(organizationIds, creditCodes), activePartyOrganizations(partyOrganizationIds)).flatMap(context -> {
-            long contextRead = System.nanoTime();
+            phases.end("context read");
             Map<String, KnownOrganization> organizations = new HashMap<>();
             Map<String, KnownOrganization> byCreditCode = new HashMap<>();
             context.getT1().forEach(o -> {
@@ -132,15 +135,15 @@ public class MemberImport {
                     rows.set(i, new Row(row.number(), row.registration(), row.id(), row.street(), row.idNumberHash(), errors));
                 }
             }
-            long checked = System.nanoTime();
+            phases.end("checked");
             return registered(rows.stream().filter(r -> r.errors().isEmpty()).map(Row::idNumberHash).toList())
                     .flatMap(taken -> {
-                        long lookedUp = System.nanoTime();
+                        phases.end("looked up");
                         return insert(rows, taken).doOnNext(report -> log.info("Import of {} rows: {} employers and {} party "
                                 + "organizations read in {} ms, rows checked in {} ms, ID numbers looked up in {} ms, {} new stored "
-                                + "in {} ms", rows.size(), context.getT1().size(), partyOrganizations.size(), millis(begin, contextRead),
-                                millis(contextRead, checked), millis(checked, lookedUp), report.created(),
-                                millis(lookedUp, System.nanoTime())));
+                                + "in {} ms", rows.size(), context.getT1().size(), partyOrganizations.size(),
+                                phases.millis("context read"), phases.millis("checked"), phases.millis("looked up"), report.created(),
+                                phases.end("stored").millis("stored")));
                     });
         });
     }
@@ -197,10 +200,6 @@ public class MemberImport {
             hash = personalData.idNumberHash(id.value());
         }
         return new Row(cells.rowNumber(), registration, id, employer == null ? null : employer.street(), hash, errors);
-    }
-
-    private static long millis(long from, long to) {
-        return (to - from) / 1_000_000;
     }
 
     private static void addIfPresent(Set<String> values, String value) {

@@ -8,19 +8,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.partybuilding.platform.district.District;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.partybuilding.platform.outbox.OutboxRelay;
 import org.partybuilding.platform.problem.ConflictException;
 import org.partybuilding.platform.problem.FieldError;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.platform.spreadsheet.SheetRows;
+import org.partybuilding.platform.timing.Phases;
 import org.partybuilding.platform.outbox.BulkInserts;
 import org.partybuilding.platform.outbox.BulkLookups;
 import org.partybuilding.platform.spreadsheet.ImportReport;
 import org.partybuilding.platform.spreadsheet.ImportReport.RejectedRow;
 import org.partybuilding.registry.organization.OrganizationRows.ImportRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -66,9 +67,9 @@ public class OrganizationImport {
 
     private Mono<ImportReport> importNow(SheetRows sheet, DataScope scope) {
         scope.requireAny(Role.DISTRICT_ADMIN, Role.COMMITTEE_ADMIN, Role.STREET_ADMIN);
-        long begin = System.nanoTime();
+        Phases phases = Phases.start();
         List<ImportRow> rows = reader.read(sheet);
-        long read = System.nanoTime();
+        phases.end("read");
         Map<Integer, RejectedRow> rejected = new ConcurrentHashMap<>();
         // The rules of each row alone on every core; then, in file order, a credit code met before rejects the row.
         List<List<FieldError>> problems = rows.parallelStream().map(row -> check(row, scope)).toList();
@@ -86,9 +87,9 @@ public class OrganizationImport {
                 rejected.put(row.number(), rejection(row, errors));
             }
         }
-        long checked = System.nanoTime();
+        phases.end("checked");
         return existing(valid.keySet()).flatMap(existing -> {
-            long lookedUp = System.nanoTime();
+            phases.end("looked up");
             List<ImportRow> creates = new ArrayList<>();
             List<Mono<Outcome>> updates = new ArrayList<>();
             for (ImportRow row : valid.values()) {
@@ -112,15 +113,15 @@ public class OrganizationImport {
                             case REJECTED -> rejected.put(outcome.rejection.row(), outcome.rejection);
                         }
                     }).then();
-            long[] updatesDone = new long[1];
-            return applyUpdates.doOnSuccess(done -> updatesDone[0] = System.nanoTime())
+            return applyUpdates.doOnSuccess(done -> phases.end("updated"))
                     .then(Mono.defer(() -> insert(creates, rejected)))
                     .map(created -> {
+                        phases.end("stored");
                         // where an import's time goes, in the log: the benchmark's figure is only the sum
                         log.info("Import of {} rows: read in {} ms, checked in {} ms, {} known looked up in {} ms, {} updated and {} "
-                                + "unchanged in {} ms, {} new stored in {} ms", rows.size(), millis(begin, read), millis(read, checked),
-                                existing.size(), millis(checked, lookedUp), updated.get(), unchanged.get(),
-                                millis(lookedUp, updatesDone[0]), created, millis(updatesDone[0], System.nanoTime()));
+                                + "unchanged in {} ms, {} new stored in {} ms", rows.size(), phases.millis("read"),
+                                phases.millis("checked"), existing.size(), phases.millis("looked up"), updated.get(), unchanged.get(),
+                                phases.millis("updated"), created, phases.millis("stored"));
                         return new ImportReport(rows.size(), created, updated.get(), unchanged.get(), rejected.values().stream()
                                 .sorted(java.util.Comparator.comparingInt(RejectedRow::row)).toList());
                     });
@@ -161,12 +162,12 @@ public class OrganizationImport {
 
     /** Inserts new organizations in unordered batches; a row the unique index refuses (a concurrent twin) is rejected. */
     private Mono<Integer> insert(List<ImportRow> creates, Map<Integer, RejectedRow> rejected) {
-        long begin = System.nanoTime();
+        Phases phases = Phases.start();
         List<Organization> organizations = creates.parallelStream().map(row -> registry.newOrganization(row.registration())).toList();
-        long made = System.nanoTime();
+        phases.end("made");
         // Each stored batch enters the directory while the next one is being stored.
         return inserts.insert(organizations, Organization.class, Organization::id, batch -> batch.forEach(registry::inserted)).map(stored -> {
-            long storedAt = System.nanoTime();
+            phases.end("stored");
             int created = 0;
             for (int i = 0; i < stored.size(); i++) {
                 if (stored.get(i)) {
@@ -177,13 +178,9 @@ public class OrganizationImport {
                 }
             }
             log.info("Import: {} organizations made in {} ms, stored and in the directory in {} ms", organizations.size(),
-                    millis(begin, made), millis(made, storedAt));
+                    phases.millis("made"), phases.millis("stored"));
             return created;
         });
-    }
-
-    private static long millis(long from, long to) {
-        return (to - from) / 1_000_000;
     }
 
     private static RejectedRow rejection(ImportRow row, List<FieldError> errors) {

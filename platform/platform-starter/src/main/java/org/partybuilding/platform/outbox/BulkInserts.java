@@ -1,6 +1,7 @@
 package org.partybuilding.platform.outbox;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -60,7 +61,7 @@ public class BulkInserts {
      */
     public <T> Mono<List<Boolean>> insert(List<T> documents, Class<T> type, Function<T, String> id, Consumer<List<T>> onStored) {
         String collectionName = mongo.getCollectionName(type);
-        List<Mono<Void>> handedOver = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Mono<Void>> handedOver = Collections.synchronizedList(new ArrayList<>());
         return mongo.getCollection(collectionName).flatMap(collection -> {
             Codec<Document> codec = collection.getCodecRegistry().get(Document.class);
             MongoCollection<RawBsonDocument> raw = collection.withDocumentClass(RawBsonDocument.class);
