@@ -10,6 +10,14 @@ import java.time.LocalDate;
  * member-service, which masks it by role. {@code stage} is one of the development stages
  * ({@code APPLICANT} … {@code PROBATIONARY}, {@code FORMAL}); {@code status} is {@code ACTIVE},
  * {@code TRANSFERRED_OUT} or {@code LEFT}; {@code organizationId} is the employer in the registry.
+ * <p>
+ * The dated facts a consumer needs to count a member "as it stood on a day" (rule 15):
+ * {@code partyOrganizationSince} is the day the member was placed in {@code partyOrganizationId} (registered,
+ * imported or transferred into it, placed on its establishment, or the date of joining recorded with the
+ * member), {@code null} while the member belongs to none; {@code statusSince} is the day the current
+ * {@code status} began (the day the member left or was transferred out of the district; for {@code ACTIVE},
+ * the day the member came under the platform). Events published before these fields existed carry
+ * {@code null}: consumers then fall back to the event's own time.
  */
 public record MemberSnapshot(
         String id,
@@ -24,7 +32,17 @@ public record MemberSnapshot(
         boolean mobile,
         boolean transferRequired,
         LocalDate admittedOn,
-        LocalDate confirmedOn) implements AggregateSnapshot {
+        LocalDate confirmedOn,
+        LocalDate partyOrganizationSince,
+        LocalDate statusSince) implements AggregateSnapshot {
+
+    /** A member without the dated placement facts (tests and tools that do not count by date). */
+    public MemberSnapshot(String id, long version, String name, String gender, String organizationId,
+            String partyOrganizationId, String street, String stage, String status, boolean mobile,
+            boolean transferRequired, LocalDate admittedOn, LocalDate confirmedOn) {
+        this(id, version, name, gender, organizationId, partyOrganizationId, street, stage, status, mobile,
+                transferRequired, admittedOn, confirmedOn, null, null);
+    }
 
     public boolean active() {
         return "ACTIVE".equals(status);

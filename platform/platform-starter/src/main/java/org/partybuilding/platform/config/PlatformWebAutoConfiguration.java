@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import org.partybuilding.platform.district.District;
 import org.partybuilding.platform.problem.DataAccessProblemsAdvice;
 import org.partybuilding.platform.problem.ProblemDetailsAdvice;
+import org.partybuilding.platform.web.KnownQueryParameters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,7 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** Problem details for every controller, the district's configured lists, and the district's clock. */
+/** Problem details for every controller, unknown query parameters refused, the district's configured lists, and the district's clock. */
 @AutoConfiguration
 @EnableConfigurationProperties(District.class)
 public class PlatformWebAutoConfiguration {
@@ -35,6 +36,12 @@ public class PlatformWebAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    KnownQueryParameters knownQueryParameters() {
+        return new KnownQueryParameters();
     }
 
     @Bean

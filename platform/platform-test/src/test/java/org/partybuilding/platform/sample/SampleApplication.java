@@ -94,6 +94,15 @@ public class SampleApplication {
             return mongo.findById(id, Widget.class).switchIfEmpty(Mono.error(() -> new NotFoundException("Widget", id)));
         }
 
+        @GetMapping("/api/sample/widgets")
+        Mono<java.util.List<Widget>> list(@org.springframework.web.bind.annotation.RequestParam(required = false) String street) {
+            var query = new org.springframework.data.mongodb.core.query.Query();
+            if (street != null) {
+                query.addCriteria(org.springframework.data.mongodb.core.query.Criteria.where("street").is(street));
+            }
+            return mongo.find(query, Widget.class).collectList();
+        }
+
         @GetMapping("/api/sample/scope")
         DataScope scope(DataScope scope) {
             return scope;

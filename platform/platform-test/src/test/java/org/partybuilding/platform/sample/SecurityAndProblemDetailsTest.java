@@ -150,4 +150,17 @@ class SecurityAndProblemDetailsTest {
     void apiDocsArePublic() {
         web.get().uri("/v3/api-docs").exchange().expectStatus().is2xxSuccessful();
     }
+
+    @Test
+    void anUnknownQueryParameterIs400NamingItNeverEverything() {
+        String token = TestTokens.forRole(Role.DISTRICT_ADMIN);
+        get("/api/sample/widgets?street=JIANSHE", token).expectStatus().isOk();
+        get("/api/sample/widgets?stret=JIANSHE&street=JIANSHE", token).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("stret")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("street"))
+                .jsonPath("$.errors.length()").isEqualTo(1);
+        get("/api/sample/scope?page=1", token).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("page");
+    }
 }
