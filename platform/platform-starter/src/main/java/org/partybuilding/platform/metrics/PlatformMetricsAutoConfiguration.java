@@ -61,8 +61,8 @@ public class PlatformMetricsAutoConfiguration {
     }
 
     /**
-     * {@code platform_health_readiness}: 1 while the readiness group is UP (a service: readinessState, MongoDB, Kafka;
-     * the gateway: its routes' services), else 0 — what the "readiness failing" alert reads. Evaluated with the other
+     * {@code platform_health_readiness}: 1 while the readiness group is UP (a service: readinessState and its MongoDB;
+     * the gateway: readinessState), else 0 — what the "readiness failing" alert reads. Evaluated with the other
      * gauges on their schedule, off the event loop.
      */
     @Bean

@@ -1,0 +1,238 @@
+package org.partybuilding.platform.deadletters;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.partybuilding.platform.messaging.DeadLetterHeaders;
+import org.partybuilding.platform.messaging.PlatformKafkaProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+
+import io.micrometer.core.instrument.Tags;
+import reactor.core.publisher.Mono;
+
+/**
+ * What becomes of this service's dead letters. A record its retries could not save (the database away for minutes, a
+ * bug fixed by the next deployment) waits and is replayed to its topic, for its consumer group only
+ * ({@link DeadLetterHeaders#REPLAY_GROUP}), after {@code replay-delay}, then twice as long each time, up to
+ * {@code max-replays}; replaying is harmless, as every consumer is version-guarded. A record that is not a valid
+ * event, or that failed through every replay, is parked for an operator, who lists it and replays it once its cause
+ * is fixed ({@code /actuator/deadletters}).
+ */
+public class DeadLetters {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+    /** A claim older than this was made by an instance that died before it finished; another may take it. */
+    private static final Duration STALE_CLAIM = Duration.ofMinutes(2);
+    private static final int LISTED = 200;
+
+    private final ReactiveMongoTemplate mongo;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final PlatformKafkaProperties.DeadLetterReplays settings;
+    private final Clock clock;
+    private volatile java.util.Set<String> watched = java.util.Set.of();
+
+    public DeadLetters(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
+            PlatformKafkaProperties.DeadLetterReplays settings, Clock clock) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Keeps a record read from a dead-letter topic if one of {@code groups} gave up on it: waiting for a replay, or
+     * parked. Emits whether it was this service's.
+     */
+    public Mono<Boolean> receive(ConsumerRecord<?, byte[]> deadLetter, Set<String> groups) {
+        var headers = deadLetter.headers();
+        String group = DeadLetterHeaders.text(headers, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).orElse(null);
+        if (group == null || !groups.contains(group)) {
+            return Mono.just(false);
+        }
+        String topic = DeadLetterHeaders.text(headers, KafkaHeaders.DLT_ORIGINAL_TOPIC)
+                .orElse(deadLetter.topic().substring(0, deadLetter.topic().length() - ".dlt".length()));
+        String exceptionClass = DeadLetterHeaders.text(headers, DeadLetterHeaders.EXCEPTION)
+                .or(() -> DeadLetterHeaders.text(headers, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                .orElse("unknown");
+        String reasonClass = DeadLetterHeaders.text(headers, DeadLetterHeaders.REASON_CLASS)
+                .orElse(exceptionClass.endsWith("EventFormatException") ? DeadLetterHeaders.INVALID_EVENT
+                        : DeadLetterHeaders.RETRIES_EXHAUSTED);
+        String reason = DeadLetterHeaders.text(headers, DeadLetterHeaders.REASON)
+                .or(() -> DeadLetterHeaders.text(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).orElse("");
+        int replays = DeadLetterHeaders.number(headers, DeadLetterHeaders.REPLAY_COUNT);
+        boolean park = DeadLetterHeaders.INVALID_EVENT.equals(reasonClass) || replays >= settings.maxReplays();
+        Instant now = clock.instant();
+        List<DeadLetter.StoredHeader> kept = new ArrayList<>();
+        for (Header header : headers) {
+            kept.add(new DeadLetter.StoredHeader(header.key(), header.value()));
+        }
+        DeadLetter letter = new DeadLetter(deadLetter.topic() + "-" + deadLetter.partition() + "@" + deadLetter.offset(),
+                topic, DeadLetterHeaders.number(headers, KafkaHeaders.DLT_ORIGINAL_PARTITION),
+                DeadLetterHeaders.text(headers, KafkaHeaders.DLT_ORIGINAL_OFFSET).map(Long::parseLong).orElse(-1L),
+                group, deadLetter.key() == null ? null : deadLetter.key().toString(), deadLetter.value(), kept,
+                reasonClass, reason, exceptionClass, replays, park ? DeadLetter.PARKED : DeadLetter.WAITING, now,
+                park ? null : now.plus(delayBefore(replays)), null, null);
+        if (park) {
+            log.warn("Dead letter parked for an operator: {} of {} ({}, {} replays): {}", letter.id(), group, reasonClass,
+                    replays, reason);
+        }
+        return mongo.insert(letter)
+                .onErrorResume(DuplicateKeyException.class, alreadyKept -> Mono.empty()) // the same dead letter read again
+                .thenReturn(true);
+    }
+
+    /** replay-delay × 2^replays. */
+    Duration delayBefore(int replays) {
+        return settings.replayDelay().multipliedBy(1L << Math.min(replays, 20));
+    }
+
+    /** Replays every waiting record that is due, one claim at a time (replicas share the collection); emits how many. */
+    public Mono<Long> replayDue() {
+        return claim().expand(ignored -> claim()).take(500)
+                .concatMap(this::replay)
+                .count();
+    }
+
+    private Mono<DeadLetter> claim() {
+        Instant now = clock.instant();
+        Query due = Query.query(new Criteria().orOperator(
+                Criteria.where("status").is(DeadLetter.WAITING).and("dueAt").lte(now),
+                Criteria.where("status").is(DeadLetter.REPLAYING).and("claimedAt").lt(now.minus(STALE_CLAIM))));
+        due.with(Sort.by("dueAt"));
+        return mongo.findAndModify(due, new Update().set("status", DeadLetter.REPLAYING).set("claimedAt", now),
+                FindAndModifyOptions.options().returnNew(true), DeadLetter.class);
+    }
+
+    private Mono<DeadLetter> replay(DeadLetter letter) {
+        RecordHeaders headers = new RecordHeaders();
+        for (DeadLetter.StoredHeader header : letter.headers()) {
+            String name = header.name();
+            if (!name.startsWith("kafka_dlt-") && !name.startsWith("platform-dlt-")
+                    && !name.equals(DeadLetterHeaders.REPLAY_GROUP) && !name.equals(DeadLetterHeaders.REPLAY_COUNT)) {
+                headers.add(name, header.value());
+            }
+        }
+        headers.add(DeadLetterHeaders.REPLAY_GROUP, bytes(letter.group()));
+        headers.add(DeadLetterHeaders.REPLAY_COUNT, bytes(Integer.toString(letter.replays() + 1)));
+        // Same key, so the same partition as the original: a replay stays in order with the aggregate's later events.
+        Integer partition = letter.key() == null && letter.partition() >= 0 ? letter.partition() : null;
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(letter.topic(), partition, letter.key(), letter.value(), headers);
+        Query mine = Query.query(Criteria.where("_id").is(letter.id()).and("status").is(DeadLetter.REPLAYING));
+        return Mono.fromFuture(() -> kafka.send(record))
+                .then(mongo.updateFirst(mine, new Update().set("status", DeadLetter.REPLAYED).set("replayedAt", clock.instant())
+                        .inc("replays", 1), DeadLetter.class))
+                .doOnSuccess(done -> log.info("Dead letter {} replayed to {} for {} (replay {})", letter.id(), letter.topic(),
+                        letter.group(), letter.replays() + 1))
+                .thenReturn(letter)
+                .onErrorResume(e -> {
+                    log.warn("Replaying dead letter {} failed, trying again later: {}", letter.id(), e.toString());
+                    return mongo.updateFirst(mine, new Update().set("status", DeadLetter.WAITING)
+                                    .set("dueAt", clock.instant().plus(settings.pollInterval().multipliedBy(6))), DeadLetter.class)
+                            .thenReturn(letter);
+                });
+    }
+
+    /**
+     * After an operator fixed the cause: the parked records (one, or all) wait again, due at once, with their replays
+     * counted from zero. Emits how many.
+     */
+    public Mono<Long> replayParked(String id) {
+        Criteria parked = Criteria.where("status").is(DeadLetter.PARKED);
+        if (id != null) {
+            parked = parked.and("_id").is(id);
+        }
+        return mongo.updateMulti(Query.query(parked), new Update().set("status", DeadLetter.WAITING)
+                        .set("dueAt", clock.instant()).set("replays", 0), DeadLetter.class)
+                .map(result -> result.getModifiedCount());
+    }
+
+    /** What an operator reads: how many wait and are parked, and the newest {@value #LISTED} of them with their reasons. */
+    public Mono<Listing> list() {
+        Query open = Query.query(Criteria.where("status").in(DeadLetter.WAITING, DeadLetter.REPLAYING, DeadLetter.PARKED));
+        open.with(Sort.by(Sort.Direction.DESC, "deadAt")).limit(LISTED);
+        open.fields().exclude("value").exclude("headers");
+        return Mono.zip(counts(), mongo.find(open, DeadLetter.class).map(Entry::of).collectList())
+                .map(t -> new Listing(t.getT1().getOrDefault(DeadLetter.WAITING, 0L)
+                        + t.getT1().getOrDefault(DeadLetter.REPLAYING, 0L),
+                        t.getT1().getOrDefault(DeadLetter.PARKED, 0L), t.getT2()));
+    }
+
+    private Mono<Map<String, Long>> counts() {
+        return openByTopic().map(rows -> {
+            Map<String, Long> byStatus = new LinkedHashMap<>();
+            rows.forEach((key, n) -> byStatus.merge(key.status(), n, Long::sum));
+            return byStatus;
+        });
+    }
+
+    /** Open records per topic and status: the gauge's rows. */
+    Mono<Map<TopicStatus, Long>> openByTopic() {
+        Query open = Query.query(Criteria.where("status").in(DeadLetter.WAITING, DeadLetter.REPLAYING, DeadLetter.PARKED));
+        open.fields().include("topic").include("status");
+        return mongo.find(open, org.bson.Document.class, DeadLetter.COLLECTION)
+                .reduce(new LinkedHashMap<TopicStatus, Long>(), (sum, d) -> {
+                    sum.merge(new TopicStatus(d.getString("topic"), d.getString("status")), 1L, Long::sum);
+                    return sum;
+                })
+                .map(rows -> (Map<TopicStatus, Long>) rows);
+    }
+
+    /** The topics whose dead letters this service reads back: the gauge shows them at zero too. */
+    void watch(java.util.Collection<String> topics) {
+        watched = java.util.Set.copyOf(topics);
+    }
+
+    /** The gauge {@code platform.kafka.dead.letters.waiting}: open dead letters per topic and state (waiting, parked). */
+    public Mono<Map<Tags, Number>> gaugeRows() {
+        return openByTopic().map(rows -> {
+            Map<Tags, Number> out = new LinkedHashMap<>();
+            for (String topic : watched) {
+                out.put(Tags.of("topic", topic, "state", "waiting"), 0);
+                out.put(Tags.of("topic", topic, "state", "parked"), 0);
+            }
+            rows.forEach((key, n) -> out.merge(Tags.of("topic", key.topic(), "state",
+                    DeadLetter.PARKED.equals(key.status()) ? "parked" : "waiting"), n, (a, b) -> a.longValue() + b.longValue()));
+            return out;
+        });
+    }
+
+    record TopicStatus(String topic, String status) {
+    }
+
+    /** One open dead letter as the operator's endpoint lists it (no payload: it may be large, and is in the database). */
+    public record Entry(String id, String topic, String key, String group, String status, String reasonClass, String reason,
+            String exception, int replays, Instant deadAt, Instant dueAt) {
+
+        static Entry of(DeadLetter d) {
+            return new Entry(d.id(), d.topic(), d.key(), d.group(), d.status(), d.reasonClass(), d.reason(), d.exception(),
+                    d.replays(), d.deadAt(), d.dueAt());
+        }
+    }
+
+    public record Listing(long waiting, long parked, List<Entry> records) {
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
