@@ -115,6 +115,19 @@ public class SampleApplication {
                     java.util.Map.of("formalMembers", 2, "required", 3)));
         }
 
+        /** The service's database did not answer in time (the driver's timeout, as Spring reports it). */
+        @GetMapping("/api/sample/database-timeout")
+        Mono<Void> databaseTimeout() {
+            return Mono.error(new org.springframework.dao.DataAccessResourceFailureException("Timed out while waiting for a server",
+                    new java.io.IOException("MongoTimeoutException (simulated)")));
+        }
+
+        /** The client hung up while the answer was being written. */
+        @GetMapping("/api/sample/hang-up")
+        Mono<Void> hangUp() {
+            return Mono.error(new java.io.IOException("Connection reset by peer"));
+        }
+
         @GetMapping("/api/sample/boom")
         Mono<Void> boom() {
             return Mono.error(new IllegalStateException("secret internal detail"));
