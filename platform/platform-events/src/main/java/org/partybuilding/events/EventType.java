@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Every event type of API.md with the topic it travels on. The CloudEvents {@code ce_type} is
+ * Every event type of API.md with the topic it travels on and the record its data is. The CloudEvents {@code ce_type} is
  * {@code partybuilding.<name>}.
  */
 public enum EventType {
@@ -42,7 +42,7 @@ public enum EventType {
         this.dataType = dataType;
     }
 
-    /** The record this event's data is ({@code *Snapshot}), with its contract. */
+    /** The record its data is (the contract deploy/asyncapi.yaml documents as the message's payload). */
     public Class<? extends AggregateSnapshot> dataType() {
         return dataType;
     }
