@@ -87,8 +87,8 @@ public class DeadLetters {
             kept.add(new DeadLetter.StoredHeader(header.key(), header.value()));
         }
         DeadLetter letter = new DeadLetter(deadLetter.topic() + "-" + deadLetter.partition() + "@" + deadLetter.offset(),
-                topic, DeadLetterHeaders.number(headers, KafkaHeaders.DLT_ORIGINAL_PARTITION),
-                DeadLetterHeaders.text(headers, KafkaHeaders.DLT_ORIGINAL_OFFSET).map(Long::parseLong).orElse(-1L),
+                topic, (int) binary(headers, KafkaHeaders.DLT_ORIGINAL_PARTITION, -1),
+                binary(headers, KafkaHeaders.DLT_ORIGINAL_OFFSET, -1),
                 group, deadLetter.key() == null ? null : deadLetter.key().toString(), deadLetter.value(), kept,
                 reasonClass, reason, exceptionClass, replays, park ? DeadLetter.PARKED : DeadLetter.WAITING, now,
                 park ? null : now.plus(delayBefore(replays)), null, null);
@@ -99,6 +99,17 @@ public class DeadLetters {
         return mongo.insert(letter)
                 .onErrorResume(DuplicateKeyException.class, alreadyKept -> Mono.empty()) // the same dead letter read again
                 .thenReturn(true);
+    }
+
+    /** Spring Kafka writes the original partition (4 bytes) and offset (8 bytes) as big-endian binary numbers. */
+    static long binary(org.apache.kafka.common.header.Headers headers, String name, long absent) {
+        Header header = headers.lastHeader(name);
+        if (header == null || header.value() == null) {
+            return absent;
+        }
+        byte[] bytes = header.value();
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+        return bytes.length == Integer.BYTES ? buffer.getInt() : bytes.length == Long.BYTES ? buffer.getLong() : absent;
     }
 
     /** replay-delay × 2^replays. */
