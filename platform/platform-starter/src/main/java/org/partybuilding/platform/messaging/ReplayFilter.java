@@ -18,9 +18,10 @@ public class ReplayFilter implements RecordInterceptor<Object, Object> {
         if (Topics.isDeadLetter(record.topic())) {
             return record;
         }
-        return DeadLetterHeaders.text(record.headers(), DeadLetterHeaders.REPLAY_GROUP)
-                .filter(group -> !group.equals(consumer.groupMetadata().groupId()))
-                .map(otherGroup -> (ConsumerRecord<Object, Object>) null)
-                .orElse(record);
+        String replayedFor = DeadLetterHeaders.text(record.headers(), DeadLetterHeaders.REPLAY_GROUP).orElse(null);
+        if (replayedFor != null && !replayedFor.equals(consumer.groupMetadata().groupId())) {
+            return null; // another group's replay: skipped, its offset committed like any other
+        }
+        return record;
     }
 }

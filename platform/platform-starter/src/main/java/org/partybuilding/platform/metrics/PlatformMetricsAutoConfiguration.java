@@ -77,7 +77,9 @@ public class PlatformMetricsAutoConfiguration {
                         .map(up -> Map.<Tags, Number>of(Tags.empty(), up ? 1 : 0)));
     }
 
+    /** The business gauges' refresher (the outbox backlog has one of its own, every second). */
     @Bean
+    @org.springframework.context.annotation.Primary
     ReadModelGauges readModelGauges(ObjectProvider<ReadModelGauge> gauges, MeterRegistry meters,
             @Value("${platform.metrics.read-model-refresh:30s}") Duration interval) {
         return new ReadModelGauges(gauges.orderedStream().toList(), meters, interval);
