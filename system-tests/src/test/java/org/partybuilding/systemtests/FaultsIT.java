@@ -230,6 +230,29 @@ class FaultsIT {
         scenario.awaitExactlyOnce(healed, true);
     }
 
+    /**
+     * After every fault, funding's ledger still reconciles with the facts: each party organization established this
+     * year has exactly its one start-up grant (none doubled by a redelivery, none booked for the poison record), and
+     * the reconciliation answers to the fen.
+     */
+    @Test
+    @Order(7)
+    void afterTheFaultsTheLedgerReconcilesWithTheFacts() {
+        int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        Http.Response reconciliation = Http.get(api("/api/funding/reconciliation?fiscalYear=" + year), admin);
+        assertThat(reconciliation.status()).as(reconciliation.raw().body()).isEqualTo(200);
+        JsonNode body = reconciliation.json();
+        assertThat(body.get("startupGrants").get("difference").asString()).as(reconciliation.raw().body()).isEqualTo("0.00");
+        for (JsonNode row : body.get("differences")) {
+            assertThat(row.get("kind").asString()).as(reconciliation.raw().body()).isNotEqualTo("STARTUP_GRANT");
+            assertThat(row.get("partyOrganizationId").asString()).doesNotStartWith("fault-poison-");
+        }
+        FIGURES.put("reconciliation " + year, String.format("start-up grants expected %s, booked %s; working funds expected %s,"
+                        + " booked %s; %d differences listed", body.get("startupGrants").get("expected").asString(),
+                body.get("startupGrants").get("booked").asString(), body.get("workingFunds").get("expected").asString(),
+                body.get("workingFunds").get("booked").asString(), body.get("differences").size()));
+    }
+
     // ---- one scenario's writes and what became of them ----------------------------------------------------------
 
     private static final class Scenario {
