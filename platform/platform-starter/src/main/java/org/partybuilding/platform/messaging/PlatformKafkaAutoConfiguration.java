@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -83,7 +84,10 @@ public class PlatformKafkaAutoConfiguration {
         return backOff;
     }
 
+    /** The platform's topics and their dead-letter topics, unless an operator provisions them ({@code platform.kafka.create-topics}). */
     @Bean
+    @ConditionalOnProperty(prefix = "platform.kafka", name = "create-topics",
+            havingValue = "true", matchIfMissing = true)
     KafkaAdmin.NewTopics platformTopics(PlatformKafkaProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
