@@ -17,6 +17,8 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.GenericMessageListener;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -29,7 +31,8 @@ import reactor.core.publisher.Flux;
  * listeners read (the dead-letter topics are shared by all groups of a topic; the {@code kafka_dlt-original-consumer-group}
  * header says whose a record is) and keeps this service's in {@code dead_letters} ({@link DeadLetters#receive}); a
  * loop replays the due ones every {@code platform.kafka.dead-letters.poll-interval}. Storing never gives up (a dead
- * letter is not lost because the database is away: the container retries it until it is stored).
+ * letter is not lost because the database is away: the container retries it until it is stored). A replay hands the
+ * record to the listener of the group that gave up on it, in this instance ({@link #redeliver}).
  */
 public class DeadLetterReplayer implements SmartLifecycle {
 
@@ -74,6 +77,7 @@ public class DeadLetterReplayer implements SmartLifecycle {
             }
         });
         groups = Set.copyOf(ownGroups);
+        deadLetters.redeliverWith(this::redeliver);
         deadLetters.watch(deadLetterTopics.stream().map(t -> t.substring(0, t.length() - ".dlt".length())).toList());
         if (!deadLetterTopics.isEmpty()) {
             ContainerProperties properties = new ContainerProperties(deadLetterTopics.toArray(String[]::new));
@@ -99,6 +103,24 @@ public class DeadLetterReplayer implements SmartLifecycle {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void onDeadLetter(ConsumerRecord<Object, Object> record) {
         deadLetters.receive((ConsumerRecord) record, groups).block(STORE_LIMIT);
+    }
+
+    /**
+     * The record, as first consumed, to the listener of {@code group} that reads its topic, on the calling thread
+     * (the listener blocks on its work and throws what it threw the first time, wrapped by Spring's adapter).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void redeliver(String group, ConsumerRecord<String, byte[]> record) {
+        for (MessageListenerContainer container : listeners.getListenerContainers()) {
+            String containerGroup = container.getGroupId() != null ? container.getGroupId() : defaultGroup;
+            String[] topics = container.getContainerProperties().getTopics();
+            if (group.equals(containerGroup) && topics != null && Arrays.asList(topics).contains(record.topic())
+                    && container.getContainerProperties().getMessageListener() instanceof GenericMessageListener listener) {
+                listener.onMessage(record, null, null);
+                return;
+            }
+        }
+        throw new IllegalStateException("No listener of group " + group + " reads " + record.topic() + " in this instance");
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.partybuilding.platform.messaging.DeadLetterHeaders;
@@ -24,19 +23,20 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 
 import io.micrometer.core.instrument.Tags;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * What becomes of this service's dead letters. A record its retries could not save (the database away for minutes, a
- * bug fixed by the next deployment) waits and is replayed to its topic, for its consumer group only
- * ({@link DeadLetterHeaders#REPLAY_GROUP}), after {@code replay-delay}, then twice as long each time, up to
- * {@code max-replays}; replaying is harmless, as every consumer is version-guarded. A record that is not a valid
- * event, or that failed through every replay, is parked for an operator, who lists it and replays it once its cause
- * is fixed ({@code /actuator/deadletters}).
+ * bug fixed by the next deployment) waits and is replayed after {@code replay-delay}, then twice as long each time, up
+ * to {@code max-replays}: handed again to the listener of the consumer group that gave up on it, in this service
+ * (nothing is published: no other group sees a replay, and a service needs no right to write another service's
+ * topic). Replaying is harmless, as every consumer is version-guarded. A record that is not a valid event, or that
+ * failed through every replay, is parked for an operator, who lists it and replays it once its cause is fixed
+ * ({@code /actuator/deadletters}).
  */
 public class DeadLetters {
 
@@ -46,15 +46,15 @@ public class DeadLetters {
     private static final int LISTED = 200;
 
     private final ReactiveMongoTemplate mongo;
-    private final KafkaTemplate<String, byte[]> kafka;
     private final PlatformKafkaProperties.DeadLetterReplays settings;
     private final Clock clock;
     private volatile java.util.Set<String> watched = java.util.Set.of();
+    private volatile java.util.function.BiConsumer<String, ConsumerRecord<String, byte[]>> redeliver = (group, record) -> {
+        throw new IllegalStateException("dead letters are not being replayed in this instance yet");
+    };
 
-    public DeadLetters(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
-            PlatformKafkaProperties.DeadLetterReplays settings, Clock clock) {
+    public DeadLetters(ReactiveMongoTemplate mongo, PlatformKafkaProperties.DeadLetterReplays settings, Clock clock) {
         this.mongo = mongo;
-        this.kafka = kafka;
         this.settings = settings;
         this.clock = clock;
     }
@@ -79,8 +79,8 @@ public class DeadLetters {
                         : DeadLetterHeaders.RETRIES_EXHAUSTED);
         String reason = DeadLetterHeaders.text(headers, DeadLetterHeaders.REASON)
                 .or(() -> DeadLetterHeaders.text(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).orElse("");
-        int replays = DeadLetterHeaders.number(headers, DeadLetterHeaders.REPLAY_COUNT);
-        boolean park = DeadLetterHeaders.INVALID_EVENT.equals(reasonClass) || replays >= settings.maxReplays();
+        int replays = 0;
+        boolean park = DeadLetterHeaders.INVALID_EVENT.equals(reasonClass);
         Instant now = clock.instant();
         List<DeadLetter.StoredHeader> kept = new ArrayList<>();
         for (Header header : headers) {
@@ -134,33 +134,55 @@ public class DeadLetters {
                 FindAndModifyOptions.options().returnNew(true), DeadLetter.class);
     }
 
-    private Mono<DeadLetter> replay(DeadLetter letter) {
+    /** How a record is handed again to its group's listener here (set by {@link DeadLetterReplayer}). */
+    void redeliverWith(java.util.function.BiConsumer<String, ConsumerRecord<String, byte[]>> redeliverer) {
+        this.redeliver = redeliverer;
+    }
+
+    /** The record as it was consumed: its topic, partition, offset, key, value and headers, without the dead letter's own. */
+    static ConsumerRecord<String, byte[]> original(DeadLetter letter) {
         RecordHeaders headers = new RecordHeaders();
         for (DeadLetter.StoredHeader header : letter.headers()) {
-            String name = header.name();
-            if (!name.startsWith("kafka_dlt-") && !name.startsWith("platform-dlt-")
-                    && !name.equals(DeadLetterHeaders.REPLAY_GROUP) && !name.equals(DeadLetterHeaders.REPLAY_COUNT)) {
-                headers.add(name, header.value());
+            if (!header.name().startsWith("kafka_dlt-") && !header.name().startsWith("platform-dlt-")) {
+                headers.add(header.name(), header.value());
             }
         }
-        headers.add(DeadLetterHeaders.REPLAY_GROUP, bytes(letter.group()));
-        headers.add(DeadLetterHeaders.REPLAY_COUNT, bytes(Integer.toString(letter.replays() + 1)));
-        // Same key, so the same partition as the original: a replay stays in order with the aggregate's later events.
-        Integer partition = letter.key() == null && letter.partition() >= 0 ? letter.partition() : null;
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(letter.topic(), partition, letter.key(), letter.value(), headers);
+        return new ConsumerRecord<>(letter.topic(), Math.max(letter.partition(), 0), Math.max(letter.offset(), 0L),
+                ConsumerRecord.NO_TIMESTAMP, org.apache.kafka.common.record.TimestampType.NO_TIMESTAMP_TYPE,
+                ConsumerRecord.NULL_SIZE, letter.value() == null ? ConsumerRecord.NULL_SIZE : letter.value().length,
+                letter.key(), letter.value(), headers, java.util.Optional.empty());
+    }
+
+    /**
+     * Hands the record to its group's listener again, off the event loop (listeners block on their work). Applied:
+     * {@code REPLAYED}. Failed again: waits twice as long, or is parked when it is not a valid event or has used its
+     * replays, with the new reason.
+     */
+    private Mono<DeadLetter> replay(DeadLetter letter) {
         Query mine = Query.query(Criteria.where("_id").is(letter.id()).and("status").is(DeadLetter.REPLAYING));
-        return Mono.fromFuture(() -> kafka.send(record))
-                .then(mongo.updateFirst(mine, new Update().set("status", DeadLetter.REPLAYED).set("replayedAt", clock.instant())
-                        .inc("replays", 1), DeadLetter.class))
-                .doOnSuccess(done -> log.info("Dead letter {} replayed to {} for {} (replay {})", letter.id(), letter.topic(),
+        return Mono.fromRunnable(() -> redeliver.accept(letter.group(), original(letter)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then(Mono.defer(() -> mongo.updateFirst(mine, new Update().set("status", DeadLetter.REPLAYED)
+                        .set("replayedAt", clock.instant()).inc("replays", 1), DeadLetter.class)))
+                .doOnSuccess(done -> log.info("Dead letter {} of {} replayed to its listener (replay {})", letter.id(),
                         letter.group(), letter.replays() + 1))
                 .thenReturn(letter)
-                .onErrorResume(e -> {
-                    log.warn("Replaying dead letter {} failed, trying again later: {}", letter.id(), e.toString());
-                    return mongo.updateFirst(mine, new Update().set("status", DeadLetter.WAITING)
-                                    .set("dueAt", clock.instant().plus(settings.pollInterval().multipliedBy(6))), DeadLetter.class)
-                            .thenReturn(letter);
-                });
+                .onErrorResume(e -> failedAgain(letter, mine, e));
+    }
+
+    private Mono<DeadLetter> failedAgain(DeadLetter letter, Query mine, Throwable failure) {
+        Throwable cause = DeadLetterHeaders.cause(failure);
+        String reasonClass = DeadLetterHeaders.reasonClass(failure);
+        int replays = letter.replays() + 1;
+        boolean park = DeadLetterHeaders.INVALID_EVENT.equals(reasonClass) || replays >= settings.maxReplays();
+        Instant now = clock.instant();
+        log.warn("Replay {} of dead letter {} ({}) failed; {}: {}", replays, letter.id(), letter.group(),
+                park ? "parked for an operator" : "next replay in " + delayBefore(replays), cause.toString());
+        return mongo.updateFirst(mine, new Update().set("status", park ? DeadLetter.PARKED : DeadLetter.WAITING)
+                        .set("replays", replays).set("reasonClass", reasonClass).set("reason", String.valueOf(cause.getMessage()))
+                        .set("exception", cause.getClass().getSimpleName()).set("dueAt", park ? null : now.plus(delayBefore(replays))),
+                        DeadLetter.class)
+                .thenReturn(letter);
     }
 
     /**
@@ -243,7 +265,4 @@ public class DeadLetters {
     public record Listing(long waiting, long parked, List<Entry> records) {
     }
 
-    private static byte[] bytes(String value) {
-        return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
 }

@@ -30,9 +30,8 @@ public class PlatformDeadLettersAutoConfiguration {
 
     @Bean
     @ConditionalOnBean({ReactiveMongoTemplate.class, KafkaTemplate.class})
-    DeadLetters deadLetters(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, PlatformKafkaProperties properties,
-            Clock clock) {
-        return new DeadLetters(mongo, kafka, properties.deadLetters(), clock);
+    DeadLetters deadLetters(ReactiveMongoTemplate mongo, PlatformKafkaProperties properties, Clock clock) {
+        return new DeadLetters(mongo, properties.deadLetters(), clock);
     }
 
     @Bean

@@ -9,7 +9,7 @@ import org.partybuilding.events.EventFormatException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
 /**
- * The headers a dead letter and its replay carry, beside Spring Kafka's own {@code kafka_dlt-*} (original topic,
+ * The headers a dead letter carries, beside Spring Kafka's own {@code kafka_dlt-*} (original topic,
  * partition, offset, consumer group, exception class and message).
  */
 public final class DeadLetterHeaders {
@@ -20,10 +20,6 @@ public final class DeadLetterHeaders {
     public static final String REASON_CLASS = "platform-dlt-reason-class";
     /** The failure's class (simple name), e.g. {@code EventFormatException}, {@code DataAccessResourceFailureException}. */
     public static final String EXCEPTION = "platform-dlt-exception";
-    /** On a replayed record: the only consumer group that handles it; every other group's containers skip it. */
-    public static final String REPLAY_GROUP = "platform-replay-group";
-    /** On a replayed record: how many times it has been replayed (1 the first time). */
-    public static final String REPLAY_COUNT = "platform-replay-count";
 
     /** Not an event of the contract: a replay cannot help until the cause is fixed, so it is parked at once. */
     public static final String INVALID_EVENT = "invalid-event";
@@ -55,16 +51,6 @@ public final class DeadLetterHeaders {
         Header header = headers.lastHeader(name);
         return header == null || header.value() == null ? Optional.empty()
                 : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
-    }
-
-    public static int number(Headers headers, String name) {
-        return text(headers, name).map(v -> {
-            try {
-                return Integer.parseInt(v.trim());
-            } catch (NumberFormatException e) {
-                return 0;
-            }
-        }).orElse(0);
     }
 
     static byte[] bytes(String value) {

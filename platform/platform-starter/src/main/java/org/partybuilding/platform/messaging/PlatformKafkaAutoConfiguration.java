@@ -99,18 +99,15 @@ public class PlatformKafkaAutoConfiguration {
 
     /**
      * Every listener container of the service: commits offsets without waiting for the broker's answer (consumers are
-     * version-guarded, so a replay after a crash is harmless); skips replayed dead letters meant for another consumer
-     * group ({@link ReplayFilter}); and, when {@code platform.kafka.instance-id} is set, joins its group as a static
-     * member so that a restarted instance resumes its partitions at once.
+     * version-guarded, so a replay after a crash is harmless) and, when {@code platform.kafka.instance-id} is set, joins
+     * its group as a static member so that a restarted instance resumes its partitions at once.
      */
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> platformContainers(
             PlatformKafkaProperties properties,
             @Value("${spring.kafka.consumer.group-id:${spring.application.name:}}") String defaultGroup) {
-        ReplayFilter replays = new ReplayFilter();
         return container -> {
             container.getContainerProperties().setSyncCommits(false);
-            container.setRecordInterceptor(replays);
             if (!properties.instanceId().isEmpty()) {
                 String group = container.getGroupId() != null ? container.getGroupId() : defaultGroup;
                 String[] topics = container.getContainerProperties().getTopics();

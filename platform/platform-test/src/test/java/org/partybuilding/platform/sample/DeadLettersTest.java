@@ -53,7 +53,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Events checked at every door and dead letters that come back, through the sample service's listeners: every
  * listener decodes through {@code IncomingEvent.data}, so an incomplete event of any type is dead-lettered at once,
  * with its reason in a header, counted, and parked; a valid record whose retries were exhausted (the database away)
- * comes back by itself after a replay, for its own consumer group only; a poison record is parked, listed on the
+ * comes back by itself after a replay, to its own consumer group's listener only; a poison record is parked, listed on the
  * management port, and replayed by an operator once its cause is fixed.
  */
 @PlatformTest
