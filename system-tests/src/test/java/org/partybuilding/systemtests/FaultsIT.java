@@ -227,6 +227,8 @@ class FaultsIT {
             healed = Instant.now();
         }
         assertThat(scenario.unavailable).as("some writes met the paused database").isPositive();
+        // and right after it, while the consumers' retries catch up
+        scenario.write(4, Duration.ofSeconds(2));
         scenario.awaitExactlyOnce(healed, true);
     }
 
