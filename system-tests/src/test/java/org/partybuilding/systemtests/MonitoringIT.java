@@ -109,8 +109,8 @@ class MonitoringIT {
         JsonNode groups = Http.get(platform.prometheusUrl() + "/api/v1/rules", null).json().path("data").path("groups");
         List<String> alerts = new java.util.ArrayList<>();
         groups.forEach(g -> g.path("rules").forEach(r -> alerts.add(r.path("name").asString() + "=" + r.path("state").asString())));
-        assertThat(alerts).contains("ServiceDown=inactive", "ReadinessFailing=inactive")
-                .hasSize(7);
+        assertThat(alerts).contains("ServiceDown=inactive", "ReadinessFailing=inactive", "KafkaUnreachable=inactive",
+                "DeadLettersParked=inactive").hasSize(9);
     }
 
     @Test
