@@ -121,12 +121,23 @@ class DownstreamFailureTest {
     }
 
     @Test
-    void readinessIsDownWhileAServiceIsUnreachableButLivenessIsUpAndAnEmptyHealthUriIsNotChecked() {
+    void aServiceUnreachableLeavesTheGatewayReadyItsPathsAnswer503WithRetryAfterAndHealthSaysDegraded() {
+        // the unreachable service's own paths: 503 problem+json with Retry-After
+        post("/api/registry/organizations").expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5");
         WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        // the gateway stays ready: readiness never asks the services
         management.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isEqualTo(503)
+                .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.components.routes.status").isEqualTo("DOWN")
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.routes").doesNotExist();
+        // the overall health shows which service is away, as DEGRADED, answered 200
+        management.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("DEGRADED")
+                .jsonPath("$.components.routes.status").isEqualTo("DEGRADED")
                 .jsonPath("$.components.routes.details.registry").isEqualTo("UNREACHABLE")
                 .jsonPath("$.components.routes.details.funding").isEqualTo("UP")
                 .jsonPath("$.components.routes.details.training").doesNotExist();

@@ -212,17 +212,21 @@ class GatewayTest {
     }
 
     @Test
-    void readinessFollowsTheServicesAndLivenessDoesNot() {
+    void readinessNeverFollowsTheServicesAServiceDownIsADegradedDetailAndOnlyItsPathsFail() {
         WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
-        management.get().uri("/actuator/health/readiness").exchange()
+        management.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components.routes.details.registry").isEqualTo("UP");
         SERVICES.get("/api/training").ready(false);
         try {
             management.get().uri("/actuator/health/readiness").exchange()
-                    .expectStatus().isEqualTo(503)
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components.routes").doesNotExist();
+            management.get().uri("/actuator/health").exchange()
+                    .expectStatus().isOk()
                     .expectBody()
-                    .jsonPath("$.components.routes.status").isEqualTo("DOWN")
+                    .jsonPath("$.status").isEqualTo("DEGRADED")
+                    .jsonPath("$.components.routes.status").isEqualTo("DEGRADED")
                     .jsonPath("$.components.routes.details.training").isEqualTo("DOWN")
                     .jsonPath("$.components.routes.details.registry").isEqualTo("UP");
             management.get().uri("/actuator/health/liveness").exchange()

@@ -93,6 +93,34 @@ final class PlatformUnderTest implements AutoCloseable {
         platform.startKafka();
     }
 
+    void pauseKafka() {
+        platform.pauseKafka();
+    }
+
+    void resumeKafka() {
+        platform.resumeKafka();
+    }
+
+    void killKafka() {
+        platform.killKafka();
+    }
+
+    void killModule(String module) {
+        platform.killModule(module);
+    }
+
+    void startModule(String module) {
+        platform.startModule(module);
+    }
+
+    void pauseMongo() {
+        platform.pauseMongo();
+    }
+
+    void resumeMongo() {
+        platform.resumeMongo();
+    }
+
     @Override
     public void close() {
         platform.close();

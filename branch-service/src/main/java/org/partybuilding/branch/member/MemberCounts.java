@@ -69,10 +69,14 @@ public class MemberCounts {
         String listed = LISTED + "." + key(memberId);
         Query notListed = Query.query(Criteria.where("_id").is(target).and(listed).exists(false));
         MemberKind other = kind == MemberKind.FORMAL ? MemberKind.PROBATIONARY : MemberKind.FORMAL;
-        return mongo.upsert(notListed, new Update().set(listed, kind.name()).inc(kind.field(), 1).setOnInsert(other.field(), 0),
-                        collection)
-                // The document exists and already lists the member: counted before.
-                .onErrorResume(DuplicateKeyException.class, counted -> Mono.empty())
+        Update countIn = new Update().set(listed, kind.name()).inc(kind.field(), 1);
+        return mongo.upsert(notListed, countIn.setOnInsert(other.field(), 0), collection)
+                // A duplicate key says only that the document exists now: it already listed the member (counted before),
+                // or another consumer inserted it first while counting another member of the same organization (the
+                // first members of an organization applied at once, on a replica set). Count again as a plain update
+                // of the existing document: it matches exactly when the member is not listed yet.
+                .onErrorResume(DuplicateKeyException.class, exists -> mongo.updateFirst(notListed,
+                        new Update().set(listed, kind.name()).inc(kind.field(), 1), collection))
                 .then();
     }
 

@@ -103,7 +103,7 @@ class OrganizationProjectionTest {
 
     @Test
     void recordsThatAreNotOrganizationEventsGoToTheDeadLetterTopicAndLaterRecordsAreStillApplied() {
-        double deadBefore = meters.counter("platform.kafka.dead.letters", "topic", Topics.REGISTRY_ORGANIZATIONS).count();
+        double deadBefore = meters.counter("platform.kafka.dead.letters", "topic", Topics.REGISTRY_ORGANIZATIONS, "reason", "invalid-event").count();
         registry.send(new ProducerRecord<>(Topics.REGISTRY_ORGANIZATIONS, "dl-no-headers", "{}".getBytes(StandardCharsets.UTF_8)));
         registry.publish(EventType.ORGANIZATION_UPDATED.ceType(), "dl-not-json", "{not json".getBytes(StandardCharsets.UTF_8));
         registry.publish(EventType.MEMBER_REGISTERED.ceType(), "dl-wrong-type",
@@ -127,7 +127,7 @@ class OrganizationProjectionTest {
                 assertThat(keys).contains("dl-no-headers", "dl-not-json", "dl-wrong-type", "dl-no-street");
             });
         }
-        assertThat(meters.counter("platform.kafka.dead.letters", "topic", Topics.REGISTRY_ORGANIZATIONS).count() - deadBefore)
+        assertThat(meters.counter("platform.kafka.dead.letters", "topic", Topics.REGISTRY_ORGANIZATIONS, "reason", "invalid-event").count() - deadBefore)
                 .isEqualTo(4.0);
     }
 }

@@ -104,6 +104,32 @@ final class ChildProcess {
         }
     }
 
+    /** Sends a signal ({@code STOP}, {@code CONT}) to the process with {@code kill}: fault tests pause and resume it. */
+    void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new LocalPlatformException(name, "kill -" + signal + " " + process.pid() + " failed: "
+                        + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new LocalPlatformException(name, "cannot run kill: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalPlatformException(name, "interrupted");
+        }
+    }
+
+    /** Kills the process at once (SIGKILL: no shutdown hook, no clean leave of anything), as a crash would. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Resident memory of the process and everything it started (e.g. kc.sh and its java), in kB. */
     long residentKb() {
         long kb = ProcessInfo.residentKb(process.pid());

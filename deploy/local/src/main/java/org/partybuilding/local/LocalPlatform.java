@@ -139,6 +139,71 @@ public final class LocalPlatform implements AutoCloseable {
         timed(KafkaBroker.NAME, () -> kafka.start(KAFKA_TIMEOUT));
     }
 
+    // ---- fault injection (system tests): each does to one part what an outage does, and undoes it ------------------
+
+    /** Freezes the broker's process (SIGSTOP): connections stay open and nothing answers, as a hung broker. */
+    public synchronized void pauseKafka() {
+        requireRunning(kafka.process(), KafkaBroker.NAME).signal("STOP");
+        options.log.accept("kafka paused (SIGSTOP)");
+    }
+
+    /** Lets a paused broker go on (SIGCONT). */
+    public synchronized void resumeKafka() {
+        requireRunning(kafka.process(), KafkaBroker.NAME).signal("CONT");
+        options.log.accept("kafka resumed (SIGCONT)");
+    }
+
+    /** Kills the broker (SIGKILL, no controlled shutdown); {@link #startKafka()} starts it again on its data. */
+    public synchronized void killKafka() {
+        kafka.kill();
+        options.log.accept("kafka killed (SIGKILL)");
+    }
+
+    /** Kills a module's JVM (SIGKILL) as a crash would; {@link #startModule(String)} starts it again. */
+    public synchronized void killModule(String module) {
+        service(module).kill();
+        options.log.accept(module + " killed (SIGKILL)");
+    }
+
+    /** Starts a module that was killed and blocks until it is ready again. */
+    public void startModule(String module) {
+        SpringService service = service(module);
+        timed(module, () -> {
+            service.start();
+            service.awaitReady(SERVICE_TIMEOUT);
+        });
+    }
+
+    /** The built-in MongoDB server stops answering (every command waits) until {@link #resumeMongo()}. */
+    public synchronized void pauseMongo() {
+        requireBuiltInMongo().pause();
+        options.log.accept("mongo paused");
+    }
+
+    public synchronized void resumeMongo() {
+        requireBuiltInMongo().resume();
+        options.log.accept("mongo resumed");
+    }
+
+    private MongoStore requireBuiltInMongo() {
+        if (mongo == null) {
+            throw new LocalPlatformException("mongo", "an external MongoDB (MONGODB_URI) cannot be paused by the launcher");
+        }
+        return mongo;
+    }
+
+    private SpringService service(String module) {
+        return services.stream().filter(s -> s.module().equals(module)).findFirst()
+                .orElseThrow(() -> new LocalPlatformException(module, "not started by this platform"));
+    }
+
+    private static ChildProcess requireRunning(ChildProcess process, String name) {
+        if (process == null || !process.isAlive()) {
+            throw new LocalPlatformException(name, "not running");
+        }
+        return process;
+    }
+
     /**
      * Stops every process this platform started: the gateway, then the services, then Kafka and Keycloak, then
      * MongoDB. Safe to call from a shutdown hook while {@link #start()} is still waiting (that start then fails).
@@ -316,6 +381,9 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("PLATFORM_SECURITY_ISSUER_URI", issuerUri());
         env.put("PLATFORM_SECURITY_JWK_SET_URI", jwkSetUri());
         env.put("PLATFORM_PRIVACY_KEY", privacyKey());
+        // one instance per module here: a stable name makes its Kafka consumers static group members, so a module
+        // restarted after a crash resumes its partitions at once (platform.kafka.instance-id)
+        env.put("PLATFORM_KAFKA_INSTANCE_ID", module.equals(GATEWAY) ? "" : "local-" + module);
         if (module.equals(GATEWAY)) {
             // the portal's login: the gateway is Keycloak's confidential client `portal`
             env.put("PORTAL_CLIENT_SECRET", KeycloakServer.LOCAL_PORTAL_SECRET);

@@ -20,6 +20,10 @@ final class MongoStore implements AutoCloseable {
     private final int port;
     private final boolean inMemory;
     private MongoServer server;
+    /** While set, every command waits (the database "paused"): for fault tests, never set in a normal run. */
+    private static volatile java.util.concurrent.CountDownLatch paused;
+    /** A pause ends by itself after this long, so a forgotten resume never hangs the platform. */
+    private static final java.time.Duration LONGEST_PAUSE = java.time.Duration.ofSeconds(120);
 
     MongoStore(Path dir, int port, boolean inMemory) {
         this.dir = dir;
@@ -45,6 +49,35 @@ final class MongoStore implements AutoCloseable {
 
     String uri() {
         return "mongodb://127.0.0.1:" + port;
+    }
+
+    /**
+     * Stops answering: every command that arrives (the services' queries, writes and the drivers' heartbeats) waits
+     * until {@link #resume()}, as a database stalled by a long pause, a failover or a full disk would. For fault tests.
+     */
+    void pause() {
+        if (paused == null) {
+            paused = new java.util.concurrent.CountDownLatch(1);
+        }
+    }
+
+    void resume() {
+        java.util.concurrent.CountDownLatch current = paused;
+        paused = null;
+        if (current != null) {
+            current.countDown();
+        }
+    }
+
+    private static void waitWhilePaused() {
+        java.util.concurrent.CountDownLatch current = paused;
+        if (current != null) {
+            try {
+                current.await(LONGEST_PAUSE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -75,6 +108,7 @@ final class MongoStore implements AutoCloseable {
     /** {@code hello} answered as {@code isMaster}, with the flag a modern driver looks for; every other command as is. */
     private static Document answeringHello(String command, Document query,
             java.util.function.BiFunction<String, Document, Document> backend) {
+        waitWhilePaused();
         if ("hello".equalsIgnoreCase(command)) {
             Document response = backend.apply("isMaster", query);
             response.put("isWritablePrimary", Boolean.TRUE);
@@ -85,6 +119,7 @@ final class MongoStore implements AutoCloseable {
 
     @Override
     public void close() {
+        resume();
         if (server != null) {
             server.shutdown(); // closes the backend, which writes the MVStore file
             server = null;

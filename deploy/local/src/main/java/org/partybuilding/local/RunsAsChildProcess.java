@@ -20,6 +20,14 @@ abstract class RunsAsChildProcess {
         }
     }
 
+    /** A crash: SIGKILL, nothing runs on the way out. The part can be started again afterwards. */
+    void kill() {
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
     ChildProcess process() {
         return process;
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.partybuilding.gateway.GatewaySettings;
+import org.partybuilding.platform.health.PlatformStatus;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.stereotype.Component;
@@ -15,12 +16,12 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * "routes": UP only when every routed service says it is ready. Services keep actuator on their
- * management ports, which the gateway does not route, so this asks each one's readiness probe there
- * ({@code platform.gateway.services.<name>.health-uri}) directly, with a short timeout. A service whose
- * health-uri is set empty is not checked (a local run with only some services). Part of the
- * readiness group only: a service being down takes the gateway out of rotation until it is back, but
- * never makes it restart (liveness does not include this).
+ * "routes": UP when every routed service says it is ready, else DEGRADED (HTTP 200) with each service's state in the
+ * details. Services keep actuator on their management ports, which the gateway does not route, so this asks each
+ * one's readiness probe there ({@code platform.gateway.services.<name>.health-uri}) directly, with a short timeout. A
+ * service whose health-uri is set empty is not checked. A detail of {@code /actuator/health} only, never readiness:
+ * with one service down the gateway keeps serving every other service's paths, and answers 503 problem+json for
+ * that service's own paths ({@code UpstreamProblems}).
  */
 @Component
 public class RoutesHealthIndicator implements ReactiveHealthIndicator {
@@ -43,8 +44,8 @@ public class RoutesHealthIndicator implements ReactiveHealthIndicator {
                 .filter(service -> service.getValue().checked())
                 .flatMap(service -> readiness(service.getValue()).map(status -> Map.entry(service.getKey(), status)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new)
-                .map(statuses -> (statuses.values().stream().allMatch("UP"::equals) ? Health.up() : Health.down())
-                        .withDetails(statuses).build());
+                .map(statuses -> (statuses.values().stream().allMatch("UP"::equals) ? Health.up()
+                        : Health.status(PlatformStatus.DEGRADED)).withDetails(statuses).build());
     }
 
     /** UP, DOWN (the probe answered, not 2xx: Boot answers 503 when not ready) or UNREACHABLE. */

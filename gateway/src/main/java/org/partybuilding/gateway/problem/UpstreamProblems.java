@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -30,6 +31,8 @@ import reactor.core.publisher.Mono;
 public class UpstreamProblems implements GlobalFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(UpstreamProblems.class);
+    /** A service that is not reachable is usually restarting: ask the client to come back in a few seconds. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @Override
     public int getOrder() {
@@ -45,6 +48,9 @@ public class UpstreamProblems implements GlobalFilter, Ordered {
             }
             log.warn("{} {} got no answer from its service: {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), failure.toString());
+            if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            }
             return ProblemResponses.write(exchange, problem.status(), problem.type(), problem.status().getReasonPhrase(),
                     problem.detail());
         });

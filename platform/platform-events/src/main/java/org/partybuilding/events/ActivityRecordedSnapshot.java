@@ -3,6 +3,7 @@ package org.partybuilding.events;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Data of {@code ActivityRecorded} on {@code training.records.v1} (key = the activity id): one
@@ -30,5 +31,24 @@ public record ActivityRecordedSnapshot(
 
     public ActivityRecordedSnapshot {
         attendeeIds = attendeeIds == null ? List.of() : List.copyOf(attendeeIds);
+    }
+
+    /** Rule 12's kinds. */
+    public static final Set<String> KINDS = Set.of("GENERAL_MEETING", "COMMITTEE_MEETING", "GROUP_MEETING", "PARTY_LESSON",
+            "THEMED_PARTY_DAY", "ORGANIZATIONAL_LIFE_MEETING", "DEMOCRATIC_APPRAISAL", "THEME_PRACTICE");
+
+    /** An activity counts for its party organization, by kind and day; its attendees are member ids. */
+    @Override
+    public List<String> violations() {
+        return Violations.of(this)
+                .text("partyOrganizationId", partyOrganizationId)
+                .optionalText("street", street)
+                .oneOf("kind", kind, KINDS)
+                .present("heldOn", heldOn)
+                .texts("attendeeIds", attendeeIds)
+                .check(absentees >= 0, "absentees must not be negative")
+                .check(partyMembers >= 0, "partyMembers must not be negative")
+                .check(hours == null || hours.signum() >= 0, "hours must not be negative")
+                .list();
     }
 }

@@ -1,5 +1,7 @@
 package org.partybuilding.events;
 
+import java.util.List;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -7,6 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * JSON for event data, configured once for producers and consumers alike: ISO dates, unknown
  * properties ignored (a tolerant reader, so producers may add fields without breaking consumers).
+ * Decoding also checks the data's contract ({@link EventContract}): every consumer reads through here, so
+ * none can forget it.
  */
 public final class EventCodec {
 
@@ -30,10 +34,22 @@ public final class EventCodec {
         if (data == null) {
             throw new EventFormatException("Event has no data");
         }
+        T value;
         try {
-            return MAPPER.readValue(data, type);
+            value = MAPPER.readValue(data, type);
         } catch (JacksonException e) {
             throw new EventFormatException("Event data is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
+        if (value == null) {
+            throw new EventFormatException("Event data is null, not a " + type.getSimpleName());
+        }
+        if (value instanceof EventContract contract) {
+            List<String> violations = contract.violations();
+            if (!violations.isEmpty()) {
+                throw new EventFormatException(type.getSimpleName() + " breaks the event contract: "
+                        + String.join("; ", violations), violations);
+            }
+        }
+        return value;
     }
 }

@@ -1,6 +1,8 @@
 package org.partybuilding.events;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Data of {@code FundingEntryBooked} on {@code funding.ledger.v1} (key = the party organization id): one
@@ -23,4 +25,19 @@ public record FundingEntrySnapshot(
         String cause,
         String reason,
         Instant bookedAt) implements AggregateSnapshot {
+
+    public static final Set<String> KINDS = Set.of("STARTUP_GRANT", "ANNUAL_WORKING_FUNDS", "DUES_RETURN", "ADJUSTMENT");
+
+    /** Rule 17: every entry names its party organization, fiscal year, kind, amount and cause. */
+    @Override
+    public List<String> violations() {
+        return Violations.of(this)
+                .oneOf("kind", kind, KINDS)
+                .text("partyOrganizationId", partyOrganizationId)
+                .check(fiscalYear >= 1900 && fiscalYear <= 9999, "fiscalYear " + fiscalYear + " is not a year")
+                .money("amount", amount, false)
+                .text("cause", cause)
+                .present("bookedAt", bookedAt)
+                .list();
+    }
 }

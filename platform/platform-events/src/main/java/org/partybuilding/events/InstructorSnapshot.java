@@ -22,4 +22,14 @@ public record InstructorSnapshot(
         organizationIds = organizationIds == null ? List.of() : List.copyOf(organizationIds);
         streets = streets == null ? List.of() : List.copyOf(streets);
     }
+
+    /** An instructor gives work coverage to organizations, by name and the organizations' ids. */
+    @Override
+    public List<String> violations() {
+        return Violations.of(this)
+                .text("name", name)
+                .texts("organizationIds", organizationIds)
+                .texts("streets", streets)
+                .list();
+    }
 }

@@ -1,6 +1,8 @@
 package org.partybuilding.events;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Data of the member events of {@code member.members.v1} ({@code MemberRegistered},
@@ -42,6 +44,24 @@ public record MemberSnapshot(
             boolean transferRequired, LocalDate admittedOn, LocalDate confirmedOn) {
         this(id, version, name, gender, organizationId, partyOrganizationId, street, stage, status, mobile,
                 transferRequired, admittedOn, confirmedOn, null, null);
+    }
+
+    public static final Set<String> STAGES = Set.of("APPLICANT", "ACTIVIST", "DEVELOPMENT_TARGET", "PROBATIONARY", "FORMAL");
+    public static final Set<String> STATUSES = Set.of("ACTIVE", "TRANSFERRED_OUT", "LEFT");
+    public static final Set<String> GENDERS = Set.of("MALE", "FEMALE");
+
+    /** A member is counted by stage and status, in an employer (and, if any, a party organization and street). */
+    @Override
+    public List<String> violations() {
+        return Violations.of(this)
+                .text("name", name)
+                .optionalOneOf("gender", gender, GENDERS)
+                .text("organizationId", organizationId)
+                .optionalText("partyOrganizationId", partyOrganizationId)
+                .optionalText("street", street)
+                .oneOf("stage", stage, STAGES)
+                .oneOf("status", status, STATUSES)
+                .list();
     }
 
     public boolean active() {

@@ -2,6 +2,8 @@ package org.partybuilding.events;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Data of the party-organization events of {@code branch.party-organizations.v1}
@@ -40,6 +42,35 @@ public record PartyOrganizationSnapshot(
             String status, LocalDate dissolvedOn) {
         this(id, version, name, type, formation, organizationIds, street, industry, superior, establishedOn, status,
                 dissolvedOn, null, List.of());
+    }
+
+    public static final Set<String> TYPES = Set.of("BRANCH", "GENERAL_BRANCH", "COMMITTEE");
+    public static final Set<String> FORMATIONS = Set.of("SINGLE", "JOINT", "AFFILIATED");
+    public static final Set<String> STATUSES = Set.of("ACTIVE", "DISSOLVED");
+    public static final Set<String> SEAT_ROLES = Set.of("SECRETARY", "DEPUTY_SECRETARY", "MEMBER");
+
+    /**
+     * A party organization is counted, granted and scoped by these: name, type, formation, the organizations it covers,
+     * street, establishment date, status (and the dissolution date once dissolved); committee seats name a member and
+     * a role.
+     */
+    @Override
+    public List<String> violations() {
+        return Violations.of(this)
+                .text("name", name)
+                .oneOf("type", type, TYPES)
+                .oneOf("formation", formation, FORMATIONS)
+                .texts("organizationIds", organizationIds)
+                .text("street", street)
+                .present("establishedOn", establishedOn)
+                .oneOf("status", status, STATUSES)
+                .check(!"DISSOLVED".equals(status) || dissolvedOn != null, "dissolvedOn is required when DISSOLVED")
+                .optionalText("secretaryMemberId", secretaryMemberId)
+                .check(committee.stream().allMatch(Objects::nonNull), "committee must not hold empty seats")
+                .texts("committee.memberId", committee.stream().filter(Objects::nonNull).map(CommitteeSeat::memberId).toList())
+                .check(committee.stream().filter(Objects::nonNull).allMatch(s -> SEAT_ROLES.contains(s.role())),
+                        "committee.role must be one of " + SEAT_ROLES.stream().sorted().toList())
+                .list();
     }
 
     /** One seat of the committee: the member and the role, e.g. {@code SECRETARY}, {@code DEPUTY_SECRETARY}, {@code MEMBER}. */

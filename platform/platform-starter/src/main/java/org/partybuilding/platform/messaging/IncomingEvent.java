@@ -38,6 +38,11 @@ public record IncomingEvent(String topic, String key, CloudEventAttributes attri
         throw new EventFormatException("Unexpected event " + type.ceType() + " on " + topic);
     }
 
+    /**
+     * The event's data as {@code type}, checked against its contract ({@code EventContract}: required fields, enum
+     * values, money, dates). Every consumer reads its data here, so none can forget the check: data that breaks the
+     * contract fails with an {@link EventFormatException} naming every reason, and goes to the dead letters at once.
+     */
     public <T> T data(Class<T> type) {
         return EventCodec.decode(data, type);
     }

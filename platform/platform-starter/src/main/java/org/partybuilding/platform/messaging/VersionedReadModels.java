@@ -15,8 +15,10 @@ import reactor.core.publisher.Mono;
 /**
  * Upserts a read model only where the stored version is lower than the event's, so redelivered,
  * replayed or reordered events change nothing. The filter {@code _id = id and version < v} with
- * upsert either updates the older document, or inserts a new one, or collides on {@code _id}
- * because a newer version is already there, which is the "stale, ignore" answer.
+ * upsert either updates the older document, or inserts a new one, or collides on {@code _id}. A collision is the
+ * "stale, ignore" answer only once the stored version is seen to be as new: on a replica set two writers can both
+ * find nothing and race to insert, and the loser's version may be the newer one, so it tries again (now as an
+ * update of the winner's document).
  */
 public class VersionedReadModels {
 
@@ -40,11 +42,29 @@ public class VersionedReadModels {
         state.remove("_id");
         state.remove("_class");
         state.put("version", version);
-        Query olderOrAbsent = Query.query(Criteria.where("_id").is(id).and("version").lt(version));
-        return mongo.upsert(olderOrAbsent, Update.fromDocument(new Document("$set", state)), collection)
-                .map(result -> true)
-                .onErrorResume(DuplicateKeyException.class, stale -> Mono.just(false))
+        return upsert(collection, id, version, new Document("$set", state), RACE_ATTEMPTS)
                 .doOnNext(applied -> meters.counter("platform.events.applied", "collection", collection,
                         "outcome", applied ? "applied" : "stale").increment());
+    }
+
+    private static final int RACE_ATTEMPTS = 3;
+
+    private Mono<Boolean> upsert(String collection, String id, long version, Document set, int attempts) {
+        Query olderOrAbsent = Query.query(Criteria.where("_id").is(id).and("version").lt(version));
+        return mongo.upsert(olderOrAbsent, Update.fromDocument(set), collection)
+                .map(result -> true)
+                .onErrorResume(DuplicateKeyException.class, collided -> storedVersion(collection, id)
+                        .flatMap(stored -> stored >= version ? Mono.just(false)
+                                // still losing races: fail, so the listener's retries (or the dead letters) take over
+                                : attempts <= 1 ? Mono.<Boolean>error(collided)
+                                : upsert(collection, id, version, set, attempts - 1)));
+    }
+
+    private Mono<Long> storedVersion(String collection, String id) {
+        Query byId = Query.query(Criteria.where("_id").is(id));
+        byId.fields().include("version");
+        return mongo.findOne(byId, Document.class, collection)
+                .map(d -> d.get("version") instanceof Number n ? n.longValue() : 0L)
+                .defaultIfEmpty(0L);
     }
 }

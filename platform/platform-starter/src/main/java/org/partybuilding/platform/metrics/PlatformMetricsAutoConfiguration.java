@@ -61,8 +61,8 @@ public class PlatformMetricsAutoConfiguration {
     }
 
     /**
-     * {@code platform_health_readiness}: 1 while the readiness group is UP (a service: readinessState, MongoDB, Kafka;
-     * the gateway: its routes' services), else 0 — what the "readiness failing" alert reads. Evaluated with the other
+     * {@code platform_health_readiness}: 1 while the readiness group is UP (a service: readinessState and its MongoDB;
+     * the gateway: readinessState), else 0 — what the "readiness failing" alert reads. Evaluated with the other
      * gauges on their schedule, off the event loop.
      */
     @Bean
@@ -77,7 +77,9 @@ public class PlatformMetricsAutoConfiguration {
                         .map(up -> Map.<Tags, Number>of(Tags.empty(), up ? 1 : 0)));
     }
 
+    /** The business gauges' refresher (the outbox backlog has one of its own, every second). */
     @Bean
+    @org.springframework.context.annotation.Primary
     ReadModelGauges readModelGauges(ObjectProvider<ReadModelGauge> gauges, MeterRegistry meters,
             @Value("${platform.metrics.read-model-refresh:30s}") Duration interval) {
         return new ReadModelGauges(gauges.orderedStream().toList(), meters, interval);

@@ -31,6 +31,8 @@ public class ReadModelGauges implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Duration interval;
     private final Map<String, MultiGauge> registered = new LinkedHashMap<>();
+    /** The last values read, per gauge and row: the registered rows read them, so a refresh never re-registers a row. */
+    private final Map<String, Map<Tags, Double>> values = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Disposable loop;
 
     public ReadModelGauges(List<ReadModelGauge> gauges, MeterRegistry meters, Duration interval) {
@@ -51,9 +53,16 @@ public class ReadModelGauges implements SmartLifecycle {
         return Mono.defer(() -> gauge.read().get())
                 .timeout(READ_LIMIT)
                 .doOnNext(rows -> {
+                    // Values change in place; only rows that appear or disappear are (un)registered. Re-registering
+                    // every row on each refresh (overwrite) would leave a scrape a moment to find the gauge missing.
+                    Map<Tags, Double> current = values.computeIfAbsent(gauge.name(), n -> new java.util.concurrent.ConcurrentHashMap<>());
+                    rows.forEach((tags, value) -> current.put(tags, value.doubleValue()));
+                    current.keySet().retainAll(rows.keySet());
                     List<MultiGauge.Row<?>> next = new ArrayList<>(rows.size());
-                    rows.forEach((tags, value) -> next.add(MultiGauge.Row.of(tags, value.doubleValue())));
-                    registered.get(gauge.name()).register(next, true);
+                    for (Tags tags : rows.keySet()) {
+                        next.add(MultiGauge.Row.of(tags, current, m -> m.getOrDefault(tags, Double.NaN)));
+                    }
+                    registered.get(gauge.name()).register(next, false);
                 })
                 .onErrorResume(e -> {
                     meters.counter("platform.metrics.read.failures", Tags.of("gauge", gauge.name())).increment();

@@ -19,7 +19,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * What the outbox relay has not published yet, per outbox collection: how many events and how old the oldest
- * is. One indexed search per collection on each refresh of the gauges ({@link #gauges()}), never per scrape.
+ * is. One indexed search per collection on each refresh of the gauges ({@link #gauges()}, every
+ * {@code platform.outbox.backlog-refresh}, 1 s by default, so the gauges follow the outbox within a second or two),
+ * never per scrape; the {@code outbox} health indicator shows the last reading.
  */
 public class OutboxBacklog {
 
@@ -29,6 +31,7 @@ public class OutboxBacklog {
     private final ReactiveMongoTemplate mongo;
     private final List<String> collections;
     private final Clock clock;
+    private volatile Map<String, Backlog> last = Map.of();
 
     public OutboxBacklog(ReactiveMongoTemplate mongo, List<String> collections, Clock clock) {
         this.mongo = mongo;
@@ -66,13 +69,21 @@ public class OutboxBacklog {
                 });
     }
 
-    /** The two gauges, tagged {@code collection}: pending events, and the age in seconds of the oldest. */
+    /** The reading of the last refresh of {@link #gauges()} (empty before the first). */
+    public Map<String, Backlog> last() {
+        return last;
+    }
+
+    /**
+     * The two gauges, tagged {@code collection}: pending events, and the age in seconds of the oldest. Refreshed in
+     * this order, so one search serves both: the first reads the outbox, the second shows what the first read.
+     */
     public List<ReadModelGauge> gauges() {
         return List.of(
                 ReadModelGauge.of(EVENTS, "Events written to the outbox and not yet published to Kafka",
-                        () -> read().map(all -> rows(all, b -> b.events()))),
+                        () -> read().doOnNext(all -> last = all).map(all -> rows(all, b -> b.events()))),
                 ReadModelGauge.of(OLDEST_AGE, "Age of the oldest event not yet published to Kafka (0 when none)",
-                        () -> read().map(all -> rows(all, b -> b.oldestAge().toMillis() / 1000.0))));
+                        () -> Mono.fromSupplier(() -> rows(last, b -> b.oldestAge().toMillis() / 1000.0))));
     }
 
     private static Map<Tags, Number> rows(Map<String, Backlog> all, java.util.function.Function<Backlog, Number> value) {

@@ -1,8 +1,11 @@
 package org.partybuilding.platform.outbox;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.partybuilding.platform.messaging.VersionedReadModels;
+import org.partybuilding.platform.metrics.ReadModelGauges;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -10,7 +13,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import com.mongodb.MongoClientSettings;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +31,36 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ConditionalOnClass(ReactiveMongoTemplate.class)
 @EnableConfigurationProperties(OutboxProperties.class)
 public class PlatformMongoAutoConfiguration {
+
+    /**
+     * A database that does not answer becomes a 503 in seconds instead of a request hanging for the driver's defaults
+     * (30 s to select a server, no socket timeout at all): {@code platform.mongodb.server-selection-timeout} (5 s),
+     * {@code connect-timeout} (5 s, also the monitor's heartbeat), {@code socket-timeout} (10 s per answer). Applied
+     * after the connection string, so they win over timeouts set there.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer platformMongoTimeouts(
+            @Value("${platform.mongodb.server-selection-timeout:5s}") Duration serverSelection,
+            @Value("${platform.mongodb.connect-timeout:5s}") Duration connect,
+            @Value("${platform.mongodb.socket-timeout:10s}") Duration socket) {
+        return new PlatformMongoTimeouts(serverSelection, connect, socket);
+    }
+
+    record PlatformMongoTimeouts(Duration serverSelection, Duration connect, Duration socket)
+            implements MongoClientSettingsBuilderCustomizer, Ordered {
+
+        @Override
+        public void customize(MongoClientSettings.Builder settings) {
+            settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(serverSelection.toMillis(), TimeUnit.MILLISECONDS))
+                    .applyToSocketSettings(sockets -> sockets.connectTimeout((int) connect.toMillis(), TimeUnit.MILLISECONDS)
+                            .readTimeout((int) socket.toMillis(), TimeUnit.MILLISECONDS));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
 
     @Bean
     @ConditionalOnBean(ReactiveMongoTemplate.class)
@@ -48,17 +85,18 @@ public class PlatformMongoAutoConfiguration {
             return new OutboxBacklog(mongo, properties.collections(), clock);
         }
 
-        /** The backlog's two gauges, refreshed with the other read-model gauges. */
+        /** The backlog's two gauges, on a schedule of their own ({@code platform.outbox.backlog-refresh}, 1 s). */
         @Bean
         @ConditionalOnBean(OutboxRelay.class)
-        org.partybuilding.platform.metrics.ReadModelGauge outboxBacklogEvents(OutboxBacklog backlog) {
-            return backlog.gauges().get(0);
+        ReadModelGauges outboxBacklogGauges(OutboxBacklog backlog, OutboxProperties properties, MeterRegistry meters) {
+            return new ReadModelGauges(backlog.gauges(), meters, properties.backlogRefresh());
         }
 
+        /** {@code outbox}: the last backlog reading as health details; never part of readiness. */
         @Bean
         @ConditionalOnBean(OutboxRelay.class)
-        org.partybuilding.platform.metrics.ReadModelGauge outboxBacklogOldestAge(OutboxBacklog backlog) {
-            return backlog.gauges().get(1);
+        OutboxHealthIndicator outboxHealthIndicator(OutboxBacklog backlog, OutboxProperties properties) {
+            return new OutboxHealthIndicator(backlog, properties.backlogDegradedAfter());
         }
 
         @Bean

@@ -9,7 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,6 +38,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
 public class ProblemDetailsAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /** nginx's "client closed request": recorded in the metrics, never sent (nobody is listening). */
+    static final int CLIENT_CLOSED_REQUEST = 499;
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e, ServerWebExchange exchange) {
@@ -101,9 +106,31 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
+        if (Failures.clientGone(e)) {
+            // The client hung up (reset, cancelled upload): nothing is wrong here and nobody reads the answer.
+            log.debug("Client went away during {} {}: {}", exchange.getRequest().getMethod(), path(exchange), e.toString());
+            return respond(Problems.of(HttpStatusCode.valueOf(CLIENT_CLOSED_REQUEST), "client-closed-request",
+                    "Client closed request", "The client closed the connection before the answer", path(exchange)));
+        }
+        if (Failures.databaseUnavailable(e)) {
+            return unavailable(e, exchange);
+        }
         log.error("Unexpected failure of {} {}", exchange.getRequest().getMethod(), path(exchange), e);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "The request could not be completed; it has been logged", path(exchange)));
+    }
+
+    /**
+     * 503 with {@code Retry-After}: the service's own database did not answer in time (the driver's server selection
+     * or socket timeout, {@code platform.mongodb.*}). Nothing was written that the client must know of: a write either
+     * happened whole (single-document) or not, and retrying is safe with its {@code If-Match}.
+     */
+    static ResponseEntity<ProblemDetail> unavailable(Throwable e, ServerWebExchange exchange) {
+        log.warn("Database unavailable during {} {}: {}", exchange.getRequest().getMethod(), path(exchange), e.toString());
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service Unavailable",
+                "The service's database did not answer in time; try again shortly", path(exchange));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem);
     }
 
     static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -77,6 +78,9 @@ public class PlatformSecurityAutoConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> {
+                    // the operator's replay of parked dead letters (management port): a district admin's token
+                    exchanges.pathMatchers(HttpMethod.POST, "/actuator/deadletters", "/actuator/deadletters/**")
+                            .hasRole(Role.DISTRICT_ADMIN.realmRole());
                     exchanges.pathMatchers(publicPaths.toArray(String[]::new)).permitAll();
                     authorizations.orderedStream().forEach(a -> a.configure(exchanges));
                     exchanges.anyExchange().authenticated();

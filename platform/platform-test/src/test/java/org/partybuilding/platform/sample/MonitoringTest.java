@@ -143,7 +143,7 @@ class MonitoringTest {
                     .contains("le=\"0.1\"")
                     .contains("platform_outbox_backlog_events{application=\"sample-service\",collection=\"widgets\"}")
                     .contains("platform_outbox_backlog_oldest_age_seconds{application=\"sample-service\",collection=\"widgets\"}")
-                    .contains("platform_kafka_dead_letters_total{application=\"sample-service\",topic=\"" + Topics.REGISTRY_ORGANIZATIONS + "\"}")
+                    .contains("platform_kafka_dead_letters_total{application=\"sample-service\",reason=\"invalid-event\",topic=\"" + Topics.REGISTRY_ORGANIZATIONS + "\"}")
                     .contains("kafka_consumer_fetch_manager_records_lag_max{")
                     .contains("kafka_producer_record_send_total{")
                     .contains("platform_health_readiness{application=\"sample-service\"} 1.0");

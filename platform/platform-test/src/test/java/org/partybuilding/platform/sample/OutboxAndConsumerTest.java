@@ -106,14 +106,14 @@ class OutboxAndConsumerTest {
 
     @Test
     void aFieldTheProducerClearedIsClearedInTheReadModel() throws Exception {
-        send(snapshot("org-cleared", 1, "has a name"));
-        send(snapshot("org-cleared", 2, null));
+        send(snapshot("org-cleared", 1, "has an industry", "CHARITY"));
+        send(snapshot("org-cleared", 2, "has none now", null));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             Document view = mongo.findById("org-cleared", Document.class, "organization_views").block();
             assertThat(view).isNotNull();
             assertThat(view.getLong("version")).isEqualTo(2L);
-            assertThat(view.containsKey("name")).isTrue();
-            assertThat(view.getString("name")).isNull();
+            assertThat(view.containsKey("industry")).isTrue();
+            assertThat(view.getString("industry")).isNull();
         });
     }
 
@@ -132,7 +132,8 @@ class OutboxAndConsumerTest {
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(mongo.findById("after-poison", Document.class, "organization_views").block()).isNotNull());
-        assertThat(meters.counter("platform.kafka.dead.letters", "topic", Topics.REGISTRY_ORGANIZATIONS).count()).isGreaterThanOrEqualTo(1.0);
+        assertThat(meters.counter("platform.kafka.dead.letters", "topic", Topics.REGISTRY_ORGANIZATIONS, "reason", "invalid-event").count())
+                .isGreaterThanOrEqualTo(1.0);
     }
 
     private double stale() {
@@ -148,8 +149,12 @@ class OutboxAndConsumerTest {
     }
 
     private static OrganizationSnapshot snapshot(String id, long version, String name) {
-        return new OrganizationSnapshot(id, version, name, null, null, null, LocalDate.of(2020, 1, 1), null, null,
-                "JIANSHE", null, null, 1, 1, "NORMAL", "ACTIVE", null, null);
+        return snapshot(id, version, name, null);
+    }
+
+    private static OrganizationSnapshot snapshot(String id, long version, String name, String industry) {
+        return new OrganizationSnapshot(id, version, name, "51440104MA0000015M", "SOCIAL_GROUP", "DISTRICT", LocalDate.of(2020, 1, 1),
+                null, industry, "JIANSHE", null, null, 1, 1, "NORMAL", "ACTIVE", null, null);
     }
 
     private Consumer<String, byte[]> consumer(String group) {

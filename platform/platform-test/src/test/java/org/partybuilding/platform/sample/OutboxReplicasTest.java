@@ -151,7 +151,7 @@ class OutboxReplicasTest {
         for (int i = 0; i < count; i++) {
             String id = UUID.randomUUID().toString();
             keys.add(id);
-            var snapshot = new OrganizationSnapshot(id, 1, "社会组织" + i, null, null, null, LocalDate.now(), null, null,
+            var snapshot = new OrganizationSnapshot(id, 1, "社会组织" + i, "51440104MA0000015M", "SOCIAL_GROUP", "DISTRICT", LocalDate.now(), null, null,
                     "JIANSHE", null, null, 3, 0, "NORMAL", "ACTIVE", null, null);
             widgets.add(new Widget(id, 1, "社会组织" + i, "JIANSHE",
                     List.of(OutboxEvent.of(EventType.ORGANIZATION_REGISTERED, snapshot))));

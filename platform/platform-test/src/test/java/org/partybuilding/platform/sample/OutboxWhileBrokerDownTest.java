@@ -71,6 +71,12 @@ class OutboxWhileBrokerDownTest {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
     @AfterAll
     static void stopBroker() {
         if (forwarder != null) {
@@ -92,6 +98,19 @@ class OutboxWhileBrokerDownTest {
         // A few relay rounds fail meanwhile; the events stay where they were written.
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(pending()).isEqualTo(3));
+        // The service stays ready (readiness is its database); Kafka is a DEGRADED detail answered 200, and the outbox
+        // backlog shows in health and in its gauge within a second or two.
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components.kafka").doesNotExist();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            management.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.status").isEqualTo("DEGRADED")
+                    .jsonPath("$.components.kafka.status").isEqualTo("DEGRADED")
+                    .jsonPath("$.components.outbox.details.widgets.pendingEvents").isEqualTo(3);
+            assertThat(meters.get("platform.outbox.backlog.events").tag("collection", "widgets").gauge().value()).isEqualTo(3.0);
+        });
 
         // The broker comes up; the address the service was given starts answering.
         broker = new EmbeddedKafkaKraftBroker(1, 1, Topics.REGISTRY_ORGANIZATIONS);
@@ -100,6 +119,8 @@ class OutboxWhileBrokerDownTest {
         forwarder = TcpForwarder.start(KAFKA_PORT, hostAndPort[0], Integer.parseInt(hostAndPort[1]));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(pending()).isZero());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                meters.get("platform.outbox.backlog.events").tag("collection", "widgets").gauge().value()).isZero());
 
         Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "exactly-once-check", false);
         props.put("auto.offset.reset", "earliest");

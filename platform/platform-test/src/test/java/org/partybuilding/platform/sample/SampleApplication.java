@@ -63,7 +63,7 @@ public class SampleApplication {
     }
 
     /** A read model fed by events; {@code traceparent}: the trace its consumer's span was in (for the tracing test). */
-    public record OrganizationView(String name, String street, String traceparent) {
+    public record OrganizationView(String name, String street, String industry, String traceparent) {
     }
 
     @RestController
@@ -82,8 +82,8 @@ public class SampleApplication {
         Mono<Widget> create(@Valid @RequestBody NewWidget body, DataScope scope) {
             scope.requireWrite(body.street());
             String id = UUID.randomUUID().toString();
-            var snapshot = new OrganizationSnapshot(id, 1, body.name(), null, null, null, LocalDate.now(), null, null,
-                    body.street(), null, null, body.employees(), 0, "NORMAL", "ACTIVE", null, null);
+            var snapshot = new OrganizationSnapshot(id, 1, body.name(), "51440104MA0000015M", "SOCIAL_GROUP", "DISTRICT",
+                    LocalDate.now(), null, null, body.street(), null, null, body.employees(), 0, "NORMAL", "ACTIVE", null, null);
             var outbox = new ArrayList<OutboxEvent>();
             outbox.add(OutboxEvent.of(EventType.ORGANIZATION_REGISTERED, snapshot));
             return mongo.insert(new Widget(id, 1, body.name(), body.street(), outbox)).doOnSuccess(w -> relay.wakeUp());
@@ -115,6 +115,19 @@ public class SampleApplication {
                     java.util.Map.of("formalMembers", 2, "required", 3)));
         }
 
+        /** The service's database did not answer in time (the driver's timeout, as Spring reports it). */
+        @GetMapping("/api/sample/database-timeout")
+        Mono<Void> databaseTimeout() {
+            return Mono.error(new org.springframework.dao.DataAccessResourceFailureException("Timed out while waiting for a server",
+                    new java.io.IOException("MongoTimeoutException (simulated)")));
+        }
+
+        /** The client hung up while the answer was being written. */
+        @GetMapping("/api/sample/hang-up")
+        Mono<Void> hangUp() {
+            return Mono.error(new java.io.IOException("Connection reset by peer"));
+        }
+
         @GetMapping("/api/sample/boom")
         Mono<Void> boom() {
             return Mono.error(new IllegalStateException("secret internal detail"));
@@ -136,7 +149,97 @@ public class SampleApplication {
             IncomingEvent event = IncomingEvent.from(record);
             OrganizationSnapshot organization = event.data(OrganizationSnapshot.class);
             EventHandling.await(readModels.upsertIfNewer("organization_views", organization.id(), organization.version(),
-                    new OrganizationView(organization.name(), organization.street(), TraceParents.current())));
+                    new OrganizationView(organization.name(), organization.street(), organization.industry(), TraceParents.current())));
+        }
+    }
+
+    /**
+     * What the dead-letter tests switch: a member whose handling fails transiently a number of times (the database
+     * away), a "poison" member refused as not an event of the contract until its cause is fixed, and what another
+     * consumer group of the same topic saw (a replay is for the group that failed on it only).
+     */
+    @org.springframework.stereotype.Component
+    public static class Faults {
+
+        final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> transientFailures = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> seenByAudit = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile boolean poisonFixed;
+
+        public void failTransiently(String memberId, int times) {
+            transientFailures.put(memberId, new java.util.concurrent.atomic.AtomicInteger(times));
+        }
+
+        public void fixPoison() {
+            poisonFixed = true;
+        }
+
+        public int seenByAudit(String key) {
+            var seen = seenByAudit.get(key);
+            return seen == null ? 0 : seen.get();
+        }
+
+        void check(org.partybuilding.events.MemberSnapshot member) {
+            var remaining = transientFailures.get(member.id());
+            if (remaining != null && remaining.getAndDecrement() > 0) {
+                throw new org.springframework.dao.DataAccessResourceFailureException("database unavailable (simulated)");
+            }
+            if (member.name().startsWith("poison") && !poisonFixed) {
+                throw new org.partybuilding.events.EventFormatException("MemberSnapshot name '" + member.name()
+                        + "' is not known to this consumer yet (simulated)");
+            }
+        }
+    }
+
+    /** Members into {@code member_views}; fails as {@link Faults} says. Every event of the topic is decoded (and checked). */
+    @org.springframework.stereotype.Component
+    static class MemberProjection {
+
+        private final VersionedReadModels readModels;
+        private final Faults faults;
+
+        MemberProjection(VersionedReadModels readModels, Faults faults) {
+            this.readModels = readModels;
+            this.faults = faults;
+        }
+
+        @KafkaListener(topics = Topics.MEMBER_MEMBERS, groupId = "sample-members")
+        void on(ConsumerRecord<String, byte[]> record) {
+            IncomingEvent event = IncomingEvent.from(record);
+            EventType type = event.type().orElseThrow(() -> new org.partybuilding.events.EventFormatException("unknown type"));
+            Object data = event.data(type.dataType());
+            if (data instanceof org.partybuilding.events.MemberSnapshot member) {
+                faults.check(member);
+                EventHandling.await(readModels.upsertIfNewer("member_views", member.id(), member.version(),
+                        new OrganizationView(member.name(), member.street(), null, null)));
+            }
+        }
+    }
+
+    /** Another consumer group of the member topic: counts what it saw per key. */
+    @org.springframework.stereotype.Component
+    static class MemberAudit {
+
+        private final Faults faults;
+
+        MemberAudit(Faults faults) {
+            this.faults = faults;
+        }
+
+        @KafkaListener(topics = Topics.MEMBER_MEMBERS, groupId = "sample-members-audit")
+        void on(ConsumerRecord<String, byte[]> record) {
+            faults.seenByAudit.computeIfAbsent(record.key(), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    /** Decodes every event of the other topics as its type's data: the contract is checked in one place for all. */
+    @org.springframework.stereotype.Component
+    static class ContractProbe {
+
+        @KafkaListener(topics = {Topics.BRANCH_PARTY_ORGANIZATIONS, Topics.TRAINING_RECORDS, Topics.FUNDING_LEDGER},
+                groupId = "sample-contract")
+        void on(ConsumerRecord<String, byte[]> record) {
+            IncomingEvent event = IncomingEvent.from(record);
+            event.data(event.type().orElseThrow(() -> new org.partybuilding.events.EventFormatException("unknown type")).dataType());
         }
     }
 }

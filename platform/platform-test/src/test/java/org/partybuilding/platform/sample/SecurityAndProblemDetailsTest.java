@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @PlatformTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class SecurityAndProblemDetailsTest {
 
     @Autowired
@@ -126,6 +127,24 @@ class SecurityAndProblemDetailsTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(body).doesNotContain("secret internal detail").doesNotContain("IllegalStateException").doesNotContain("at org.");
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerIs503WithRetryAfter() {
+        get("/api/sample/database-timeout", TestTokens.forRole(Role.COMMITTEE_ADMIN))
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                .expectBody().jsonPath("$.type").isEqualTo("https://partybuilding.org/problems/service-unavailable")
+                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).doesNotContain("Mongo", "server"));
+    }
+
+    @Test
+    void aClientThatHungUpIsNotAnErrorInTheLog(org.springframework.boot.test.system.CapturedOutput output) {
+        get("/api/sample/hang-up", TestTokens.forRole(Role.COMMITTEE_ADMIN)).expectStatus().isEqualTo(499);
+        assertThat(output.getAll()).doesNotContain("Unexpected failure of GET /api/sample/hang-up");
+        get("/api/sample/boom", TestTokens.forRole(Role.COMMITTEE_ADMIN)).expectStatus().isEqualTo(500);
+        assertThat(output.getAll()).contains("Unexpected failure of GET /api/sample/boom");
     }
 
     @Test
