@@ -37,7 +37,7 @@ class MemberApiTest extends MemberApiTestBase {
     void context() {
         MemberFixtures.organization(events, mongo, "org-jianshe", "JIANSHE");
         MemberFixtures.organization(events, mongo, "org-dongshan", "DONGSHAN");
-        MemberFixtures.partyOrganization(events, mongo, "po-jianshe", "org-jianshe-covered");
+        MemberFixtures.partyOrganization(events, mongo, "po-jianshe", "org-jianshe");
     }
 
     private long stored() {
@@ -88,7 +88,10 @@ class MemberApiTest extends MemberApiTestBase {
         read(id, token(Role.COMMITTEE_ADMIN)).jsonPath("$.idNumber").isEqualTo(idNumber);
         read(id, streetAdmin("JIANSHE")).jsonPath("$.idNumber").isEqualTo(idNumber);
         read(id, secretary("po-jianshe")).jsonPath("$.idNumber").isEqualTo(idNumber).jsonPath("$.phone").isEqualTo("13812345678");
-        read(id, token(Role.AUDITOR)).jsonPath("$.idNumber").isEqualTo(masked).jsonPath("$.phone").isEqualTo("138****5678");
+        read(id, token(Role.AUDITOR)).jsonPath("$.idNumber").isEqualTo(masked).jsonPath("$.phone").isEqualTo("138****5678")
+                // digits 7–14 of the ID number are the birth date: a masked caller sees the year only
+                .jsonPath("$.birthDate").doesNotExist().jsonPath("$.birthYear").isEqualTo(1990);
+        read(id, token(Role.DISTRICT_ADMIN)).jsonPath("$.birthDate").isEqualTo("1990-03-07").jsonPath("$.birthYear").isEqualTo(1990);
         web.get().uri("/api/members/" + id).header(HttpHeaders.AUTHORIZATION, streetAdmin("DONGSHAN")).exchange()
                 .expectStatus().isNotFound();
         web.get().uri("/api/members/" + id).header(HttpHeaders.AUTHORIZATION, secretary("po-other")).exchange()
