@@ -251,6 +251,12 @@ class MemberApiTest extends MemberApiTestBase {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> read(id, token(Role.DISTRICT_ADMIN))
                 .jsonPath("$.transferRequired").isEqualTo(true));
         read(id, token(Role.DISTRICT_ADMIN)).jsonPath("$.version").isEqualTo(3).jsonPath("$.partyOrganizationId").isEqualTo("po-effects");
+        // the service's own changes on branch-service's events are in the history too, with a system actor
+        var history = mongo.findById(id, Member.class).block().history();
+        assertThat(history).extracting(r -> r.action())
+                .containsExactly("REGISTERED", "PLACED_BY_PARTY_ORGANIZATION", "TRANSFER_REQUIRED_BY_DISSOLUTION");
+        assertThat(history.subList(1, 3)).allSatisfy(r -> assertThat(r.actor().subject())
+                .isEqualTo("system:" + org.partybuilding.events.Topics.BRANCH_PARTY_ORGANIZATIONS));
         web.get().uri("/api/members?transferRequired=true&size=200").header(HttpHeaders.AUTHORIZATION, token(Role.COMMITTEE_ADMIN))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.items[?(@.id == '" + id + "')]").exists();
     }
@@ -267,5 +273,8 @@ class MemberApiTest extends MemberApiTestBase {
                 .jsonPath("$.street").isEqualTo("HUALE"));
         web.get().uri("/api/members/" + id).header(HttpHeaders.AUTHORIZATION, streetAdmin("JIANSHE")).exchange()
                 .expectStatus().isNotFound();
+        web.get().uri("/api/members/" + id + "/history").header(HttpHeaders.AUTHORIZATION, token(Role.AUDITOR)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items[0].action").isEqualTo("EMPLOYER_MOVED")
+                .jsonPath("$.items[0].changes[0].before").isEqualTo("JIANSHE").jsonPath("$.items[0].changes[0].after").isEqualTo("HUALE");
     }
 }
