@@ -99,6 +99,19 @@ public final class MemberFixtures {
                 "DISSOLVED".equals(status) ? LocalDate.of(2026, 3, 1) : null);
     }
 
+    /** A party organization of {@code street} established on {@code establishedOn} over the organizations. */
+    public static PartyOrganizationSnapshot partyOrganization(String id, String street, LocalDate establishedOn,
+            String... organizationIds) {
+        return new PartyOrganizationSnapshot(id, 1, "党支部" + id, "BRANCH", "SINGLE", List.of(organizationIds), street,
+                "EDUCATION", "越秀区社会组织党委", establishedOn, "ACTIVE", null);
+    }
+
+    /** Tells member-service a party organization was established, and waits until it knows. */
+    public static void established(TestEventPublisher events, ReactiveMongoTemplate mongo, PartyOrganizationSnapshot p) {
+        events.publish(EventType.PARTY_ORGANIZATION_ESTABLISHED, p);
+        await().atMost(PATIENCE).until(() -> mongo.findById(p.id(), KnownPartyOrganization.class).blockOptional().isPresent());
+    }
+
     /** Tells member-service a party organization was established, and waits until it knows. */
     public static void partyOrganization(TestEventPublisher events, ReactiveMongoTemplate mongo, String id, String... organizationIds) {
         events.publish(EventType.PARTY_ORGANIZATION_ESTABLISHED, partyOrganization(id, 1, "ACTIVE", organizationIds));

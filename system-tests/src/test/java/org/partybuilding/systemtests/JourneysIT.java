@@ -376,6 +376,77 @@ class JourneysIT {
         }
     }
 
+    // --- journey 8 (issue 19): a member registered after the establishment -------------------------------------------
+
+    /**
+     * Rule 7a across the event: a formal member registered into an organization whose party organization is already
+     * established belongs to it at once; branch-service counts the member (rules 1, 2, coverage) and funding-service
+     * counts the member for the working funds (its forecast counts the members of party organizations). A street admin
+     * naming another street's party organization for a member of its own street is refused (422, rule 7a).
+     */
+    @Test
+    void j8_aMemberRegisteredAfterTheEstablishmentIsPlacedAtOnceAndCountedByBranchAndFunding() {
+        String street = "KUANGQUAN";
+        String finance = tokens.user("finance");
+        int year = today().getYear() + 1;
+        long forecastBefore = fundingBooks ? forecastMembers(finance, year, street) : 0;
+        String organization = register("越秀区旅程八社区服务中心", street, "SOCIAL_SERVICE");
+        List<String> founders = formalMembers(organization, 3);
+        await().atMost(EVENTUAL).untilAsserted(() -> assertThat(gapsFor(organization)).containsExactly("SHOULD_FORM_SINGLE"));
+        String branch = establishSingle(organization, "中共越秀区旅程八社区服务中心支部委员会", street);
+        await().atMost(EVENTUAL).untilAsserted(() -> {
+            assertThat(ids(get("/api/members?partyOrganizationId=" + branch))).containsExactlyInAnyOrderElementsOf(founders);
+            assertThat(get("/api/branches/" + branch).get("members").get("formal").asInt()).isEqualTo(3);
+            if (fundingBooks) {
+                assertThat(forecastMembers(finance, year, street)).isEqualTo(forecastBefore + 3);
+            }
+        });
+
+        // registered after the establishment: in the branch at once, counted by branch-service and funding-service
+        String late = formalMembers(organization, 1).get(0);
+        JsonNode member = get("/api/members/" + late);
+        assertThat(member.get("partyOrganizationId").asString()).isEqualTo(branch);
+        assertThat(member.get("partyOrganizationSince").asString()).isEqualTo(today().toString());
+        await().atMost(EVENTUAL).untilAsserted(() -> {
+            assertThat(get("/api/branches/" + branch).get("members").get("formal").asInt()).isEqualTo(4);
+            assertThat(ledgerRow(organization).get("members").get("formal").asInt()).isEqualTo(4);
+            if (fundingBooks) { // FUNDING: the working funds count the member
+                assertThat(forecastMembers(finance, year, street)).isEqualTo(forecastBefore + 4);
+            }
+        });
+        JsonNode history = get("/api/members/" + late + "/history");
+        assertThat(history.get("items").get(0).get("action").asString()).isEqualTo("REGISTERED");
+        assertThat(history.get("items").get(0).get("actor").get("username").asString()).isEqualTo("committee-admin");
+
+        // the JIANSHE street admin cannot put a JIANSHE member into this KUANGQUAN branch
+        String own = register("越秀区旅程八建设街服务社", "JIANSHE");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "旅程八越界");
+        body.put("gender", "MALE");
+        body.put("idNumber", IdentityCodes.idNumber(LocalDate.of(1950, 1, 1).plusDays(NEXT.getAndIncrement()), 101));
+        body.put("organizationId", own);
+        body.put("partyOrganizationId", branch);
+        body.put("stage", "FORMAL");
+        body.putAll(Map.of("appliedOn", "1990-03-01", "activistOn", "1990-09-01", "targetOn", "1991-10-01", "admittedOn",
+                "1992-04-01", "confirmedOn", "1993-04-01"));
+        body.put("monthlyIncome", "5600.00");
+        body.put("incomeCategory", "EMPLOYED");
+        String streetAdmin = tokens.user("street-admin");
+        await().atMost(EVENTUAL).untilAsserted(() -> {
+            Http.Response refused = Http.postJson(api("/api/members"), streetAdmin, body);
+            assertThat(refused.status()).as(refused.raw().body()).isEqualTo(422);
+            assertThat(refused.raw().body()).contains("RULE_7A_PARTY_ORGANIZATION_OF_THE_EMPLOYER");
+        });
+        assertThat(get("/api/members?organizationId=" + own).get("total").asInt()).isZero();
+    }
+
+    /** FUNDING: the members of party organizations in the street that next year's forecast counts (rule 18). */
+    private static long forecastMembers(String bearer, int fiscalYear, String street) {
+        Http.Response forecast = Http.get(api("/api/funding/forecast?fiscalYear=" + fiscalYear + "&street=" + street), bearer);
+        assertThat(forecast.status()).as(forecast.raw().body()).isEqualTo(200);
+        return forecast.json().get("members").asLong();
+    }
+
     // --- journeys 1 and 4: the next allocation ---------------------------------------------------------------------
 
     /** The allocation run after journeys 1 and 4: 3 × 100 for journey 1's branch, 4 × 100 for journey 4's, once. */

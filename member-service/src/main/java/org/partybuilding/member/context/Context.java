@@ -1,6 +1,12 @@
 package org.partybuilding.member.context;
 
+import java.util.Collection;
+import java.util.List;
+
+import org.partybuilding.platform.outbox.BulkLookups;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
@@ -21,5 +27,12 @@ public class Context {
 
     public Mono<KnownPartyOrganization> partyOrganization(String id) {
         return id == null ? Mono.empty() : mongo.findById(id, KnownPartyOrganization.class);
+    }
+
+    /** The active party organizations covering any of these organizations (rule 7a). */
+    public Mono<List<KnownPartyOrganization>> coveringAny(Collection<String> organizationIds) {
+        return BulkLookups.inBatches(organizationIds, batch -> mongo.find(Query.query(Criteria.where("organizationIds").in(batch)
+                        .and("status").is("ACTIVE")), KnownPartyOrganization.class))
+                .distinct(KnownPartyOrganization::id).collectList();
     }
 }

@@ -2,6 +2,7 @@ package org.partybuilding.member.dues;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Set;
 
@@ -11,7 +12,8 @@ import org.partybuilding.member.members.IncomeCategory;
  * Rule 11, dues (党费): a monthly rate on after-tax monthly income by bracket — employed members
  * ≤ 3,000 yuan 0.5%, 3,000–5,000 1%, 5,000–10,000 1.5%, above 2%; retired ≤ 5,000 0.5%, above 1% —
  * or a fixed 0.20 yuan for students, the unemployed and members in hardship; rounded to the fen.
- * Six consecutive unpaid months raise the arrears flag.
+ * Six consecutive unpaid months raise the arrears flag; months are owed from the later of the member's admission and
+ * the month the member came under the platform (registered, imported or transferred in), never before.
  */
 public final class DuesRules {
 
@@ -43,6 +45,38 @@ public final class DuesRules {
             }
         }
         throw new IllegalStateException("member.dues.brackets for " + category + " must end with a bracket without up-to");
+    }
+
+    /**
+     * The first month a member owes dues: the later of the month of admission (probationary) and the month the member
+     * came under the platform ({@code null} for members stored before it was kept: the month of admission).
+     */
+    public YearMonth owedFrom(LocalDate admittedOn, LocalDate onPlatformSince) {
+        YearMonth admitted = YearMonth.from(admittedOn);
+        if (onPlatformSince == null) {
+            return admitted;
+        }
+        YearMonth arrived = YearMonth.from(onPlatformSince);
+        return arrived.isAfter(admitted) ? arrived : admitted;
+    }
+
+    /**
+     * Consecutive unpaid months before {@code current} since the last month paid ({@code null}: none), counted back to
+     * {@code owedFrom} at most.
+     */
+    public int unpaidMonths(YearMonth owedFrom, YearMonth current, YearMonth lastPaid) {
+        YearMonth from = lastPaid != null && !lastPaid.isBefore(owedFrom) ? lastPaid.plusMonths(1) : owedFrom;
+        long months = from.until(current, java.time.temporal.ChronoUnit.MONTHS);
+        return (int) Math.max(0, months);
+    }
+
+    /** The last month a member may have started owing to be in arrears in {@code current}: before it, too few months were owed. */
+    public YearMonth latestOwedFromInArrears(YearMonth current) {
+        return current.minusMonths(settings.arrearsMonths());
+    }
+
+    public int arrearsMonths() {
+        return settings.arrearsMonths();
     }
 
     /**

@@ -49,8 +49,8 @@ public class MemberDues {
     public Mono<DuesView> dues(String memberId, String month, DataScope scope) {
         YearMonth asked = month(month);
         return members.find(memberId, scope).flatMap(member -> {
-            YearMonth first = firstMonth(member, asked);
-            return payments(member.id()).map(paid -> view(member, asked, first, paid));
+            firstMonth(member, asked);
+            return payments(member.id()).map(paid -> view(member, asked, paid));
         });
     }
 
@@ -88,7 +88,7 @@ public class MemberDues {
                             + " are already recorded for member " + memberId))
                     .doOnSuccess(saved -> relay.wakeUp())
                     .then(payments(member.id()))
-                    .map(paid -> view(member, month, YearMonth.from(member.stageDates().admittedOn()), paid));
+                    .map(paid -> view(member, month, paid));
         });
     }
 
@@ -98,9 +98,11 @@ public class MemberDues {
                 .collectMap(p -> YearMonth.parse(p.month()));
     }
 
-    private DuesView view(Member member, YearMonth month, YearMonth first, Map<YearMonth, DuesPayment> paid) {
+    /** The month's dues, and the consecutive unpaid months owed (from the later of admission and arrival, rule 11). */
+    private DuesView view(Member member, YearMonth month, Map<YearMonth, DuesPayment> paid) {
         DuesRules.Due due = rules.due(member.incomeCategory(), member.monthlyIncome());
-        int unpaid = rules.unpaidMonths(first, YearMonth.now(clock), Set.copyOf(paid.keySet()));
+        YearMonth owedFrom = rules.owedFrom(member.stageDates().admittedOn(), member.onPlatformSince());
+        int unpaid = rules.unpaidMonths(owedFrom, YearMonth.now(clock), Set.copyOf(paid.keySet()));
         DuesPayment payment = paid.get(month);
         return new DuesView(member.id(), month.toString(), due.base().toPlainString(),
                 due.rate() == null ? null : due.rate().stripTrailingZeros().toPlainString(), due.amount().toPlainString(),
@@ -108,7 +110,7 @@ public class MemberDues {
                 unpaid, rules.inArrears(unpaid));
     }
 
-    /** The first month the member owes dues: the month they became a party member (probationary). */
+    /** The first month dues can be recorded for: the month the member became a party member (probationary). */
     private YearMonth firstMonth(Member member, YearMonth asked) {
         if (!member.stage().partyMember()) {
             throw new DomainRuleViolation(DuesRules.PARTY_MEMBERS_ONLY, "Dues are paid by party members (formal and probationary); "

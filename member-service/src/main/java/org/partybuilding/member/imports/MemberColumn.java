@@ -15,6 +15,7 @@ enum MemberColumn implements ImportColumn {
     ORGANIZATION_ID(Spec.optional("organizationId", "单位ID", "所在单位ID")),
     ORGANIZATION_CREDIT_CODE(Spec.optional("organizationCreditCode", "单位统一社会信用代码", "所在单位统一社会信用代码", "单位信用代码")),
     PARTY_ORGANIZATION_ID(Spec.optional("partyOrganizationId", "党组织ID", "所在党组织ID")),
+    PARTY_ORGANIZATION_SINCE(Spec.optional("partyOrganizationSince", "加入党组织日期", "转入党组织日期")),
     STAGE(Spec.required("stage", "发展阶段", "人员类别", "党员类别")),
     APPLIED_ON(Spec.required("appliedOn", "申请入党日期")),
     ACTIVIST_ON(Spec.optional("activistOn", "确定入党积极分子日期", "确定积极分子日期")),

@@ -1,6 +1,7 @@
 package org.partybuilding.member.imports;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,17 +13,21 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.partybuilding.member.context.KnownOrganization;
+import org.partybuilding.member.context.Context;
 import org.partybuilding.member.context.KnownPartyOrganization;
+import org.partybuilding.member.context.Placement;
 import org.partybuilding.member.members.Gender;
 import org.partybuilding.member.members.IncomeCategory;
 import org.partybuilding.member.members.Member;
+import org.partybuilding.member.members.MemberAction;
 import org.partybuilding.member.members.MemberAccess;
 import org.partybuilding.member.members.MemberRegistry;
+import org.partybuilding.member.members.MemberRegistry.Placed;
 import org.partybuilding.member.members.PersonalData;
 import org.partybuilding.member.members.RegisterMember;
 import org.partybuilding.member.members.ResidentId;
 import org.partybuilding.member.members.Stage;
-import org.partybuilding.member.stages.DevelopmentRules;
+import org.partybuilding.platform.audit.Actor;
 import org.partybuilding.platform.outbox.BulkInserts;
 import org.partybuilding.platform.outbox.BulkLookups;
 import org.partybuilding.platform.outbox.OutboxRelay;
@@ -49,34 +54,41 @@ import reactor.core.publisher.Mono;
 
 /**
  * Bulk registration of members from a roster (CSV or XLSX). Each row is checked alone as a
- * registration (ID number, dates, age at application, employer and party organization known and in
- * the caller's scope); an ID number already registered, or repeated in the file, rejects the row.
- * Good rows are inserted in unordered batches, each member with its {@code MemberRegistered} event.
+ * registration (ID number, dates, rule 8's stage gate, employer and party organization known and in
+ * the caller's scope, the party organization one of the employer's, rule 7a); an ID number already registered, or
+ * repeated in the file, rejects the row. A row naming no party organization is placed in the employer's, if it has
+ * one. Good rows are inserted in unordered batches, each member with its {@code MemberRegistered} event and its
+ * first audit record.
  */
 @Service
 public class MemberImport {
 
     private static final Logger log = LoggerFactory.getLogger(MemberImport.class);
+    private static final String DATE = "a date such as 2024-03-01";
 
     private final MemberRegistry registry;
     private final PersonalData personalData;
-    private final DevelopmentRules rules;
+    private final Context context;
     private final ReactiveMongoTemplate mongo;
     private final BulkInserts inserts;
     private final OutboxRelay relay;
 
-    public MemberImport(MemberRegistry registry, PersonalData personalData, DevelopmentRules rules, ReactiveMongoTemplate mongo,
+    public MemberImport(MemberRegistry registry, PersonalData personalData, Context context, ReactiveMongoTemplate mongo,
             BulkInserts inserts, OutboxRelay relay) {
         this.relay = relay;
         this.registry = registry;
         this.personalData = personalData;
-        this.rules = rules;
+        this.context = context;
         this.mongo = mongo;
         this.inserts = inserts;
     }
 
-    private record Row(int number, RegisterMember registration, ResidentId id, String street, String idNumberHash,
-            List<FieldError> errors) {
+    private record Row(int number, RegisterMember registration, ResidentId id, Placed placed, LocalDate partyOrganizationSince,
+            String idNumberHash, List<FieldError> errors) {
+
+        Row withErrors(List<FieldError> more) {
+            return new Row(number, registration, id, placed, partyOrganizationSince, idNumberHash, more);
+        }
     }
 
     /** Imports the rows with the outbox relay held back meanwhile: the events leave right after (see {@link OutboxRelay}). */
@@ -108,22 +120,29 @@ public class MemberImport {
             }
             addIfPresent(partyOrganizationIds, cells.text(MemberColumn.PARTY_ORGANIZATION_ID));
         }
-        return Mono.zip(organizations(organizationIds, creditCodes), activePartyOrganizations(partyOrganizationIds)).flatMap(context -> {
+        return Mono.zip(organizations(organizationIds, creditCodes), activePartyOrganizations(partyOrganizationIds))
+                .flatMap(found -> context.coveringAny(found.getT1().stream().map(KnownOrganization::id).toList())
+                        .map(covering -> reactor.util.function.Tuples.of(found.getT1(), found.getT2(), covering)))
+                .flatMap(known -> {
             phases.end("context read");
             Map<String, KnownOrganization> organizations = new HashMap<>();
             Map<String, KnownOrganization> byCreditCode = new HashMap<>();
-            context.getT1().forEach(o -> {
+            Map<String, List<KnownPartyOrganization>> coveringEmployer = new HashMap<>();
+            for (KnownPartyOrganization p : known.getT3()) {
+                p.organizationIds().forEach(o -> coveringEmployer.computeIfAbsent(o, k -> new ArrayList<>()).add(p));
+            }
+            known.getT1().forEach(o -> {
                 organizations.put(o.id(), o);
                 if (o.creditCode() != null) {
                     // a deregistered organization's code may belong to a new one: the active one is meant
                     byCreditCode.merge(CellValues.normalized(o.creditCode()), o, (held, other) -> held.active() ? held : other);
                 }
             });
-            Set<String> partyOrganizations = context.getT2();
+            Map<String, KnownPartyOrganization> partyOrganizations = known.getT2();
             // Each row is checked alone, so on every core (ID checks, keyed hashes); then, in file order, an ID
             // number seen in an earlier row rejects the later one.
             List<Row> rows = sheet.rows().parallelStream()
-                    .map(raw -> check(columns.cells(raw), organizations, byCreditCode, partyOrganizations, scope))
+                    .map(raw -> check(columns.cells(raw), organizations, byCreditCode, partyOrganizations, coveringEmployer, scope))
                     .collect(Collectors.toCollection(ArrayList::new));
             Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < rows.size(); i++) {
@@ -132,16 +151,16 @@ public class MemberImport {
                 if (twin != null) {
                     List<FieldError> errors = new ArrayList<>(row.errors());
                     errors.add(new FieldError("idNumber", "appears already in row " + twin));
-                    rows.set(i, new Row(row.number(), row.registration(), row.id(), row.street(), row.idNumberHash(), errors));
+                    rows.set(i, row.withErrors(errors));
                 }
             }
             phases.end("checked");
             return registered(rows.stream().filter(r -> r.errors().isEmpty()).map(Row::idNumberHash).toList())
                     .flatMap(taken -> {
                         phases.end("looked up");
-                        return insert(rows, taken).doOnNext(report -> log.info("Import of {} rows: {} employers and {} party "
+                        return insert(rows, taken, Actor.of(scope)).doOnNext(report -> log.info("Import of {} rows: {} employers and {} party "
                                 + "organizations read in {} ms, rows checked in {} ms, ID numbers looked up in {} ms, {} new stored "
-                                + "in {} ms", rows.size(), context.getT1().size(), partyOrganizations.size(),
+                                + "in {} ms", rows.size(), known.getT1().size(), partyOrganizations.size(),
                                 phases.millis("context read"), phases.millis("checked"), phases.millis("looked up"), report.created(),
                                 phases.end("stored").millis("stored")));
                     });
@@ -149,7 +168,8 @@ public class MemberImport {
     }
 
     private Row check(RowCells<MemberColumn> cells, Map<String, KnownOrganization> organizations,
-            Map<String, KnownOrganization> byCreditCode, Set<String> partyOrganizations, DataScope scope) {
+            Map<String, KnownOrganization> byCreditCode, Map<String, KnownPartyOrganization> partyOrganizations,
+            Map<String, List<KnownPartyOrganization>> coveringEmployer, DataScope scope) {
         String organizationId = cells.text(MemberColumn.ORGANIZATION_ID);
         String creditCode = cells.text(MemberColumn.ORGANIZATION_CREDIT_CODE);
         KnownOrganization employer = organizationId != null ? organizations.get(organizationId)
@@ -170,36 +190,71 @@ public class MemberImport {
                 null,
                 cells.parse(MemberColumn.STAGE, v -> CellValues.choice(v, Stage.class, Stage::label, Map.of()),
                         "入党申请人, 入党积极分子, 发展对象, 预备党员 or 正式党员"),
-                cells.parse(MemberColumn.APPLIED_ON, CellValues::date, "a date such as 2024-03-01"),
-                cells.parse(MemberColumn.ACTIVIST_ON, CellValues::date, "a date such as 2024-03-01"),
-                cells.parse(MemberColumn.TARGET_ON, CellValues::date, "a date such as 2024-03-01"),
-                cells.parse(MemberColumn.ADMITTED_ON, CellValues::date, "a date such as 2024-03-01"),
-                cells.parse(MemberColumn.CONFIRMED_ON, CellValues::date, "a date such as 2024-03-01"));
+                cells.parse(MemberColumn.APPLIED_ON, CellValues::date, DATE),
+                cells.parse(MemberColumn.ACTIVIST_ON, CellValues::date, DATE),
+                cells.parse(MemberColumn.TARGET_ON, CellValues::date, DATE),
+                cells.parse(MemberColumn.ADMITTED_ON, CellValues::date, DATE),
+                cells.parse(MemberColumn.CONFIRMED_ON, CellValues::date, DATE),
+                cells.parse(MemberColumn.PARTY_ORGANIZATION_SINCE, CellValues::date, DATE),
+                Map.of());
         List<FieldError> errors = new ArrayList<>(cells.errors());
         if (errors.isEmpty()) {
             errors.addAll(registry.problems(registration));
         }
         String hash = null;
         ResidentId id = null;
+        Placed placed = null;
+        LocalDate since = null;
         if (errors.isEmpty()) {
             id = ResidentId.parse(registration.idNumber(), registry.today()).id().orElseThrow();
+            // rule 8 as a registration checks it (the transitions' rules, each refusal named as there)
             try {
-                rules.requireAgeAtApplication(id.birthDate(), registration.appliedOn());
+                registry.requireStageHistory(registration, id);
             } catch (DomainRuleViolation e) {
-                errors.add(new FieldError("appliedOn", e.getMessage()));
+                errors.add(refusal(e, "appliedOn"));
             }
+            KnownPartyOrganization partyOrganization = null;
             if (employer == null || !employer.active()) {
                 errors.add(new FieldError(creditCode != null && organizationId == null ? "organizationCreditCode" : "organizationId",
                         "is not an active organization of the registry"));
             } else if (!scope.mayWrite(employer.street())) {
                 errors.add(new FieldError("organizationId", "is outside your data scope"));
+            } else if (registration.partyOrganizationId() != null) {
+                partyOrganization = partyOrganizations.get(registration.partyOrganizationId());
+                if (partyOrganization == null) {
+                    errors.add(new FieldError("partyOrganizationId", "is not an active party organization"));
+                } else if (!partyOrganization.covers(employer.id())) {
+                    try {
+                        Placement.requireCovers(partyOrganization, employer.id());
+                    } catch (DomainRuleViolation e) {
+                        errors.add(refusal(e, "partyOrganizationId"));
+                    }
+                } else if (!scope.mayWrite(partyOrganization.street())) {
+                    errors.add(new FieldError("partyOrganizationId", "is outside your data scope"));
+                }
+            } else {
+                // rule 7a: the party organization of the employer, if it has one
+                partyOrganization = Placement.choose(coveringEmployer.getOrDefault(employer.id(), List.of())).orElse(null);
             }
-            if (registration.partyOrganizationId() != null && !partyOrganizations.contains(registration.partyOrganizationId())) {
-                errors.add(new FieldError("partyOrganizationId", "is not an active party organization"));
+            if (errors.isEmpty()) {
+                placed = new Placed(employer.street(), partyOrganization);
+                try {
+                    since = registry.partyOrganizationSince(registration, placed);
+                } catch (InvalidInputException e) {
+                    errors.addAll(e.errors());
+                }
             }
             hash = personalData.idNumberHash(id.value());
         }
-        return new Row(cells.rowNumber(), registration, id, employer == null ? null : employer.street(), hash, errors);
+        return new Row(cells.rowNumber(), registration, id, placed, since, hash, errors);
+    }
+
+    /** A rule's refusal as a row's error: on the date it concerns, the message naming the rule as the API's 422 does. */
+    @SuppressWarnings("unchecked")
+    private static FieldError refusal(DomainRuleViolation e, String defaultField) {
+        Object facts = e.properties().get("facts");
+        Object field = facts instanceof Map<?, ?> map ? ((Map<String, Object>) map).get("field") : null;
+        return new FieldError(field == null ? defaultField : field.toString(), e.rule() + ": " + e.getMessage());
     }
 
     private static void addIfPresent(Set<String> values, String value) {
@@ -216,11 +271,11 @@ public class MemberImport {
                 .collectList();
     }
 
-    /** Which of these party organizations exist and are active. */
-    private Mono<Set<String>> activePartyOrganizations(Set<String> ids) {
+    /** Those of these party organizations that exist and are active, by id. */
+    private Mono<Map<String, KnownPartyOrganization>> activePartyOrganizations(Set<String> ids) {
         return BulkLookups.inBatches(ids, batch -> mongo.find(Query.query(Criteria.where("_id").in(batch)), KnownPartyOrganization.class))
                 .filter(KnownPartyOrganization::active)
-                .map(KnownPartyOrganization::id).collect(HashSet::new, Set::add);
+                .collectMap(KnownPartyOrganization::id);
     }
 
     /** Which of these ID-number hashes are registered already. */
@@ -234,7 +289,7 @@ public class MemberImport {
                 .collect(HashSet::new, Set::add);
     }
 
-    private Mono<ImportReport> insert(List<Row> rows, Set<String> taken) {
+    private Mono<ImportReport> insert(List<Row> rows, Set<String> taken, Actor actor) {
         List<RejectedRow> rejected = new ArrayList<>();
         List<Row> good = new ArrayList<>();
         for (Row row : rows) {
@@ -248,7 +303,8 @@ public class MemberImport {
         }
         // Sealing the ID number and phone (AES-GCM) is the costly part: every core does its share.
         List<Member> members = good.parallelStream()
-                .map(row -> registry.newMember(row.registration(), row.id(), row.idNumberHash(), row.street())).toList();
+                .map(row -> registry.newMember(row.registration(), row.id(), row.idNumberHash(), row.placed(),
+                        row.partyOrganizationSince(), actor, MemberAction.IMPORTED)).toList();
         // Each stored batch enters the directory while the next one is being stored.
         return inserts.insert(members, Member.class, Member::id, batch -> batch.forEach(registry::inserted)).map(stored -> {
             int created = 0;

@@ -31,6 +31,8 @@ public final class MemberChange {
     private LocalDate leftOn;
     private boolean transferRequired;
     private List<Transfer> transfers;
+    private LocalDate partyOrganizationSince;
+    private LocalDate onPlatformSince;
 
     MemberChange(Member m) {
         this.m = m;
@@ -55,6 +57,8 @@ public final class MemberChange {
         leftOn = m.leftOn();
         transferRequired = m.transferRequired();
         transfers = new ArrayList<>(m.transfers());
+        partyOrganizationSince = m.partyOrganizationSince();
+        onPlatformSince = m.onPlatformSince();
     }
 
     public MemberChange person(String newName, Gender newGender, LocalDate newBirthDate, String sealedId, String idHash,
@@ -75,8 +79,24 @@ public final class MemberChange {
         return this;
     }
 
-    public MemberChange partyOrganization(String id) {
+    /** Places the member in party organization {@code id} from {@code since} (rule 7a; rule 15 counts from that day). */
+    public MemberChange partyOrganization(String id, LocalDate since) {
+        if (id == null || !id.equals(partyOrganizationId)) {
+            partyOrganizationSince = id == null ? null : since;
+        }
         partyOrganizationId = id;
+        return this;
+    }
+
+    /** The member came under the platform on {@code on} (a transfer in from outside the district): dues are owed from then. */
+    public MemberChange onPlatformSince(LocalDate on) {
+        onPlatformSince = on;
+        return this;
+    }
+
+    /** Corrects the date of a stage already reached (the stage stays). */
+    public MemberChange stageDates(StageDates dates) {
+        stageDates = dates;
         return this;
     }
 
@@ -128,6 +148,7 @@ public final class MemberChange {
     public Member at(Instant now) {
         return new Member(m.id(), m.version() + 1, name, gender, birthDate, idNumberSealed, idNumberHash, phoneSealed, education,
                 organizationId, street, partyOrganizationId, stage, stageDates, probationExtendedMonths, applicantTalkOn, mobile,
-                monthlyIncome, incomeCategory, status, leftOn, transferRequired, transfers, m.createdAt(), now, List.of());
+                monthlyIncome, incomeCategory, status, leftOn, transferRequired, transfers, partyOrganizationSince, onPlatformSince,
+                m.createdAt(), now, List.of(), m.history());
     }
 }

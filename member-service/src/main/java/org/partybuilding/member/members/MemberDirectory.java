@@ -19,19 +19,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class MemberDirectory {
 
-    /** What the directory keeps of an active member. */
+    /** What the directory keeps of an active member ({@code onPlatformSince}: from when dues are owed, rule 11). */
     public record Entry(String id, long version, String name, String organizationId, String street,
             String partyOrganizationId, Stage stage, StageDates dates, Integer probationExtendedMonths,
-            LocalDate applicantTalkOn) {
+            LocalDate applicantTalkOn, LocalDate onPlatformSince) {
 
         static Entry of(Member m) {
             return new Entry(m.id(), m.version(), m.name(), m.organizationId(), m.street(), m.partyOrganizationId(),
-                    m.stage(), m.stageDates(), m.probationExtendedMonths(), m.applicantTalkOn());
+                    m.stage(), m.stageDates(), m.probationExtendedMonths(), m.applicantTalkOn(), m.onPlatformSince());
         }
 
         Entry inStreet(String newStreet) {
             return new Entry(id, version, name, organizationId, newStreet, partyOrganizationId, stage, dates,
-                    probationExtendedMonths, applicantTalkOn);
+                    probationExtendedMonths, applicantTalkOn, onPlatformSince);
         }
     }
 

@@ -35,7 +35,7 @@ class MemberDirectoryUpdates implements ApplicationRunner {
     private static final Set<EventType> ORGANIZATION_EVENTS = Set.of(EventType.ORGANIZATION_REGISTERED,
             EventType.ORGANIZATION_UPDATED, EventType.ORGANIZATION_DEREGISTERED);
     private static final String[] FIELDS = {"version", "name", "organizationId", "street", "partyOrganizationId", "stage",
-            "stageDates", "probationExtendedMonths", "applicantTalkOn"};
+            "stageDates", "probationExtendedMonths", "applicantTalkOn", "onPlatformSince"};
 
     private final MemberDirectory directory;
     private final ReactiveMongoTemplate mongo;
@@ -64,7 +64,9 @@ class MemberDirectoryUpdates implements ApplicationRunner {
         if (directory.holds(snapshot.id(), snapshot.version())) {
             return;
         }
-        EventHandling.await(mongo.findById(snapshot.id(), Member.class).doOnNext(directory::put).then(Mono.empty()));
+        Query byId = Query.query(Criteria.where("_id").is(snapshot.id()));
+        byId.fields().exclude(org.partybuilding.platform.audit.AuditRecord.HISTORY_FIELD);
+        EventHandling.await(mongo.findOne(byId, Member.class).doOnNext(directory::put).then(Mono.empty()));
     }
 
     /** A member is seen in their employer's street; the database follows a move without a new member version. */
@@ -89,7 +91,7 @@ class MemberDirectoryUpdates implements ApplicationRunner {
                 Stage.valueOf(d.getString("stage")),
                 new StageDates(date(dates, "appliedOn"), date(dates, "activistOn"), date(dates, "targetOn"),
                         date(dates, "admittedOn"), date(dates, "confirmedOn")),
-                d.getInteger("probationExtendedMonths"), date(d, "applicantTalkOn"));
+                d.getInteger("probationExtendedMonths"), date(d, "applicantTalkOn"), date(d, "onPlatformSince"));
     }
 
     /** A stored date read back the way the mapping layer wrote it. */

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * Creates the indexes before the service reports ready: one member per ID number (by its keyed hash); the members of
  * an organization, of a party organization and of a street, which the list filters, data scope and the reactions to
  * organization and party-organization events select by (without them each such event read all 100,000 members);
- * the known organizations by credit code, which a roster may name employers by.
+ * the known organizations by credit code, which a roster may name employers by; the party organizations by the
+ * organizations they cover (placement, rule 7a); dues payments by month (the arrears report).
  */
 @Component
 class MemberIndexes implements ApplicationRunner {
@@ -38,6 +39,12 @@ class MemberIndexes implements ApplicationRunner {
                 // a roster names employers by credit code
                 .then(mongo.indexOps(org.partybuilding.member.context.KnownOrganization.COLLECTION)
                         .createIndex(new Index().on("creditCode", Sort.Direction.ASC).named("credit_code")))
+                // a new member is placed in the party organization covering the employer (rule 7a)
+                .then(mongo.indexOps(org.partybuilding.member.context.KnownPartyOrganization.COLLECTION)
+                        .createIndex(new Index().on("organizationIds", Sort.Direction.ASC).named("covered_organizations")))
+                // the arrears report asks who paid in the last months
+                .then(mongo.indexOps(org.partybuilding.member.dues.DuesPayment.COLLECTION)
+                        .createIndex(new Index().on("month", Sort.Direction.ASC).named("month")))
                 .block();
     }
 }

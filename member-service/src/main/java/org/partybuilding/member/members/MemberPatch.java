@@ -2,11 +2,23 @@ package org.partybuilding.member.members;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 
-/** The body of {@code PATCH /api/members/{id}} (JSON merge patch): fields present replace, absent ones stay. */
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The body of {@code PATCH /api/members/{id}} (JSON merge patch): fields present replace, absent ones stay. A field
+ * an update cannot change (stage, stage dates, status, transfers) lands in {@code unknown} and is refused.
+ */
 public record MemberPatch(String name, Gender gender, LocalDate birthDate, String idNumber, String phone, String education,
         String organizationId, String partyOrganizationId, MobileMembership mobile, BigDecimal monthlyIncome,
-        IncomeCategory incomeCategory, LocalDate applicantTalkOn) {
+        IncomeCategory incomeCategory, LocalDate applicantTalkOn, @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
+
+    public MemberPatch {
+        unknown = unknown == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unknown));
+    }
 
     MemberDetails mergeInto(MemberDetails d) {
         return new MemberDetails(name != null ? name : d.name(), gender != null ? gender : d.gender(),

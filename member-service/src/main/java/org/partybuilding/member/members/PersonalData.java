@@ -28,17 +28,23 @@ public class PersonalData {
         return cipher.lookupHash("id:" + idNumber);
     }
 
+    /**
+     * The member as {@code scope} may see them: ID and phone number masked, and the birth date reduced to the year,
+     * unless the caller may see this member's personal data (the masked ID number's hidden digits are the birth date).
+     */
     public MemberResponse response(Member m, DataScope scope) {
         boolean clear = MemberAccess.seesPersonalData(scope, m);
         String id = open(m.idNumberSealed());
         String phone = open(m.phoneSealed());
         StageDates d = m.stageDates();
-        return new MemberResponse(m.id(), m.version(), m.name(), m.gender(), m.birthDate(), clear ? id : Masks.idNumber(id),
+        return new MemberResponse(m.id(), m.version(), m.name(), m.gender(), clear ? m.birthDate() : null,
+                m.birthDate() == null ? null : m.birthDate().getYear(), clear ? id : Masks.idNumber(id),
                 clear ? phone : Masks.phone(phone), m.education(), m.organizationId(), m.street(), m.partyOrganizationId(),
-                m.stage(), d.appliedOn(), d.activistOn(), d.targetOn(), d.admittedOn(), d.confirmedOn(),
+                m.partyOrganizationSince(), m.stage(), d.appliedOn(), d.activistOn(), d.targetOn(), d.admittedOn(), d.confirmedOn(),
                 m.probationExtendedMonths(), m.applicantTalkOn(), m.mobile(),
                 m.monthlyIncome() == null ? null : m.monthlyIncome().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
-                m.incomeCategory(), m.status(), m.leftOn(), m.transferRequired(), m.transfers(), m.createdAt(), m.updatedAt());
+                m.incomeCategory(), m.status(), m.leftOn(), m.transferRequired(), m.transfers(), m.onPlatformSince(), m.createdAt(),
+                m.updatedAt());
     }
 
     /** The details of a stored member with their personal data opened, as a merge patch starts from. */

@@ -3,6 +3,7 @@ package org.partybuilding.member.reports;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,6 +16,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.partybuilding.member.context.TrainingAttendance;
+import org.partybuilding.member.dues.DuesPayment;
+import org.partybuilding.member.dues.DuesRules;
 import org.partybuilding.member.members.Member;
 import org.partybuilding.member.members.MemberAccess;
 import org.partybuilding.member.members.MemberDirectory;
@@ -22,6 +25,7 @@ import org.partybuilding.member.members.MemberStatus;
 import org.partybuilding.member.members.Stage;
 import org.partybuilding.member.members.Transfer;
 import org.partybuilding.member.stages.DevelopmentRules;
+import org.partybuilding.platform.outbox.BulkLookups;
 import org.partybuilding.platform.security.DataScope;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -38,12 +42,68 @@ public class MemberReports {
     private final DevelopmentRules rules;
     private final Clock clock;
     private final MemberDirectory directory;
+    private final DuesRules dues;
 
-    public MemberReports(ReactiveMongoTemplate mongo, DevelopmentRules rules, Clock clock, MemberDirectory directory) {
+    public MemberReports(ReactiveMongoTemplate mongo, DevelopmentRules rules, Clock clock, MemberDirectory directory, DuesRules dues) {
         this.directory = directory;
         this.mongo = mongo;
         this.rules = rules;
         this.clock = clock;
+        this.dues = dues;
+    }
+
+    /**
+     * Rule 11's arrears list: active party members in scope with {@code member.dues.arrears-months} or more consecutive
+     * months unpaid before the current month, counted from the later of their admission and the month they came under
+     * the platform — never before. Longest unpaid first. From the {@link MemberDirectory} and the dues payments of the
+     * last months (only the members who may be in arrears have their last payment looked up).
+     */
+    public Mono<List<ArrearsEntry>> arrears(String street, String partyOrganizationId, DataScope scope) {
+        YearMonth current = YearMonth.now(clock);
+        YearMonth latestOwedFrom = dues.latestOwedFromInArrears(current);
+        Map<String, MemberDirectory.Entry> candidates = new HashMap<>();
+        Map<String, YearMonth> owedFrom = new HashMap<>();
+        for (MemberDirectory.Entry m : directory.matching(MemberAccess.scopedEntries(scope, street, partyOrganizationId))) {
+            if (m.stage().partyMember() && m.dates().admittedOn() != null) {
+                YearMonth from = dues.owedFrom(m.dates().admittedOn(), m.onPlatformSince());
+                if (!from.isAfter(latestOwedFrom)) {
+                    candidates.put(m.id(), m);
+                    owedFrom.put(m.id(), from);
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        // who paid any of the months that make arrears (the last arrears-months before this one)
+        Query recent = Query.query(Criteria.where("month").gte(latestOwedFrom.toString()).lt(current.toString()));
+        return mongo.findDistinct(recent, "memberId", DuesPayment.class, String.class).collect(Collectors.toSet())
+                .flatMap(paidRecently -> {
+                    List<String> inArrears = candidates.keySet().stream().filter(id -> !paidRecently.contains(id)).toList();
+                    return lastPaid(inArrears, current).map(last -> inArrears.stream().map(id -> {
+                        MemberDirectory.Entry m = candidates.get(id);
+                        YearMonth lastPaid = last.get(id);
+                        YearMonth from = owedFrom.get(id);
+                        int unpaid = dues.unpaidMonths(from, current, lastPaid);
+                        YearMonth since = current.minusMonths(unpaid);
+                        return new ArrearsEntry(m.id(), m.name(), m.organizationId(), m.street(), m.partyOrganizationId(), m.stage(),
+                                from, lastPaid, since, unpaid);
+                    }).filter(e -> dues.inArrears(e.unpaidMonths()))
+                            .sorted(Comparator.comparing(ArrearsEntry::unpaidSince).thenComparing(ArrearsEntry::name,
+                                    Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(ArrearsEntry::memberId))
+                            .toList());
+                });
+    }
+
+    /** The last month paid before {@code current} by each of these members (absent: never paid). */
+    private Mono<Map<String, YearMonth>> lastPaid(List<String> memberIds, YearMonth current) {
+        return BulkLookups.inBatches(memberIds, batch -> {
+                    Query query = Query.query(Criteria.where("memberId").in(batch).and("month").lt(current.toString()));
+                    query.fields().include("memberId", "month");
+                    return mongo.find(query, org.bson.Document.class, DuesPayment.COLLECTION);
+                })
+                .collect(HashMap::new, (Map<String, YearMonth> last, org.bson.Document d) -> last.merge(d.getString("memberId"),
+                        YearMonth.parse(d.getString("month")), (a, b) -> a.isAfter(b) ? a : b));
     }
 
     /**
@@ -125,6 +185,7 @@ public class MemberReports {
         LocalDate workingSinceAtLatest = today.minusMonths(rules.settings().mobileTransferMonths());
         Query query = Query.query(MemberAccess.scoped(scope, street, null).and("status").is(MemberStatus.ACTIVE)
                 .and("mobile.holdsPostInOriginal").is(false).and("mobile.workingSince").lte(workingSinceAtLatest));
+        query.fields().exclude(org.partybuilding.platform.audit.AuditRecord.HISTORY_FIELD);
         return mongo.find(query, Member.class)
                 .filter(m -> m.transfers().stream().noneMatch(t -> t.open() && t.kind() == Transfer.TransferKind.IN))
                 .map(m -> new TransferDueReport.Entry(m.id(), m.name(), m.organizationId(), m.street(),

@@ -18,7 +18,8 @@ import org.partybuilding.platform.problem.InvalidInputException;
  * previous stage's; applicants at least 18 at application; a year as activist before becoming a
  * development target; a party organization to admit and 24 hours of development-target training
  * before probation; a year of probation (plus its one extension of 6–12 months) before confirmation.
- * A refusal names the rule and, where waiting helps, the date from which it will be allowed.
+ * A refusal names the rule and, where waiting helps, the date from which it will be allowed. The same checks hold
+ * for a member registered or imported at a later stage, and for a corrected stage date ({@link #requireHistory}).
  */
 public final class DevelopmentRules {
 
@@ -95,24 +96,62 @@ public final class DevelopmentRules {
         if (on.isBefore(since)) {
             throw new InvalidInputException("on", "must not be before the " + from + " date " + since);
         }
+        requireStep(to, on, dates, hasPartyOrganization, targetTrainingHours, extensionMonths, Map.of());
+        return dates.with(to, on);
+    }
+
+    /**
+     * The one gate for a member who arrives at a later stage (registered, imported) or whose stage dates are
+     * corrected: each stage reached after the first is checked in turn as its transition would have been — a year as
+     * activist, a year of probation (plus the extension), and for an admission dated on or after the district's
+     * training-records start date the development-target training hours, exactly as the transition checks them. Not
+     * asked of such a history: the party organization that admitted the member (it may have been elsewhere).
+     * {@link #checkDates} has already checked that the dates are there, in order and not in the future.
+     * A refusal names the rule as the transition does, with {@code facts.field} the date it concerns.
+     *
+     * @param targetTrainingHours development-target training hours recorded for the member (none before registration)
+     * @param extensionMonths     the probation extension granted, or {@code null}
+     */
+    public void requireHistory(Stage stage, StageDates dates, BigDecimal targetTrainingHours, Integer extensionMonths) {
+        for (Stage to = Stage.ACTIVIST; to != null && to.ordinal() <= stage.ordinal(); to = to.next()) {
+            LocalDate on = dates.of(to);
+            boolean trainingRecorded = to == Stage.PROBATIONARY && !on.isBefore(settings.trainingRecordsStart());
+            requireStep(to, on, dates, null, trainingRecorded ? targetTrainingHours : null, extensionMonths,
+                    Map.of("field", field(to)));
+        }
+    }
+
+    /**
+     * The checks of reaching {@code to} on {@code on}: {@code hasPartyOrganization} and {@code targetTrainingHours}
+     * {@code null} are not asked.
+     */
+    private void requireStep(Stage to, LocalDate on, StageDates dates, Boolean hasPartyOrganization, BigDecimal targetTrainingHours,
+            Integer extensionMonths, Map<String, Object> context) {
         switch (to) {
             case DEVELOPMENT_TARGET -> {
-                LocalDate allowedFrom = since.plusMonths(settings.activistMonths());
+                LocalDate allowedFrom = dates.activistOn().plusMonths(settings.activistMonths());
                 if (on.isBefore(allowedFrom)) {
                     throw refusal(ACTIVIST_PERIOD, "A member becomes a development target after " + settings.activistMonths()
-                            + " months as activist", allowedFrom, Map.of("activistOn", since.toString()));
+                            + " months as activist", allowedFrom, with(context, "activistOn", dates.activistOn().toString()));
                 }
             }
             case PROBATIONARY -> {
-                if (!hasPartyOrganization) {
+                if (hasPartyOrganization != null && !hasPartyOrganization) {
                     throw refusal(PARTY_ORGANIZATION_TO_ADMIT, "Admission needs a party organization to admit the member", null,
-                            Map.of());
+                            context);
                 }
-                if (targetTrainingHours.compareTo(settings.targetTrainingHours()) < 0) {
-                    throw refusal(TARGET_TRAINING, "Admission needs " + settings.targetTrainingHours().stripTrailingZeros()
-                            .toPlainString() + " hours of development-target training; " + targetTrainingHours.stripTrailingZeros()
-                            .toPlainString() + " are recorded", null, Map.of("hoursRecorded", targetTrainingHours.toPlainString(),
-                            "hoursRequired", settings.targetTrainingHours().toPlainString()));
+                if (targetTrainingHours != null && targetTrainingHours.compareTo(settings.targetTrainingHours()) < 0) {
+                    Map<String, Object> facts = with(context, "hoursRecorded", targetTrainingHours.toPlainString());
+                    facts.put("hoursRequired", settings.targetTrainingHours().toPlainString());
+                    String detail = "Admission needs " + hours(settings.targetTrainingHours())
+                            + " hours of development-target training; " + hours(targetTrainingHours) + " are recorded";
+                    if (!context.isEmpty()) {
+                        facts.put("trainingRecordsStart", settings.trainingRecordsStart().toString());
+                        detail += " (admissions from the training-records start date " + settings.trainingRecordsStart()
+                                + " on are checked like a transition: register the member as DEVELOPMENT_TARGET, record the "
+                                + "training, then POST /api/members/{id}/stage-transitions)";
+                    }
+                    throw refusal(TARGET_TRAINING, detail, null, facts);
                 }
             }
             case FORMAL -> {
@@ -120,14 +159,23 @@ public final class DevelopmentRules {
                 if (on.isBefore(allowedFrom)) {
                     throw refusal(PROBATION_PERIOD, "Probation lasts " + settings.probationMonths() + " months"
                             + (extensionMonths == null ? "" : " plus the extension of " + extensionMonths + " months"),
-                            allowedFrom, Map.of("admittedOn", dates.admittedOn().toString()));
+                            allowedFrom, with(context, "admittedOn", dates.admittedOn().toString()));
                 }
             }
             default -> {
                 // ACTIVIST: any date from application on
             }
         }
-        return dates.with(to, on);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> context, String key, Object value) {
+        Map<String, Object> facts = new LinkedHashMap<>(context);
+        facts.put(key, value);
+        return facts;
+    }
+
+    private static String hours(BigDecimal hours) {
+        return hours.stripTrailingZeros().toPlainString();
     }
 
     /** Checks a probation extension of {@code months}; there is only one. */

@@ -1,6 +1,7 @@
 package org.partybuilding.member.stages;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,8 +16,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param targetTrainingHours     development-target training hours before admission (24)
  * @param applicantTalkMonths     months after application by which the talk is due (1)
  * @param mobileTransferMonths    months of work here after which a mobile member should transfer in (6)
+ * @param trainingRecordsStart    the day the district's training records start (the platform went into use): an
+ *                                admission to probation dated on or after it needs the training hours recorded even
+ *                                when the member is registered or imported at a later stage
  */
 @ConfigurationProperties("member.rules")
 public record DevelopmentSettings(int minimumAge, int activistMonths, int probationMonths, int extensionMinMonths,
-        int extensionMaxMonths, BigDecimal targetTrainingHours, int applicantTalkMonths, int mobileTransferMonths) {
+        int extensionMaxMonths, BigDecimal targetTrainingHours, int applicantTalkMonths, int mobileTransferMonths,
+        LocalDate trainingRecordsStart) {
 }

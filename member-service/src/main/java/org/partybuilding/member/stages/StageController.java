@@ -18,10 +18,12 @@ import reactor.core.publisher.Mono;
 class StageController {
 
     private final StageTransitions transitions;
+    private final StageCorrections corrections;
     private final PersonalData personalData;
 
-    StageController(StageTransitions transitions, PersonalData personalData) {
+    StageController(StageTransitions transitions, StageCorrections corrections, PersonalData personalData) {
         this.transitions = transitions;
+        this.corrections = corrections;
         this.personalData = personalData;
     }
 
@@ -30,6 +32,13 @@ class StageController {
     Mono<ResponseEntity<MemberResponse>> transition(@PathVariable String id, @Valid @RequestBody StageTransition body,
             DataScope scope) {
         return transitions.transition(id, body, scope).map(m -> ResponseEntity.ok()
+                .header(HttpHeaders.ETAG, Versions.etag(m.version())).body(personalData.response(m, scope)));
+    }
+
+    /** 200 with the member after the correction; 400/422 as a registration at that stage would be, nothing changed. */
+    @PostMapping("/api/members/{id}/corrections")
+    Mono<ResponseEntity<MemberResponse>> correct(@PathVariable String id, @Valid @RequestBody StageCorrection body, DataScope scope) {
+        return corrections.correct(id, body, scope).map(m -> ResponseEntity.ok()
                 .header(HttpHeaders.ETAG, Versions.etag(m.version())).body(personalData.response(m, scope)));
     }
 }

@@ -7,10 +7,12 @@ import java.util.Arrays;
 import org.partybuilding.events.EventType;
 import org.partybuilding.member.context.TrainingAttendance;
 import org.partybuilding.member.members.Member;
+import org.partybuilding.member.members.MemberAction;
 import org.partybuilding.member.members.MemberRegistry;
 import org.partybuilding.member.members.MemberStatus;
 import org.partybuilding.member.members.Stage;
 import org.partybuilding.member.members.StageDates;
+import org.partybuilding.platform.audit.Actor;
 import org.partybuilding.platform.problem.ConflictException;
 import org.partybuilding.platform.problem.InvalidInputException;
 import org.partybuilding.platform.security.DataScope;
@@ -36,6 +38,7 @@ public class StageTransitions {
     }
 
     public Mono<Member> transition(String id, StageTransition transition, DataScope scope) {
+        Actor actor = Actor.of(scope);
         return members.findToWrite(id, scope).flatMap(current -> {
             if (!current.active()) {
                 return Mono.error(new ConflictException("Member " + id + " is " + current.status()));
@@ -44,9 +47,9 @@ public class StageTransitions {
                 return Mono.error(new InvalidInputException("on", "must not be in the future"));
             }
             return switch (transition.to()) {
-                case StageTransition.LEFT -> leave(current, transition);
-                case StageTransition.PROBATION_EXTENDED -> extend(current, transition);
-                default -> advance(current, stage(transition.to()), transition);
+                case StageTransition.LEFT -> leave(current, transition, actor);
+                case StageTransition.PROBATION_EXTENDED -> extend(current, transition, actor);
+                default -> advance(current, stage(transition.to()), transition, actor);
             };
         });
     }
@@ -58,25 +61,25 @@ public class StageTransitions {
                 .map(TrainingAttendance::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private Mono<Member> advance(Member current, Stage to, StageTransition t) {
+    private Mono<Member> advance(Member current, Stage to, StageTransition t, Actor actor) {
         return targetTrainingHours(current.id()).flatMap(hours -> {
             StageDates dates = rules.advance(current.stage(), current.stageDates(), to, t.on(), members.today(),
                     current.partyOrganizationId() != null, hours, current.probationExtendedMonths());
             Member next = current.change().stage(to, dates).at(members.now());
-            return members.write(current, next, EventType.MEMBER_STAGE_CHANGED);
+            return members.write(current, next, EventType.MEMBER_STAGE_CHANGED, actor, MemberAction.STAGE_CHANGED, null);
         });
     }
 
-    private Mono<Member> extend(Member current, StageTransition t) {
+    private Mono<Member> extend(Member current, StageTransition t, Actor actor) {
         if (t.extensionMonths() == null) {
             return Mono.error(new InvalidInputException("extensionMonths", "is required to extend probation"));
         }
         rules.requireExtension(current.stage(), current.probationExtendedMonths(), t.extensionMonths());
         Member next = current.change().probationExtendedMonths(t.extensionMonths()).at(members.now());
-        return members.write(current, next, EventType.MEMBER_UPDATED);
+        return members.write(current, next, EventType.MEMBER_UPDATED, actor, MemberAction.PROBATION_EXTENDED, t.reason());
     }
 
-    private Mono<Member> leave(Member current, StageTransition t) {
+    private Mono<Member> leave(Member current, StageTransition t, Actor actor) {
         if (t.reason() == null || t.reason().isBlank()) {
             return Mono.error(new InvalidInputException("reason", "is required when a member leaves"));
         }
@@ -85,7 +88,7 @@ public class StageTransitions {
             return Mono.error(new InvalidInputException("on", "must not be before the " + current.stage() + " date " + since));
         }
         Member next = current.change().status(MemberStatus.LEFT, t.on()).at(members.now());
-        return members.write(current, next, EventType.MEMBER_LEFT);
+        return members.write(current, next, EventType.MEMBER_LEFT, actor, MemberAction.LEFT, t.reason());
     }
 
     private static Stage stage(String to) {

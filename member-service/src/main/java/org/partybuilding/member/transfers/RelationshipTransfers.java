@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.partybuilding.events.EventType;
 import org.partybuilding.member.context.Context;
 import org.partybuilding.member.members.Member;
+import org.partybuilding.member.members.MemberAction;
 import org.partybuilding.member.members.MemberAccess;
 import org.partybuilding.member.members.MemberChange;
 import org.partybuilding.member.members.MemberRegistry;
@@ -17,6 +18,8 @@ import org.partybuilding.member.members.MemberStatus;
 import org.partybuilding.member.members.Transfer;
 import org.partybuilding.member.members.Transfer.TransferKind;
 import org.partybuilding.member.members.Transfer.TransferState;
+import org.partybuilding.platform.audit.Actor;
+import org.partybuilding.platform.audit.AuditRecord;
 import org.partybuilding.platform.problem.ConflictException;
 import org.partybuilding.platform.problem.InvalidInputException;
 import org.partybuilding.platform.problem.NotFoundException;
@@ -63,7 +66,8 @@ public class RelationshipTransfers {
                         blankToNull(request.destination()), blankToNull(request.from()), TransferState.REQUESTED,
                         LocalDate.now(clock), null, null, clock.instant());
                 Member next = current.change().transfer(transfer).at(clock.instant());
-                return members.write(current, next, EventType.MEMBER_UPDATED).map(saved -> TransferView.of(saved, transfer));
+                return members.write(current, next, EventType.MEMBER_UPDATED, Actor.of(scope), MemberAction.TRANSFER_REQUESTED, null)
+                        .map(saved -> TransferView.of(saved, transfer));
             });
         });
     }
@@ -136,24 +140,30 @@ public class RelationshipTransfers {
             Transfer finished = transfer.finished(state, on, reason, clock.instant());
             MemberChange change = current.change().transfer(finished);
             EventType event = EventType.MEMBER_UPDATED;
+            MemberAction action = state == TransferState.REJECTED ? MemberAction.TRANSFER_REJECTED : MemberAction.TRANSFER_CANCELLED;
             if (state == TransferState.COMPLETED) {
                 event = EventType.MEMBER_TRANSFERRED;
+                action = MemberAction.TRANSFER_COMPLETED;
                 if (transfer.kind() == TransferKind.OUT_OF_DISTRICT) {
                     change.status(MemberStatus.TRANSFERRED_OUT, on).transferRequired(false);
                 } else {
-                    change.partyOrganization(transfer.toPartyOrganizationId()).transferRequired(false);
+                    // In the receiving party organization from the day of completion (rule 15 counts from then).
+                    change.partyOrganization(transfer.toPartyOrganizationId(), on).transferRequired(false);
                     if (transfer.kind() == TransferKind.IN) {
-                        // The relationship is here now: no longer a mobile member.
-                        change.mobile(null);
+                        // The relationship is here now: no longer a mobile member, and under the platform (dues owed here) from today.
+                        change.mobile(null).onPlatformSince(on);
                     }
                 }
             }
-            return members.write(current, change.at(clock.instant()), event).map(saved -> TransferView.of(saved, finished));
+            return members.write(current, change.at(clock.instant()), event, Actor.of(scope), action, reason)
+                    .map(saved -> TransferView.of(saved, finished));
         });
     }
 
     private Mono<Member> byTransfer(String transferId, DataScope scope) {
-        return mongo.findOne(Query.query(Criteria.where("transfers.id").is(transferId)), Member.class)
+        Query query = Query.query(Criteria.where("transfers.id").is(transferId));
+        query.fields().exclude(AuditRecord.HISTORY_FIELD);
+        return mongo.findOne(query, Member.class)
                 .filter(m -> MemberAccess.mayRead(scope, m))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("Transfer", transferId)));
     }
@@ -161,7 +171,9 @@ public class RelationshipTransfers {
     /** Transfers in the caller's scope, newest first; {@code partyOrganizationId} matches either end. */
     public Flux<TransferView> list(TransferState state, String partyOrganizationId, DataScope scope) {
         Criteria criteria = MemberAccess.scoped(scope, null, null).and("transfers.0").exists(true);
-        return mongo.find(Query.query(criteria), Member.class)
+        Query query = Query.query(criteria);
+        query.fields().exclude(AuditRecord.HISTORY_FIELD);
+        return mongo.find(query, Member.class)
                 .flatMapIterable(m -> m.transfers().stream()
                         .filter(t -> state == null || t.state() == state)
                         .filter(t -> partyOrganizationId == null || partyOrganizationId.equals(t.fromPartyOrganizationId())

@@ -35,13 +35,13 @@ class DuesApiTest extends MemberApiTestBase {
     @BeforeEach
     void context() {
         MemberFixtures.organization(events, mongo, "org-dues", "JIANSHE");
-        MemberFixtures.partyOrganization(events, mongo, "po-dues", "org-dues-x");
+        MemberFixtures.partyOrganization(events, mongo, "po-dues", "org-dues");
     }
 
     private String probationer(String income, String category) {
         Map<String, Object> body = body("org-dues");
         body.putAll(Map.of("stage", "PROBATIONARY", "appliedOn", "2022-01-10", "activistOn", "2022-03-01", "targetOn", "2023-03-01",
-                "admittedOn", THIS_MONTH.minusMonths(8).atDay(15).toString(), "partyOrganizationId", "po-dues",
+                "admittedOn", "2025-10-15", "partyOrganizationId", "po-dues",
                 "monthlyIncome", income, "incomeCategory", category));
         return registered(web, body);
     }
@@ -58,7 +58,8 @@ class DuesApiTest extends MemberApiTestBase {
         web.get().uri("/api/members/" + id + "/dues?month=" + month).header(HttpHeaders.AUTHORIZATION, token(Role.AUDITOR))
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.base").isEqualTo("8000.00").jsonPath("$.rate").isEqualTo("0.015").jsonPath("$.amount").isEqualTo("120.00")
-                .jsonPath("$.paid").doesNotExist().jsonPath("$.unpaidMonths").isEqualTo(8).jsonPath("$.arrears").isEqualTo(true);
+                // admitted in 2025, registered this month: months are owed from now on (rule 11), none is late yet
+                .jsonPath("$.paid").doesNotExist().jsonPath("$.unpaidMonths").isEqualTo(0).jsonPath("$.arrears").isEqualTo(false);
 
         pay(id, Map.of("month", month, "amount", "119.99"), secretary("po-dues")).expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.rule").isEqualTo(DuesRules.AMOUNT).jsonPath("$.facts.due").isEqualTo("120.00");

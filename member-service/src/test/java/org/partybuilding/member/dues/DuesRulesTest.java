@@ -3,6 +3,7 @@ package org.partybuilding.member.dues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -75,5 +76,27 @@ class DuesRulesTest {
         assertThat(six).isEqualTo(6);
         assertThat(rules.inArrears(six)).isTrue();
         assertThat(rules.unpaidMonths(YearMonth.of(2026, 8), now, Set.of())).isEqualTo(3);
+    }
+
+    @Test
+    void monthsAreOwedFromTheLaterOfAdmissionAndComingUnderThePlatform() {
+        // admitted 2019, registered 2026-12: nothing is owed before 2026-12, so no arrears that day
+        assertThat(rules.owedFrom(LocalDate.of(2019, 3, 15), LocalDate.of(2026, 12, 6))).isEqualTo(YearMonth.of(2026, 12));
+        assertThat(rules.unpaidMonths(YearMonth.of(2026, 12), YearMonth.of(2026, 12), Set.of())).isZero();
+        // admitted after coming under the platform: from the admission
+        assertThat(rules.owedFrom(LocalDate.of(2026, 3, 1), LocalDate.of(2025, 1, 1))).isEqualTo(YearMonth.of(2026, 3));
+        // members stored before the platform kept the day: from the admission
+        assertThat(rules.owedFrom(LocalDate.of(2019, 3, 15), null)).isEqualTo(YearMonth.of(2019, 3));
+    }
+
+    @Test
+    void unpaidMonthsCountFromTheLastMonthPaidOrFromWhenTheyAreOwed() {
+        YearMonth now = YearMonth.of(2026, 12);
+        assertThat(rules.unpaidMonths(YearMonth.of(2026, 4), now, (YearMonth) null)).isEqualTo(8);
+        assertThat(rules.unpaidMonths(YearMonth.of(2026, 4), now, YearMonth.of(2026, 5))).isEqualTo(6);
+        assertThat(rules.unpaidMonths(YearMonth.of(2026, 4), now, YearMonth.of(2026, 11))).isZero();
+        // a payment for a month before they were owed does not shorten the count
+        assertThat(rules.unpaidMonths(YearMonth.of(2026, 4), now, YearMonth.of(2025, 1))).isEqualTo(8);
+        assertThat(rules.latestOwedFromInArrears(now)).isEqualTo(YearMonth.of(2026, 6));
     }
 }

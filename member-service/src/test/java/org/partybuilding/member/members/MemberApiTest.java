@@ -37,7 +37,7 @@ class MemberApiTest extends MemberApiTestBase {
     void context() {
         MemberFixtures.organization(events, mongo, "org-jianshe", "JIANSHE");
         MemberFixtures.organization(events, mongo, "org-dongshan", "DONGSHAN");
-        MemberFixtures.partyOrganization(events, mongo, "po-jianshe", "org-jianshe-covered");
+        MemberFixtures.partyOrganization(events, mongo, "po-jianshe", "org-jianshe");
     }
 
     private long stored() {
@@ -88,7 +88,10 @@ class MemberApiTest extends MemberApiTestBase {
         read(id, token(Role.COMMITTEE_ADMIN)).jsonPath("$.idNumber").isEqualTo(idNumber);
         read(id, streetAdmin("JIANSHE")).jsonPath("$.idNumber").isEqualTo(idNumber);
         read(id, secretary("po-jianshe")).jsonPath("$.idNumber").isEqualTo(idNumber).jsonPath("$.phone").isEqualTo("13812345678");
-        read(id, token(Role.AUDITOR)).jsonPath("$.idNumber").isEqualTo(masked).jsonPath("$.phone").isEqualTo("138****5678");
+        read(id, token(Role.AUDITOR)).jsonPath("$.idNumber").isEqualTo(masked).jsonPath("$.phone").isEqualTo("138****5678")
+                // digits 7–14 of the ID number are the birth date: a masked caller sees the year only
+                .jsonPath("$.birthDate").doesNotExist().jsonPath("$.birthYear").isEqualTo(1990);
+        read(id, token(Role.DISTRICT_ADMIN)).jsonPath("$.birthDate").isEqualTo("1990-03-07").jsonPath("$.birthYear").isEqualTo(1990);
         web.get().uri("/api/members/" + id).header(HttpHeaders.AUTHORIZATION, streetAdmin("DONGSHAN")).exchange()
                 .expectStatus().isNotFound();
         web.get().uri("/api/members/" + id).header(HttpHeaders.AUTHORIZATION, secretary("po-other")).exchange()
@@ -248,6 +251,12 @@ class MemberApiTest extends MemberApiTestBase {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> read(id, token(Role.DISTRICT_ADMIN))
                 .jsonPath("$.transferRequired").isEqualTo(true));
         read(id, token(Role.DISTRICT_ADMIN)).jsonPath("$.version").isEqualTo(3).jsonPath("$.partyOrganizationId").isEqualTo("po-effects");
+        // the service's own changes on branch-service's events are in the history too, with a system actor
+        var history = mongo.findById(id, Member.class).block().history();
+        assertThat(history).extracting(r -> r.action())
+                .containsExactly("REGISTERED", "PLACED_BY_PARTY_ORGANIZATION", "TRANSFER_REQUIRED_BY_DISSOLUTION");
+        assertThat(history.subList(1, 3)).allSatisfy(r -> assertThat(r.actor().subject())
+                .isEqualTo("system:" + org.partybuilding.events.Topics.BRANCH_PARTY_ORGANIZATIONS));
         web.get().uri("/api/members?transferRequired=true&size=200").header(HttpHeaders.AUTHORIZATION, token(Role.COMMITTEE_ADMIN))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.items[?(@.id == '" + id + "')]").exists();
     }
@@ -264,5 +273,8 @@ class MemberApiTest extends MemberApiTestBase {
                 .jsonPath("$.street").isEqualTo("HUALE"));
         web.get().uri("/api/members/" + id).header(HttpHeaders.AUTHORIZATION, streetAdmin("JIANSHE")).exchange()
                 .expectStatus().isNotFound();
+        web.get().uri("/api/members/" + id + "/history").header(HttpHeaders.AUTHORIZATION, token(Role.AUDITOR)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items[0].action").isEqualTo("EMPLOYER_MOVED")
+                .jsonPath("$.items[0].changes[0].before").isEqualTo("JIANSHE").jsonPath("$.items[0].changes[0].after").isEqualTo("HUALE");
     }
 }

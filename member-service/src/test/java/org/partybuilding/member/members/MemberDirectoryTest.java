@@ -14,7 +14,7 @@ class MemberDirectoryTest {
     private static Member member(String id, long version, String street, Stage stage, MemberStatus status) {
         return new Member(id, version, "张三", Gender.MALE, LocalDate.of(1990, 1, 1), "sealed", "hash", "sealed", null, "org-1",
                 street, "po-1", stage, new StageDates(LocalDate.of(2024, 3, 1), null, null, null, null), null, null, null, null,
-                IncomeCategory.EMPLOYED, status, null, false, List.of(), null, null, List.of());
+                IncomeCategory.EMPLOYED, status, null, false, List.of(), null, LocalDate.of(2026, 1, 5), null, null, List.of(), List.of());
     }
 
     private List<MemberDirectory.Entry> all() {

@@ -15,7 +15,8 @@ import org.partybuilding.platform.problem.InvalidInputException;
 /** Rule 8 at its boundaries: the day before is refused with the day it will be allowed, the day itself is allowed. */
 class DevelopmentRulesTest {
 
-    static final DevelopmentSettings SETTINGS = new DevelopmentSettings(18, 12, 12, 6, 12, new BigDecimal("24"), 1, 6);
+    static final DevelopmentSettings SETTINGS = new DevelopmentSettings(18, 12, 12, 6, 12, new BigDecimal("24"), 1, 6,
+            LocalDate.of(2026, 1, 1));
     private final DevelopmentRules rules = new DevelopmentRules(SETTINGS);
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
     private static final BigDecimal ENOUGH = new BigDecimal("24");
@@ -94,5 +95,48 @@ class DevelopmentRulesTest {
         assertThat(rule(() -> rules.requireAgeAtApplication(LocalDate.of(2008, 2, 29), LocalDate.of(2026, 2, 27))))
                 .startsWith(DevelopmentRules.MINIMUM_AGE).contains("allowedFrom=2026-02-28");
         rules.requireAgeAtApplication(LocalDate.of(2008, 2, 29), LocalDate.of(2026, 2, 28));
+    }
+
+    // --- the one gate for members who arrive at a later stage (registration, import) and for corrected dates -----
+
+    private static final BigDecimal NONE = BigDecimal.ZERO;
+
+    private static StageDates formal(String applied, String activist, String target, String admitted, String confirmed) {
+        return new StageDates(LocalDate.parse(applied), LocalDate.parse(activist), LocalDate.parse(target), LocalDate.parse(admitted),
+                LocalDate.parse(confirmed));
+    }
+
+    @Test
+    void aHistoryIsCheckedStageByStageAsItsTransitionsWouldHaveBeen() {
+        StageDates good = formal("2020-01-10", "2020-03-01", "2021-03-01", "2021-07-01", "2022-07-01");
+        rules.requireHistory(Stage.FORMAL, good, NONE, null);
+
+        StageDates shortActivist = formal("2020-01-10", "2020-03-01", "2021-02-28", "2021-07-01", "2022-07-01");
+        assertThat(rule(() -> rules.requireHistory(Stage.FORMAL, shortActivist, NONE, null)))
+                .startsWith(DevelopmentRules.ACTIVIST_PERIOD).contains("field=targetOn").contains("allowedFrom=2021-03-01");
+        assertThat(rule(() -> rules.requireHistory(Stage.DEVELOPMENT_TARGET, new StageDates(LocalDate.of(2020, 1, 10),
+                LocalDate.of(2020, 3, 1), LocalDate.of(2021, 2, 28), null, null), NONE, null))).startsWith(DevelopmentRules.ACTIVIST_PERIOD);
+
+        StageDates shortProbation = formal("2020-01-10", "2020-03-01", "2021-03-01", "2021-07-01", "2022-06-30");
+        assertThat(rule(() -> rules.requireHistory(Stage.FORMAL, shortProbation, NONE, null)))
+                .startsWith(DevelopmentRules.PROBATION_PERIOD).contains("field=confirmedOn").contains("allowedFrom=2022-07-01");
+        // with the extension the member had, probation is longer
+        assertThat(rule(() -> rules.requireHistory(Stage.FORMAL, good, NONE, 6))).startsWith(DevelopmentRules.PROBATION_PERIOD)
+                .contains("allowedFrom=2023-01-01");
+    }
+
+    @Test
+    void anAdmissionFromTheTrainingRecordsStartOnNeedsTheHoursAsATransitionDoes() {
+        StageDates before = new StageDates(LocalDate.of(2024, 1, 10), LocalDate.of(2024, 2, 1), LocalDate.of(2025, 2, 1),
+                LocalDate.of(2025, 12, 31), null);
+        rules.requireHistory(Stage.PROBATIONARY, before, NONE, null);
+        StageDates onStart = before.with(Stage.PROBATIONARY, LocalDate.of(2026, 1, 1));
+        assertThat(rule(() -> rules.requireHistory(Stage.PROBATIONARY, onStart, NONE, null))).startsWith(DevelopmentRules.TARGET_TRAINING)
+                .contains("field=admittedOn").contains("hoursRecorded=0").contains("trainingRecordsStart=2026-01-01");
+        assertThat(rule(() -> rules.requireHistory(Stage.FORMAL, onStart.with(Stage.FORMAL, LocalDate.of(2027, 1, 1)), NONE,
+                null))).startsWith(DevelopmentRules.TARGET_TRAINING);
+        rules.requireHistory(Stage.PROBATIONARY, onStart, ENOUGH, null);
+        // no party organization is asked of a history: the member may have been admitted elsewhere
+        rules.requireHistory(Stage.PROBATIONARY, before, NONE, null);
     }
 }

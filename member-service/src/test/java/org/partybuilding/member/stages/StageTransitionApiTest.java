@@ -32,7 +32,7 @@ class StageTransitionApiTest extends MemberApiTestBase {
     @BeforeEach
     void context() {
         MemberFixtures.organization(events, mongo, "org-stages", "JIANSHE");
-        MemberFixtures.partyOrganization(events, mongo, "po-stages", "org-stages-elsewhere");
+        MemberFixtures.partyOrganization(events, mongo, "po-stages", "org-stages");
     }
 
     private WebTestClient.ResponseSpec transition(String id, Map<String, Object> body, String bearer) {

@@ -34,7 +34,7 @@ class TransferApiTest extends MemberApiTestBase {
     @BeforeEach
     void context() {
         MemberFixtures.organization(events, mongo, "org-transfers", "JIANSHE");
-        MemberFixtures.partyOrganization(events, mongo, "po-from", "org-transfers-x");
+        MemberFixtures.partyOrganization(events, mongo, "po-from", "org-transfers");
         MemberFixtures.partyOrganization(events, mongo, "po-to", "org-transfers-y");
     }
 
@@ -70,11 +70,18 @@ class TransferApiTest extends MemberApiTestBase {
         post("/api/members/transfers/" + transfer + "/completion", Map.of(), token(Role.DISTRICT_ADMIN)).expectStatus().isEqualTo(409);
 
         Member moved = mongo.findById(id, Member.class).block();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         assertThat(moved.partyOrganizationId()).isEqualTo("po-to");
+        assertThat(moved.partyOrganizationSince()).isEqualTo(today);
         assertThat(moved.version()).isEqualTo(3);
         var records = TopicRecords.await(broker, Topics.MEMBER_MEMBERS, id, 3);
         assertThat(CloudEventHeaders.read(records.get(2).headers()).type()).isEqualTo("partybuilding.MemberTransferred");
-        assertThat(EventCodec.decode(records.get(2).value(), MemberSnapshot.class).partyOrganizationId()).isEqualTo("po-to");
+        MemberSnapshot transferred = EventCodec.decode(records.get(2).value(), MemberSnapshot.class);
+        assertThat(transferred.partyOrganizationId()).isEqualTo("po-to");
+        // in the receiving party organization from the day of completion (rule 15 counts from then)
+        assertThat(transferred.partyOrganizationSince()).isEqualTo(today);
+        assertThat(moved.history()).extracting(r -> r.action())
+                .containsExactly("REGISTERED", "TRANSFER_REQUESTED", "TRANSFER_COMPLETED");
 
         web.get().uri("/api/members/transfers?state=COMPLETED&partyOrganizationId=po-to").header(HttpHeaders.AUTHORIZATION,
                 token(Role.AUDITOR)).exchange().expectStatus().isOk().expectBody()
@@ -91,6 +98,11 @@ class TransferApiTest extends MemberApiTestBase {
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("on");
         post("/api/members/transfers/" + out + "/completion", Map.of(), token(Role.DISTRICT_ADMIN)).expectStatus().isOk();
         assertThat(mongo.findById(leaving, Member.class).block().status()).hasToString("TRANSFERRED_OUT");
+        // the event says since when the member is no longer here (rule 15 counts until then)
+        MemberSnapshot gone = EventCodec.decode(TopicRecords.await(broker, Topics.MEMBER_MEMBERS, leaving, 3).get(2).value(),
+                MemberSnapshot.class);
+        assertThat(gone.status()).isEqualTo("TRANSFERRED_OUT");
+        assertThat(gone.statusSince()).isEqualTo(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
 
         String staying = formalMember("po-from");
         String rejected = requested(staying, Map.of("kind", "OUT", "toPartyOrganizationId", "po-to"));

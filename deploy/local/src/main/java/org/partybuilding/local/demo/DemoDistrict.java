@@ -15,6 +15,14 @@ public record DemoDistrict(long seed, List<Organization> organizations, List<Mem
     /** The last day the district's data reaches: every date in it is on or before this day. */
     public static final LocalDate DATA_AS_OF = LocalDate.of(2026, 10, 31);
 
+    /**
+     * member-service's training-records start date ({@code member.rules.training-records-start}): a member registered
+     * or imported as probationary or formal with an admission from this day on needs 24 hours of development-target
+     * training recorded, which nobody can have before being registered (rule 8). The demo's party members were all
+     * admitted before it; its people in development reach the later stages through transitions.
+     */
+    public static final LocalDate TRAINING_RECORDS_START = LocalDate.of(2026, 1, 1);
+
     public DemoDistrict {
         organizations = List.copyOf(organizations);
         members = List.copyOf(members);

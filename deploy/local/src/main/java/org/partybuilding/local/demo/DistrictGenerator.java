@@ -392,7 +392,8 @@ public final class DistrictGenerator {
             LocalDate admitted;
             if (stage.equals("FORMAL")) {
                 LocalDate earliest = birth.plusYears(23);
-                LocalDate latest = LocalDate.of(2026, 6, 30);
+                // admitted a year before, so before the training records start
+                LocalDate latest = DemoDistrict.TRAINING_RECORDS_START.plusMonths(6).minusDays(1);
                 if (earliest.isBefore(LocalDate.of(1985, 1, 1))) {
                     earliest = LocalDate.of(1985, 1, 1);
                 }
@@ -400,7 +401,8 @@ public final class DistrictGenerator {
                 admitted = confirmed.minusYears(1);
             } else {
                 confirmed = null;
-                admitted = LocalDate.of(2025, 11, 1).plusDays(random.nextInt(250));
+                // admitted in the 250 days before the training records start (rule 8's gate for a registered history)
+                admitted = DemoDistrict.TRAINING_RECORDS_START.minusDays(250).plusDays(random.nextInt(250));
                 if (birth.plusYears(23).isAfter(admitted)) {
                     birth = admitted.minusYears(23 + random.nextInt(20));
                 }

@@ -104,6 +104,10 @@ class DistrictGeneratorTest {
             if (m.confirmedOn() != null) {
                 assertThat(m.confirmedOn()).isAfterOrEqualTo(m.admittedOn().plusYears(1));
             }
+            if (m.admittedOn() != null) {
+                // registered with their history: no development-target training can be on record for them (rule 8)
+                assertThat(m.admittedOn()).isBefore(DemoDistrict.TRAINING_RECORDS_START);
+            }
         }
         assertThat(DEMO.partyOrganizations()).allSatisfy(p -> assertThat(p.establishedOn()).isBefore(LocalDate.of(2026, 1, 1)));
     }

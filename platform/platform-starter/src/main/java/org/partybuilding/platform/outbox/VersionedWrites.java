@@ -5,6 +5,7 @@ import java.util.List;
 import org.bson.Document;
 import org.partybuilding.events.AggregateSnapshot;
 import org.partybuilding.events.EventType;
+import org.partybuilding.platform.audit.AuditRecord;
 import org.partybuilding.platform.problem.ConflictException;
 import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -22,6 +23,10 @@ import reactor.core.publisher.Mono;
  * outbox in the same single-document write. Events already waiting in the outbox stay (the relay
  * removes them by id), so nothing is published twice because of a concurrent change. If the
  * document moved on meanwhile nothing is written and the answer is 409.
+ * <p>
+ * An aggregate that keeps its audit trail in its document ({@link AuditRecord#HISTORY_FIELD}) passes the change's
+ * record: it is appended in the same write, so there is no change without its record. The trail is only ever
+ * appended to: a write never sets it from the next state.
  */
 public class VersionedWrites {
 
@@ -38,8 +43,13 @@ public class VersionedWrites {
         return update(id, expectedVersion, next, List.of(OutboxEvent.of(type, snapshot)));
     }
 
-    @SuppressWarnings("unchecked")
     public <T> Mono<T> update(String id, long expectedVersion, T next, List<OutboxEvent> events) {
+        return update(id, expectedVersion, next, events, null);
+    }
+
+    /** As {@link #update(String, long, Object, List)}, appending {@code record} (if not null) to the document's audit trail. */
+    @SuppressWarnings("unchecked")
+    public <T> Mono<T> update(String id, long expectedVersion, T next, List<OutboxEvent> events, AuditRecord record) {
         Document state = new Document();
         mongo.getConverter().write(next, state);
         var entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(next.getClass());
@@ -48,10 +58,14 @@ public class VersionedWrites {
         state.remove("_id");
         state.remove("_class");
         state.remove(OutboxEvent.OUTBOX_FIELD);
+        state.remove(AuditRecord.HISTORY_FIELD);
         Update update = new Update();
         state.forEach(update::set);
         if (!events.isEmpty()) {
             update.push(OutboxEvent.OUTBOX_FIELD).each(events.toArray());
+        }
+        if (record != null) {
+            update.push(AuditRecord.HISTORY_FIELD, record);
         }
         Query stillCurrent = Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion));
         return mongo.findAndModify(stillCurrent, update, FindAndModifyOptions.options().returnNew(true), (Class<T>) next.getClass(),
