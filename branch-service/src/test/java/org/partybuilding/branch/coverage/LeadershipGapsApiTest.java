@@ -15,29 +15,29 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /**
- * Rule 5's gaps (street DATANG): {@code COMMITTEE_NOT_ELECTED} for a party organization with 7+ formal members
+ * Rule 5's gaps (street DADONG): {@code COMMITTEE_NOT_ELECTED} for a party organization with 7+ formal members
  * and no elected committee, {@code SECRETARY_MISSING} for one without a secretary, in coverage's gap list and in
  * standardization alike, gone once the committee and the secretary are elected.
  */
 class LeadershipGapsApiTest extends BranchApiTestBase {
 
     private List<String> partyOrganizationGaps(String partyOrganizationId) {
-        CoverageReport report = get("/api/branches/coverage?street=DATANG", bearer(Role.AUDITOR)).expectStatus().isOk()
+        CoverageReport report = get("/api/branches/coverage?street=DADONG", bearer(Role.AUDITOR)).expectStatus().isOk()
                 .expectBody(CoverageReport.class).returnResult().getResponseBody();
         return report.gaps().stream().filter(g -> partyOrganizationId.equals(g.partyOrganizationId()) && g.organizationId() == null)
                 .map(g -> g.reason().name()).toList();
     }
 
     private StandardizationReport standardization() {
-        return get("/api/branches/standardization?street=DATANG", bearer(Role.AUDITOR)).expectStatus().isOk()
+        return get("/api/branches/standardization?street=DADONG", bearer(Role.AUDITOR)).expectStatus().isOk()
                 .expectBody(StandardizationReport.class).returnResult().getResponseBody();
     }
 
     private String singleWithMembers(String organizationId, int formal) {
-        register(organizationId, "DATANG");
-        List<String> members = members(organizationId, "DATANG", formal, 0);
-        String id = established(establishment("党支部" + organizationId, "BRANCH", "SINGLE", "DATANG", organizationId));
-        members.forEach(m -> events.publish(EventType.MEMBER_UPDATED, member(m, 2, organizationId, "DATANG", "FORMAL",
+        register(organizationId, "DADONG");
+        List<String> members = members(organizationId, "DADONG", formal, 0);
+        String id = established(establishment("党支部" + organizationId, "BRANCH", "SINGLE", "DADONG", organizationId));
+        members.forEach(m -> events.publish(EventType.MEMBER_UPDATED, member(m, 2, organizationId, "DADONG", "FORMAL",
                 "ACTIVE", id)));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(memberCounts.ofPartyOrganization(id).block().formal()).isEqualTo(formal));
         return id;
