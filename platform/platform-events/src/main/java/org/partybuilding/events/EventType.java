@@ -4,40 +4,47 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Every event type of API.md with the topic it travels on. The CloudEvents {@code ce_type} is
+ * Every event type of API.md with the topic it travels on and the record its data is. The CloudEvents {@code ce_type} is
  * {@code partybuilding.<name>}.
  */
 public enum EventType {
 
-    ORGANIZATION_REGISTERED(Topics.REGISTRY_ORGANIZATIONS, "OrganizationRegistered"),
-    ORGANIZATION_UPDATED(Topics.REGISTRY_ORGANIZATIONS, "OrganizationUpdated"),
-    ORGANIZATION_DEREGISTERED(Topics.REGISTRY_ORGANIZATIONS, "OrganizationDeregistered"),
+    ORGANIZATION_REGISTERED(Topics.REGISTRY_ORGANIZATIONS, "OrganizationRegistered", OrganizationSnapshot.class),
+    ORGANIZATION_UPDATED(Topics.REGISTRY_ORGANIZATIONS, "OrganizationUpdated", OrganizationSnapshot.class),
+    ORGANIZATION_DEREGISTERED(Topics.REGISTRY_ORGANIZATIONS, "OrganizationDeregistered", OrganizationSnapshot.class),
 
-    PARTY_ORGANIZATION_ESTABLISHED(Topics.BRANCH_PARTY_ORGANIZATIONS, "PartyOrganizationEstablished"),
-    PARTY_ORGANIZATION_UPDATED(Topics.BRANCH_PARTY_ORGANIZATIONS, "PartyOrganizationUpdated"),
-    PARTY_ORGANIZATION_DISSOLVED(Topics.BRANCH_PARTY_ORGANIZATIONS, "PartyOrganizationDissolved"),
-    INSTRUCTOR_ASSIGNED(Topics.BRANCH_PARTY_ORGANIZATIONS, "InstructorAssigned"),
+    PARTY_ORGANIZATION_ESTABLISHED(Topics.BRANCH_PARTY_ORGANIZATIONS, "PartyOrganizationEstablished", PartyOrganizationSnapshot.class),
+    PARTY_ORGANIZATION_UPDATED(Topics.BRANCH_PARTY_ORGANIZATIONS, "PartyOrganizationUpdated", PartyOrganizationSnapshot.class),
+    PARTY_ORGANIZATION_DISSOLVED(Topics.BRANCH_PARTY_ORGANIZATIONS, "PartyOrganizationDissolved", PartyOrganizationSnapshot.class),
+    INSTRUCTOR_ASSIGNED(Topics.BRANCH_PARTY_ORGANIZATIONS, "InstructorAssigned", InstructorSnapshot.class),
 
-    MEMBER_REGISTERED(Topics.MEMBER_MEMBERS, "MemberRegistered"),
-    MEMBER_UPDATED(Topics.MEMBER_MEMBERS, "MemberUpdated"),
-    MEMBER_STAGE_CHANGED(Topics.MEMBER_MEMBERS, "MemberStageChanged"),
-    MEMBER_TRANSFERRED(Topics.MEMBER_MEMBERS, "MemberTransferred"),
-    MEMBER_LEFT(Topics.MEMBER_MEMBERS, "MemberLeft"),
-    DUES_PAID(Topics.MEMBER_MEMBERS, "DuesPaid"),
+    MEMBER_REGISTERED(Topics.MEMBER_MEMBERS, "MemberRegistered", MemberSnapshot.class),
+    MEMBER_UPDATED(Topics.MEMBER_MEMBERS, "MemberUpdated", MemberSnapshot.class),
+    MEMBER_STAGE_CHANGED(Topics.MEMBER_MEMBERS, "MemberStageChanged", MemberSnapshot.class),
+    MEMBER_TRANSFERRED(Topics.MEMBER_MEMBERS, "MemberTransferred", MemberSnapshot.class),
+    MEMBER_LEFT(Topics.MEMBER_MEMBERS, "MemberLeft", MemberSnapshot.class),
+    DUES_PAID(Topics.MEMBER_MEMBERS, "DuesPaid", DuesPaymentSnapshot.class),
 
-    TRAINING_ATTENDED(Topics.TRAINING_RECORDS, "TrainingAttended"),
-    ACTIVITY_RECORDED(Topics.TRAINING_RECORDS, "ActivityRecorded"),
+    TRAINING_ATTENDED(Topics.TRAINING_RECORDS, "TrainingAttended", TrainingAttendanceSnapshot.class),
+    ACTIVITY_RECORDED(Topics.TRAINING_RECORDS, "ActivityRecorded", ActivityRecordedSnapshot.class),
 
-    FUNDING_ENTRY_BOOKED(Topics.FUNDING_LEDGER, "FundingEntryBooked");
+    FUNDING_ENTRY_BOOKED(Topics.FUNDING_LEDGER, "FundingEntryBooked", FundingEntrySnapshot.class);
 
     public static final String CE_TYPE_PREFIX = "partybuilding.";
 
     private final String topic;
     private final String simpleName;
+    private final Class<? extends AggregateSnapshot> dataType;
 
-    EventType(String topic, String simpleName) {
+    EventType(String topic, String simpleName, Class<? extends AggregateSnapshot> dataType) {
         this.topic = topic;
         this.simpleName = simpleName;
+        this.dataType = dataType;
+    }
+
+    /** The record its data is (the contract deploy/asyncapi.yaml documents as the message's payload). */
+    public Class<? extends AggregateSnapshot> dataType() {
+        return dataType;
     }
 
     public String topic() {

@@ -73,7 +73,7 @@ final class Repository {
             names.remove("MONGODB_URI");
         }
         if (!pom.contains("spring-boot-starter-kafka")) {
-            names.remove("KAFKA_BOOTSTRAP_SERVERS");
+            names.removeIf(name -> name.startsWith("KAFKA_") || name.startsWith("PLATFORM_KAFKA_"));
         }
         if (sourcesMention(module, "PersonalDataCipher")) {
             names.add("PLATFORM_PRIVACY_KEY");

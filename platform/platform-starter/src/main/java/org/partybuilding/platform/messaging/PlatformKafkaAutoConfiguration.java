@@ -9,6 +9,7 @@ import org.partybuilding.events.EventFormatException;
 import org.partybuilding.events.Topics;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -58,7 +59,10 @@ public class PlatformKafkaAutoConfiguration {
         return backOff;
     }
 
+    /** The platform's topics and their dead-letter topics, unless an operator provisions them ({@code platform.kafka.create-topics}). */
     @Bean
+    @ConditionalOnProperty(prefix = "platform.kafka", name = "create-topics",
+            havingValue = "true", matchIfMissing = true)
     KafkaAdmin.NewTopics platformTopics(PlatformKafkaProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
