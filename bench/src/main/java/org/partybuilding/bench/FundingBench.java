@@ -131,9 +131,11 @@ final class FundingBench {
                         LocalDate.of(2020, 1, 1), "ACTIVE", null));
                 for (int m = 0; m < MEMBERS_PER_PARTY_ORGANIZATION; m++) {
                     String stage = m < 8 ? "FORMAL" : m == 8 ? "PROBATIONARY" : "ACTIVIST";
+                    // dated as member-service dates them (rule 15: counted on last year's snapshot date only if placed by then)
                     send(producer, EventType.MEMBER_REGISTERED, new MemberSnapshot(id + "-m" + m, 1, "基准党员", "MALE",
                             "bench-funding-org-" + p, id, street, stage, "ACTIVE", false, false,
-                            m < 9 ? LocalDate.of(2010, 7, 1) : null, m < 8 ? LocalDate.of(2011, 7, 1) : null));
+                            m < 9 ? LocalDate.of(2010, 7, 1) : null, m < 8 ? LocalDate.of(2011, 7, 1) : null,
+                            LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 1)));
                 }
             }
             producer.flush();

@@ -31,7 +31,8 @@ public record BranchRulesProperties(
         @PositiveOrZero int termWarningDays) {
 
     public CoverageRules.Thresholds coverageThresholds() {
-        return new CoverageRules.Thresholds(singleMinFormalMembers, jointMinFormalMembers, branchMaxMembers, termWarningDays);
+        return new CoverageRules.Thresholds(singleMinFormalMembers, jointMinFormalMembers, branchMaxMembers, termWarningDays,
+                committeeFromFormalMembers);
     }
 
     public FormationRules.Settings formationSettings() {

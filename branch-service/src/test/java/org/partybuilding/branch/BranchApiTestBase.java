@@ -156,6 +156,13 @@ public abstract class BranchApiTestBase {
                 .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
     }
 
+    /** How many party organizations (any state) cover the organization: 0 after a refusal that stored nothing. */
+    protected long partyOrganizationsCovering(String organizationId) {
+        return mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("organizationIds").is(organizationId)),
+                org.partybuilding.branch.partyorganization.PartyOrganization.class).block();
+    }
+
     protected WebTestClient.ResponseSpec get(String path, String bearer) {
         return web.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer).exchange();
     }

@@ -23,6 +23,6 @@ class BranchServiceContractTest extends ServiceContractTests {
                 .value(names -> org.assertj.core.api.Assertions.assertThat(names)
                         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                         .containsExactly("street", "type", "supervisoryUnit", "part"))
-                .jsonPath("$.components.schemas.Gap.properties.reason.enum.length()").isEqualTo(7);
+                .jsonPath("$.components.schemas.Gap.properties.reason.enum.length()").isEqualTo(9);
     }
 }

@@ -104,10 +104,25 @@ public abstract class FundingApiTestBase {
                 && mongo.findById(id, PartyOrganizationView.class, PartyOrganizationView.COLLECTION).block() != null);
     }
 
+    /** Where the members of these tests have been since, unless a test dates them itself: before every test's years. */
+    protected static final LocalDate LONG_AGO = LocalDate.of(1999, 1, 1);
+
+    /**
+     * A member as member-service dates it: in its party organization since {@link #LONG_AGO}, and a status other than
+     * active since then too, so that it stands the same on every snapshot date of the tests.
+     */
     protected static MemberSnapshot member(String id, long version, String organizationId, String partyOrganizationId,
             String street, String stage, String status, LocalDate admittedOn) {
+        return member(id, version, organizationId, partyOrganizationId, street, stage, status, admittedOn,
+                partyOrganizationId == null ? null : LONG_AGO, "ACTIVE".equals(status) ? null : LONG_AGO);
+    }
+
+    protected static MemberSnapshot member(String id, long version, String organizationId, String partyOrganizationId,
+            String street, String stage, String status, LocalDate admittedOn, LocalDate partyOrganizationSince,
+            LocalDate statusSince) {
         return new MemberSnapshot(id, version, "党员" + id, "FEMALE", organizationId, partyOrganizationId, street, stage, status,
-                false, false, admittedOn, "FORMAL".equals(stage) && admittedOn != null ? admittedOn.plusYears(1) : null);
+                false, false, admittedOn, "FORMAL".equals(stage) && admittedOn != null ? admittedOn.plusYears(1) : null,
+                partyOrganizationSince, statusSince);
     }
 
     /** Publishes the member and waits until funding holds that version. */
@@ -179,6 +194,6 @@ public abstract class FundingApiTestBase {
     }
 
     protected static MemberView view(MemberSnapshot snapshot) {
-        return MemberView.of(snapshot);
+        return MemberView.of(snapshot, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
     }
 }

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,20 +38,10 @@ class JourneysIT {
 
     private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
     private static final Duration EVENTUAL = Duration.ofSeconds(60);
-    /** Credit code series "JR" and ID numbers born in 1950: apart from ThinSliceIT's and the demo district's. */
-    private static final AtomicInteger NEXT = new AtomicInteger(1);
-    /**
-     * The fiscal year whose allocation journeys 1 and 4 run (j7, after both): one nobody else on the shared platform
-     * allocates (the demo district allocates 2026, FundingIT books grants in 2024). A year is allocated once (rule 15),
-     * so their party organizations are established in it and their members admitted before its snapshot date.
-     */
-    private static final int ALLOCATION_YEAR = 2025;
-    private static final LocalDate ESTABLISHED_IN_ALLOCATION_YEAR = LocalDate.of(ALLOCATION_YEAR, 1, 15);
-    private static final Map<String, String> ANNUAL_FUNDS_EXPECTED = new java.util.concurrent.ConcurrentHashMap<>();
-
     private static PlatformUnderTest platform;
     private static Tokens tokens;
     private static String admin;
+    private static Steps steps;
     private static boolean fundingBooks;
 
     @BeforeAll
@@ -60,6 +49,8 @@ class JourneysIT {
         platform = PlatformUnderTest.shared();
         tokens = new Tokens(platform.keycloakUrl());
         admin = tokens.user("committee-admin");
+        // Credit code series "JR" and ID numbers born in 1950: apart from the other classes' and the demo district's.
+        steps = new Steps(platform.gatewayUrl(), admin, "JR", LocalDate.of(1950, 1, 1), "旅程党员");
         fundingBooks = Http.get(api("/api/funding/ledger?size=1"), tokens.user("finance")).status() == 200;
         if (!fundingBooks) {
             System.out.println("[journeys] FUNDING steps skipped: funding-service has no ledger yet (issue 7)");
@@ -76,7 +67,7 @@ class JourneysIT {
         List<String> members = formalMembers(organization, 3);
         await().atMost(EVENTUAL).untilAsserted(() -> assertThat(gapsFor(organization)).containsExactly("SHOULD_FORM_SINGLE"));
 
-        String branch = establishSingle(organization, "中共越秀区旅程一科技促进会支部委员会", "JIANSHE", ESTABLISHED_IN_ALLOCATION_YEAR);
+        String branch = establishSingle(organization, "中共越秀区旅程一科技促进会支部委员会", "JIANSHE");
         // member-service assigns the organization's members; branch-service counts them; the registry's ledger shows both
         await().atMost(EVENTUAL).untilAsserted(() -> {
             assertThat(ids(get("/api/members?partyOrganizationId=" + branch))).containsExactlyInAnyOrderElementsOf(members);
@@ -89,11 +80,10 @@ class JourneysIT {
         JsonNode coverage = get("/api/branches/coverage?street=JIANSHE");
         assertThat(coverage.get("coveredBySingle").asInt()).isPositive();
 
-        if (fundingBooks) { // FUNDING: the start-up grant once (in the year of establishment); 3 × 100 in the next allocation: j7
+        if (fundingBooks) { // FUNDING: the start-up grant once, in the year of establishment (this one, open: rule 14)
             await().atMost(EVENTUAL).untilAsserted(() -> assertThat(amounts(branch, "STARTUP_GRANT")).containsExactly("1000.00"));
-            assertThat(ledgerYears(branch, "STARTUP_GRANT")).containsExactly(ALLOCATION_YEAR);
-            assertThat(amounts(branch, "ANNUAL_WORKING_FUNDS")).isEmpty();
-            ANNUAL_FUNDS_EXPECTED.put(branch, "300.00");
+            assertThat(ledgerYears(branch, "STARTUP_GRANT")).containsExactly(today().getYear());
+            assertThat(get("/api/branches/" + branch).get("preExisting").asBoolean()).isFalse();
         }
     }
 
@@ -131,7 +121,7 @@ class JourneysIT {
         body.put("street", "HUALE");
         body.put("industry", "ELDERLY_CARE");
         body.put("superior", "中共广州市越秀区社会组织委员会");
-        body.put("establishedOn", today().minusDays(1).toString());
+        body.put("establishedOn", today().toString());
         Http.Response established = Http.postJson(api("/api/branches"), admin, body);
         assertThat(established.status()).as(established.raw().body()).isEqualTo(201);
         String joint = established.json().get("id").asString();
@@ -146,7 +136,7 @@ class JourneysIT {
                 assertThat(ledgerRow(organization).get("partyOrganization").get("formation").asString()).isEqualTo("JOINT");
             }
         });
-        if (fundingBooks) { // FUNDING: one start-up grant for the joint branch (the allocation: see j1 and the report)
+        if (fundingBooks) { // FUNDING: one start-up grant for the joint branch
             await().atMost(EVENTUAL).untilAsserted(() -> assertThat(amounts(joint, "STARTUP_GRANT")).containsExactly("1000.00"));
         }
     }
@@ -213,11 +203,10 @@ class JourneysIT {
     void j4_anActivistBecomesTargetIsTrainedAdmittedAndConfirmedFormal() {
         String organization = register("越秀区旅程四教育培训中心", "LIURONG");
         List<String> formal = formalMembers(organization, 3);
-        // Fixed dates, all before the allocation year's snapshot date (j7): applied 2020, activist 2021, target 2022,
-        // trained 2022, admitted 2023, confirmed formal 2024.
+        // Fixed dates: applied 2020, activist 2021, target 2022, trained 2022, admitted 2023, confirmed formal 2024.
         String activist = person(organization, "ACTIVIST", Map.of("appliedOn", "2020-03-01", "activistOn", "2021-03-01"));
         await().atMost(EVENTUAL).untilAsserted(() -> assertThat(gapsFor(organization)).containsExactly("SHOULD_FORM_SINGLE"));
-        String branch = establishSingle(organization, "中共越秀区旅程四教育培训中心支部委员会", "LIURONG", ESTABLISHED_IN_ALLOCATION_YEAR);
+        String branch = establishSingle(organization, "中共越秀区旅程四教育培训中心支部委员会", "LIURONG");
         await().atMost(EVENTUAL).untilAsserted(() -> assertThat(ids(get("/api/members?partyOrganizationId=" + branch)))
                 .containsExactlyInAnyOrderElementsOf(List.of(formal.get(0), formal.get(1), formal.get(2), activist)));
 
@@ -255,8 +244,6 @@ class JourneysIT {
             assertThat(get("/api/training/members/" + activist + "/records").toString()).contains(sessionId);
             assertThat(ledgerRow(organization).get("members").get("formal").asInt()).isEqualTo(4);
         });
-        // FUNDING: counted in allocation: 4 × 100 for this branch in the next allocation run (j7)
-        ANNUAL_FUNDS_EXPECTED.put(branch, "400.00");
     }
 
     // --- journey 5 ------------------------------------------------------------------------------------------------
@@ -423,7 +410,7 @@ class JourneysIT {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "旅程八越界");
         body.put("gender", "MALE");
-        body.put("idNumber", IdentityCodes.idNumber(LocalDate.of(1950, 1, 1).plusDays(NEXT.getAndIncrement()), 101));
+        body.put("idNumber", IdentityCodes.idNumber(LocalDate.of(1950, 12, 31), 102));
         body.put("organizationId", own);
         body.put("partyOrganizationId", branch);
         body.put("stage", "FORMAL");
@@ -447,30 +434,6 @@ class JourneysIT {
         return forecast.json().get("members").asLong();
     }
 
-    // --- journeys 1 and 4: the next allocation ---------------------------------------------------------------------
-
-    /** The allocation run after journeys 1 and 4: 3 × 100 for journey 1's branch, 4 × 100 for journey 4's, once. */
-    @Test
-    void j7_theNextAllocationCountsTheMembersOfJourneysOneAndFour() {
-        if (!fundingBooks) {
-            return;
-        }
-        assertThat(ANNUAL_FUNDS_EXPECTED).as("journeys 1 and 4 ran first").hasSize(2);
-        Map<String, Object> request = Map.of("fiscalYear", ALLOCATION_YEAR, "snapshotDate", ALLOCATION_YEAR + "-12-31");
-        Http.Response run = Http.postJson(api("/api/funding/allocations"), admin, request);
-        assertThat(run.status()).as(run.raw().body()).isEqualTo(201);
-        await().atMost(EVENTUAL).untilAsserted(() -> ANNUAL_FUNDS_EXPECTED.forEach((branch, amount) ->
-                assertThat(amounts(branch, "ANNUAL_WORKING_FUNDS")).as(branch).containsExactly(amount)));
-        // once: asking again answers the same run and books nothing more
-        Http.Response again = Http.postJson(api("/api/funding/allocations"), admin, request);
-        assertThat(again.status()).as(again.raw().body()).isEqualTo(200);
-        assertThat(again.json().get("total").asString()).isEqualTo(run.json().get("total").asString());
-        ANNUAL_FUNDS_EXPECTED.forEach((branch, amount) -> {
-            assertThat(amounts(branch, "ANNUAL_WORKING_FUNDS")).as(branch).containsExactly(amount);
-            assertThat(ledgerYears(branch, "ANNUAL_WORKING_FUNDS")).containsExactly(ALLOCATION_YEAR);
-        });
-    }
-
     // --- steps ----------------------------------------------------------------------------------------------------
 
     private static String api(String path) {
@@ -492,82 +455,24 @@ class JourneysIT {
     }
 
     private static String register(String name, String street, String industry) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", name);
-        body.put("creditCode", IdentityCodes.creditCode("JR", NEXT.getAndIncrement(), '1'));
-        body.put("type", "SOCIAL_GROUP");
-        body.put("registrationLevel", "DISTRICT");
-        body.put("registeredOn", "2024-05-20");
-        body.put("supervisoryUnit", "越秀区民政局");
-        body.put("industry", industry);
-        body.put("street", street);
-        body.put("address", "越秀区测试路1号");
-        body.put("legalRepresentative", Map.of("name", "周敏", "partyMember", true));
-        body.put("employees", 12);
-        body.put("fullTimeStaff", 6);
-        body.put("operatingStatus", "NORMAL");
-        Http.Response response = Http.postJson(api("/api/registry/organizations"), admin, body);
-        assertThat(response.status()).as(response.raw().body()).isEqualTo(201);
-        return response.json().get("id").asString();
+        return steps.register(name, street, industry);
     }
 
-    /** {@code count} formal members employed at the organization, once member-service knows it from the registry's event. */
     private static List<String> formalMembers(String organization, int count) {
-        List<String> ids = new ArrayList<>();
-        for (int n = 0; n < count; n++) {
-            ids.add(person(organization, "FORMAL", Map.of("appliedOn", "1990-03-01", "activistOn", "1990-09-01",
-                    "targetOn", "1991-10-01", "admittedOn", "1992-04-01", "confirmedOn", "1993-04-01")));
-        }
-        return ids;
+        return steps.formalMembers(organization, count);
     }
 
     private static void transition(String member, String to, LocalDate on) {
-        Http.Response response = Http.postJson(api("/api/members/" + member + "/stage-transitions"), admin,
-                Map.of("to", to, "on", on.toString()));
-        assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
-        assertThat(response.json().get("stage").asString()).isEqualTo(to);
+        steps.transition(member, to, on);
     }
 
-    /** A person at {@code stage} with those stage dates, employed at the organization. */
     private static String person(String organization, String stage, Map<String, String> dates) {
-        int serial = NEXT.getAndIncrement();
-        LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(serial);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "旅程党员" + serial);
-        body.put("gender", "MALE");
-        body.put("birthDate", birth.toString());
-        body.put("idNumber", IdentityCodes.idNumber(birth, 101));
-        body.put("phone", "13900" + String.format("%06d", serial));
-        body.put("education", "BACHELOR");
-        body.put("organizationId", organization);
-        body.put("stage", stage);
-        body.putAll(dates);
-        body.put("monthlyIncome", "5600.00");
-        body.put("incomeCategory", "EMPLOYED");
-        Http.Response[] created = new Http.Response[1];
-        await().atMost(EVENTUAL).untilAsserted(() -> {
-            created[0] = Http.postJson(api("/api/members"), admin, body);
-            assertThat(created[0].status()).as(created[0].raw().body()).isEqualTo(201);
-        });
-        return created[0].json().get("id").asString();
+        return steps.person(organization, stage, dates);
     }
 
+    /** Established today: a new party organization of the current fiscal year (rule 14), with its start-up grant. */
     private static String establishSingle(String organization, String name, String street) {
-        return establishSingle(organization, name, street, today().minusDays(1));
-    }
-
-    private static String establishSingle(String organization, String name, String street, LocalDate establishedOn) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", name);
-        body.put("type", "BRANCH");
-        body.put("formation", "SINGLE");
-        body.put("organizationIds", List.of(organization));
-        body.put("street", street);
-        body.put("superior", "中共广州市越秀区社会组织委员会");
-        body.put("establishedOn", establishedOn.toString());
-        Http.Response response = Http.postJson(api("/api/branches"), admin, body);
-        assertThat(response.status()).as(response.raw().body()).isEqualTo(201);
-        return response.json().get("id").asString();
+        return steps.establishSingle(organization, name, street, today()).json().get("id").asString();
     }
 
     private static String recordActivity(String partyOrganization, List<String> attendees) {

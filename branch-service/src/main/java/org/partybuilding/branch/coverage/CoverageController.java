@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.partybuilding.platform.district.District;
+import org.partybuilding.platform.problem.InvalidInputException;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.spreadsheet.Spreadsheets;
 import org.partybuilding.platform.spreadsheet.Table;
@@ -40,7 +41,8 @@ class CoverageController {
     @Operation(summary = "Coverage figures, per street, type and supervisory unit, and the gap list (DOMAIN.md §4)",
             description = "district-admin, committee-admin and auditor see the district; a street-admin sees its own street "
                     + "(another street is 403). Rates are fractions with 4 decimals, null when there is nothing to divide by. "
-                    + "Accept text/csv or XLSX for a spreadsheet: the figures, or with part=gaps the gap list.")
+                    + "Accept text/csv or XLSX for a spreadsheet: the figures and the gap list (one sheet, or CSV section, each); "
+                    + "part=figures or part=gaps for one of them.")
     Mono<CoverageReport> coverage(
             @Parameter(description = "a street code of the district, e.g. JIANSHE") @RequestParam(required = false) String street,
             @Parameter(description = "SOCIAL_GROUP, PRIVATE_NON_ENTERPRISE or FOUNDATION") @RequestParam(required = false) String type,
@@ -52,12 +54,17 @@ class CoverageController {
     @GetMapping(value = "/api/branches/coverage", produces = {"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     Mono<ResponseEntity<byte[]>> export(@RequestParam(required = false) String street,
             @RequestParam(required = false) String type, @RequestParam(required = false) String supervisoryUnit,
-            @Parameter(description = "gaps: the gap list instead of the figures") @RequestParam(required = false) String part,
+            @Parameter(description = "figures or gaps: only that part (default both)") @RequestParam(required = false) String part,
             @Parameter(hidden = true) @RequestHeader(HttpHeaders.ACCEPT) String accept, DataScope scope) {
-        boolean gaps = "gaps".equalsIgnoreCase(part);
+        String wanted = part == null || part.isBlank() ? null : part.trim().toLowerCase(java.util.Locale.ROOT);
+        if (wanted != null && !wanted.equals("figures") && !wanted.equals("gaps")) {
+            throw new InvalidInputException("part", "must be figures or gaps (without it: both)");
+        }
         return coverage.report(CoverageFilter.of(street, type, supervisoryUnit, district), scope)
-                .map(report -> Spreadsheets.export(MediaType.parseMediaTypes(accept), gaps ? "coverage-gaps" : "coverage",
-                        gaps ? gapTable(report) : figureTable(report)));
+                .map(report -> Spreadsheets.export(MediaType.parseMediaTypes(accept),
+                        wanted == null ? "coverage" : "coverage-" + wanted,
+                        wanted == null ? List.of(figureTable(report), gapTable(report))
+                                : List.of(wanted.equals("gaps") ? gapTable(report) : figureTable(report))));
     }
 
     private static Table figureTable(CoverageReport r) {

@@ -16,7 +16,8 @@ import java.util.Optional;
  * <li>rule 6: deregistered while its {@code SINGLE} party organization is still active → flagged at once.</li>
  * </ul>
  * For a party organization: a {@code JOINT} one below 3 formal members (rules 2, 6), a {@code BRANCH}
- * above 50 members (rule 4, advisory), a term that ends within 90 days or has ended (rule 5).
+ * above 50 members (rule 4, advisory), a term that ends within 90 days or has ended (rule 5), 7+ formal members
+ * and no elected committee, no secretary (rule 5).
  * The numbers are {@link Thresholds}, from configuration.
  */
 public final class CoverageRules {
@@ -28,14 +29,17 @@ public final class CoverageRules {
      * @param jointMinFormalMembers  formal members a joint party organization needs in total (rule 2)
      * @param branchMaxMembers       members a branch normally has at most (rule 4)
      * @param termWarningDays        how many days before its end a term is reported (rule 5)
+     * @param committeeFromFormalMembers formal members from which a party organization elects a committee (rule 5)
      */
-    public record Thresholds(int singleMinFormalMembers, int jointMinFormalMembers, int branchMaxMembers, int termWarningDays) {
+    public record Thresholds(int singleMinFormalMembers, int jointMinFormalMembers, int branchMaxMembers, int termWarningDays,
+            int committeeFromFormalMembers) {
 
         /** DOMAIN.md's defaults; configuration may set others. */
-        public static final Thresholds DOMAIN_DEFAULTS = new Thresholds(3, 3, 50, 90);
+        public static final Thresholds DOMAIN_DEFAULTS = new Thresholds(3, 3, 50, 90, 7);
 
         public Thresholds {
-            if (singleMinFormalMembers < 1 || jointMinFormalMembers < 1 || branchMaxMembers < 1 || termWarningDays < 0) {
+            if (singleMinFormalMembers < 1 || jointMinFormalMembers < 1 || branchMaxMembers < 1 || termWarningDays < 0
+                    || committeeFromFormalMembers < 1) {
                 throw new IllegalArgumentException("Coverage thresholds must be positive (term warning days zero or more): " + this);
             }
         }
@@ -111,6 +115,22 @@ public final class CoverageRules {
         LocalDate termEndsOn = partyOrganization.termEndsOn();
         if (termEndsOn != null && !termEndsOn.isAfter(today.plusDays(thresholds.termWarningDays()))) {
             gaps.add(GapReason.TERM_EXPIRED);
+        }
+        gaps.addAll(leadershipGaps(partyOrganization));
+        return gaps;
+    }
+
+    /**
+     * Rule 5's gaps of an active party organization: {@code COMMITTEE_NOT_ELECTED} with 7+ formal members and no elected
+     * committee, {@code SECRETARY_MISSING} without a secretary. Coverage and standardization both report these.
+     */
+    public List<GapReason> leadershipGaps(PartyOrganizationFacts partyOrganization) {
+        List<GapReason> gaps = new ArrayList<>(2);
+        if (partyOrganization.formalMembers() >= thresholds.committeeFromFormalMembers() && !partyOrganization.committeeElected()) {
+            gaps.add(GapReason.COMMITTEE_NOT_ELECTED);
+        }
+        if (!partyOrganization.secretaryNamed()) {
+            gaps.add(GapReason.SECRETARY_MISSING);
         }
         return gaps;
     }

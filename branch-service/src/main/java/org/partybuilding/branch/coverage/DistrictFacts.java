@@ -220,7 +220,7 @@ public class DistrictFacts {
                 }
             }
             parties.add(new PartyOrganizationLine(p, new PartyOrganizationFacts(p.id(), p.name(), p.street(), p.type(),
-                    p.formation(), formal, probationary, p.termEndsOn())));
+                    p.formation(), formal, probationary, p.termEndsOn(), !p.committee().isEmpty(), p.secretaryMemberId() != null)));
         }
         return new Snapshot(generation, readAt, List.copyOf(lines), List.copyOf(parties), sources);
     }

@@ -2,7 +2,7 @@ package org.partybuilding.branch.coverage;
 
 /**
  * Why a line is on the coverage gap list (DOMAIN.md §4). The first four are about an organization,
- * the last three about a party organization. Numbers named here are the defaults of {@code branch.rules.*}.
+ * the others about a party organization. Numbers named here are the defaults of {@code branch.rules.*}.
  */
 public enum GapReason {
     /** Active, 3+ formal members, but no single party organization of its own (rule 1, 应建必建). */
@@ -18,5 +18,9 @@ public enum GapReason {
     /** A branch (党支部) with more than 50 members: advisory, consider a general branch (rule 4). */
     OVERSIZED_BRANCH,
     /** A party organization whose term of office ends within 90 days or has ended (rule 5). */
-    TERM_EXPIRED
+    TERM_EXPIRED,
+    /** A party organization with 7+ formal members and no elected committee (支部委员会) (rule 5). */
+    COMMITTEE_NOT_ELECTED,
+    /** A party organization without a secretary (书记) (rule 5). */
+    SECRETARY_MISSING
 }

@@ -24,6 +24,7 @@ public final class FormationRules {
     public static final String RULE_1_SHOULD_FORM_SINGLE = "RULE_1_ORGANIZATION_SHOULD_FORM_SINGLE";
     public static final String RULE_2_JOINT_FORMAL_MEMBERS = "RULE_2_JOINT_NEEDS_FORMAL_MEMBERS";
     public static final String RULE_2_JOINT_ORGANIZATIONS = "RULE_2_JOINT_COVERS_TWO_TO_FIVE_ORGANIZATIONS";
+    public static final String RULE_2_ORGANIZATION_WITHOUT_MEMBERS = "RULE_2_COVERED_ORGANIZATION_NEEDS_MEMBERS";
     public static final String RULE_3_INSTRUCTOR = "RULE_3_INSTRUCTOR_FOR_ORGANIZATIONS_WITHOUT_MEMBERS";
     public static final String RULE_4_GENERAL_BRANCH = "RULE_4_GENERAL_BRANCH_SIZE";
     public static final String RULE_4_COMMITTEE = "RULE_4_COMMITTEE_SIZE";
@@ -93,14 +94,21 @@ public final class FormationRules {
         int members = organizations.stream().mapToInt(Covered::members).sum();
         switch (formation) {
             case SINGLE -> requireSingle(organizations);
-            case JOINT -> requireJoint(organizations, formal);
-            case AFFILIATED -> requireNoneShouldFormSingle(organizations);
+            case JOINT -> {
+                requireEachWithMembers(formation, organizations);
+                requireJoint(organizations, formal);
+            }
+            case AFFILIATED -> {
+                requireEachWithMembers(formation, organizations);
+                requireNoneShouldFormSingle(organizations);
+            }
         }
         requireType(type, members, approvedBySuperior);
     }
 
     /** Rule 2 when a joint party organization takes in {@code added}: it too has fewer than the single's minimum. */
     public void requireJointAddition(List<Covered> after, Covered added) {
+        requireEachWithMembers(Formation.JOINT, List.of(added));
         requireNoneShouldFormSingle(List.of(added));
         requireJointSize(after, after.stream().mapToInt(Covered::formalMembers).sum());
     }
@@ -147,6 +155,22 @@ public final class FormationRules {
                     + " organizations have " + formal,
                     facts("formalMembers", formal, "required", settings.jointMinFormalMembers(), "organizations",
                             organizations.size()));
+        }
+    }
+
+    /**
+     * Rules 2 and 3: every organization a {@code JOINT} or {@code AFFILIATED} party organization covers has at least one
+     * member (formal or probationary); one without members gets an instructor (rule 3), never a party organization.
+     */
+    private static void requireEachWithMembers(Formation formation, List<Covered> organizations) {
+        for (Covered organization : organizations) {
+            if (organization.members() == 0) {
+                throw new DomainRuleViolation(RULE_2_ORGANIZATION_WITHOUT_MEMBERS, "Rules 2 and 3: a " + formation
+                        + " party organization covers only organizations with at least one member (formal or probationary); "
+                        + organization.name() + " has none: it gets an instructor (党建工作指导员, rule 3), not a party organization",
+                        facts("organizationId", organization.organizationId(), "formalMembers", 0, "probationaryMembers", 0,
+                                "formation", formation.name()));
+            }
         }
     }
 

@@ -24,6 +24,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param electedOn               the last election; the term runs from it, or from establishment before the first
  * @param electionPostponedMonths an approved postponement of the next election (rule 5)
  * @param termEndsOn              computed from the above
+ * @param preExisting             recorded with an establishment date in a closed fiscal year (rule 14): a party
+ *                                organization the district already had, no automatic start-up grant
  */
 @Document(PartyOrganization.COLLECTION)
 public record PartyOrganization(
@@ -51,7 +53,8 @@ public record PartyOrganization(
         Rating rating,
         Instant createdAt,
         Instant updatedAt,
-        List<OutboxEvent> outbox) {
+        List<OutboxEvent> outbox,
+        boolean preExisting) {
 
     public static final String COLLECTION = "party_organizations";
 
@@ -75,7 +78,8 @@ public record PartyOrganization(
     public PartyOrganizationSnapshot snapshot() {
         return new PartyOrganizationSnapshot(id, version, name, type.name(), formation.name(), organizationIds, street, industry,
                 superior, establishedOn, status.name(), dissolvedOn, secretaryMemberId,
-                committee.stream().map(s -> new PartyOrganizationSnapshot.CommitteeSeat(s.memberId(), s.role().name())).toList());
+                committee.stream().map(s -> new PartyOrganizationSnapshot.CommitteeSeat(s.memberId(), s.role().name())).toList(),
+                preExisting);
     }
 
     /** The next version with {@code event} of it in the outbox (the write appends it to what is still waiting). */
@@ -84,7 +88,7 @@ public record PartyOrganization(
         PartyOrganization next = new PartyOrganization(id, version + 1, b.name, type, formation, b.organizationIds, street,
                 industry, superior, establishedOn, approvedBySuperior, b.status, b.dissolvedOn, b.dissolutionReason,
                 b.secretary, b.deputy, b.committee, b.electedOn, b.postponedMonths, b.termEndsOn, b.sixHaves, b.rating,
-                createdAt, at, List.of());
+                createdAt, at, List.of(), preExisting);
         return next.withOutbox(event);
     }
 
@@ -92,7 +96,7 @@ public record PartyOrganization(
         return new PartyOrganization(id, version, name, type, formation, organizationIds, street, industry, superior,
                 establishedOn, approvedBySuperior, status, dissolvedOn, dissolutionReason, secretaryMemberId,
                 deputySecretaryMemberId, committee, electedOn, electionPostponedMonths, termEndsOn, sixHaves, rating,
-                createdAt, updatedAt, List.of(OutboxEvent.of(event, snapshot())));
+                createdAt, updatedAt, List.of(OutboxEvent.of(event, snapshot())), preExisting);
     }
 
     /** The changeable part of a party organization. */

@@ -18,6 +18,7 @@ import org.partybuilding.branch.organization.OrganizationView;
 import org.partybuilding.branch.organization.Organizations;
 import org.partybuilding.events.EventType;
 import org.partybuilding.platform.district.District;
+import org.partybuilding.platform.district.FiscalYears;
 import org.partybuilding.platform.outbox.OutboxRelay;
 import org.partybuilding.platform.outbox.VersionedWrites;
 import org.partybuilding.platform.problem.ConflictException;
@@ -59,12 +60,13 @@ public class PartyOrganizations {
     private final CoverageChanges changes;
     private final CoverageClaims claims;
     private final District district;
+    private final FiscalYears fiscalYears;
     private final Validator validator;
     private final Clock clock;
 
     PartyOrganizations(ReactiveMongoTemplate mongo, OutboxRelay relay, VersionedWrites writes, Organizations organizations,
             MemberCounts counts, Members members, FormationRules rules, CoverageChanges changes, CoverageClaims claims,
-            District district, Validator validator, Clock clock) {
+            District district, FiscalYears fiscalYears, Validator validator, Clock clock) {
         this.mongo = mongo;
         this.relay = relay;
         this.writes = writes;
@@ -75,6 +77,7 @@ public class PartyOrganizations {
         this.changes = changes;
         this.claims = claims;
         this.district = district;
+        this.fiscalYears = fiscalYears;
         this.validator = validator;
         this.clock = clock;
     }
@@ -110,12 +113,14 @@ public class PartyOrganizations {
                 .flatMap(found -> requireUncovered(ids, null).then(coveredFacts(found)))
                 .map(covered -> {
                     rules.requireFormation(body.type(), body.formation(), covered, approved);
+                    // Rule 14: established in a closed fiscal year, it is a party organization the district already had.
+                    boolean preExisting = fiscalYears.closed(body.establishedOn().getYear(), today());
                     var now = clock.instant();
                     PartyOrganization p = new PartyOrganization(newId, 1, body.name().trim(),
                             body.type(), body.formation(), ids, body.street(), body.industry(), body.superior().trim(),
                             body.establishedOn(), approved, PartyOrganizationStatus.ACTIVE, null, null, null, null, List.of(),
                             null, 0, rules.termEndsOn(body.type(), body.establishedOn(), null, 0), SixHaves.NONE,
-                            Rating.UNRATED, now, now, List.of());
+                            Rating.UNRATED, now, now, List.of(), preExisting);
                     return p.withOutbox(EventType.PARTY_ORGANIZATION_ESTABLISHED);
                 })
                 .flatMap(p -> claims.claim(ids, newId).then(mongo.insert(p)))

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.partybuilding.branch.BranchRulesProperties;
+import org.partybuilding.branch.coverage.CoverageRules;
 import org.partybuilding.branch.coverage.DistrictFacts;
+import org.partybuilding.branch.coverage.GapReason;
 import org.partybuilding.branch.partyorganization.PartyOrganization;
 import org.partybuilding.branch.partyorganization.Rating;
 import org.partybuilding.branch.partyorganization.SixHaves;
@@ -32,12 +34,15 @@ class StandardizationController {
     private final DistrictFacts facts;
     private final District district;
     private final BranchRulesProperties rules;
+    private final CoverageRules coverageRules;
     private final Clock clock;
 
-    StandardizationController(DistrictFacts facts, District district, BranchRulesProperties rules, Clock clock) {
+    StandardizationController(DistrictFacts facts, District district, BranchRulesProperties rules, CoverageRules coverageRules,
+            Clock clock) {
         this.facts = facts;
         this.district = district;
         this.rules = rules;
+        this.coverageRules = coverageRules;
         this.clock = clock;
     }
 
@@ -50,11 +55,13 @@ class StandardizationController {
         }
         String scoped = scope.streetToRead(wanted);
         return facts.current().map(snapshot -> report(snapshot.partyOrganizations().stream()
-                .map(DistrictFacts.PartyOrganizationLine::partyOrganization)
-                .filter(p -> scoped == null || scoped.equals(p.street())).toList(), LocalDate.now(clock)));
+                .filter(line -> scoped == null || scoped.equals(line.partyOrganization().street())).toList(), LocalDate.now(clock)));
     }
 
-    StandardizationReport report(List<PartyOrganization> active, LocalDate today) {
+    StandardizationReport report(List<DistrictFacts.PartyOrganizationLine> lines, LocalDate today) {
+        List<PartyOrganization> active = lines.stream().map(DistrictFacts.PartyOrganizationLine::partyOrganization).toList();
+        Map<String, Integer> formalMembers = new java.util.HashMap<>();
+        lines.forEach(line -> formalMembers.put(line.partyOrganization().id(), line.facts().formalMembers()));
         int all = 0;
         int[] items = new int[6];
         Map<String, Integer> ratings = new LinkedHashMap<>();
@@ -76,19 +83,29 @@ class StandardizationController {
             sixHaves.put(names[i], items[i]);
         }
         LocalDate warnFrom = today.plusDays(rules.termWarningDays());
+        Comparator<PartyOrganization> byStreetAndName = Comparator.comparing(PartyOrganization::street)
+                .thenComparing(PartyOrganization::name);
+        java.util.function.Function<PartyOrganization, StandardizationReport.Line> line = p -> new StandardizationReport.Line(
+                p.id(), p.name(), p.street(), p.rating().name(), p.termEndsOn(), formalMembers.getOrDefault(p.id(), 0));
         List<StandardizationReport.Line> weak = active.stream().filter(p -> p.rating() == Rating.WEAK)
-                .sorted(Comparator.comparing(PartyOrganization::street).thenComparing(PartyOrganization::name))
-                .map(StandardizationController::line).toList();
+                .sorted(byStreetAndName).map(line).toList();
         List<StandardizationReport.Line> termsDue = active.stream()
                 .filter(p -> p.termEndsOn() != null && !p.termEndsOn().isAfter(warnFrom))
                 .sorted(Comparator.comparing(PartyOrganization::termEndsOn).thenComparing(PartyOrganization::name))
-                .map(StandardizationController::line).toList();
+                .map(line).toList();
+        // Rule 5's gaps, decided by the same rule as coverage's gap list.
+        Map<GapReason, List<PartyOrganization>> leadership = new java.util.EnumMap<>(GapReason.class);
+        leadership.put(GapReason.COMMITTEE_NOT_ELECTED, new java.util.ArrayList<>());
+        leadership.put(GapReason.SECRETARY_MISSING, new java.util.ArrayList<>());
+        for (DistrictFacts.PartyOrganizationLine l : lines) {
+            coverageRules.leadershipGaps(l.facts()).forEach(reason -> leadership.get(reason).add(l.partyOrganization()));
+        }
+        Map<String, Integer> leadershipGaps = new LinkedHashMap<>();
+        leadership.forEach((reason, list) -> leadershipGaps.put(reason.name(), list.size()));
         BigDecimal share = active.isEmpty() ? null
                 : BigDecimal.valueOf(all).divide(BigDecimal.valueOf(active.size()), 4, RoundingMode.HALF_UP);
-        return new StandardizationReport(active.size(), all, share, sixHaves, ratings, weak, termsDue);
-    }
-
-    private static StandardizationReport.Line line(PartyOrganization p) {
-        return new StandardizationReport.Line(p.id(), p.name(), p.street(), p.rating().name(), p.termEndsOn());
+        return new StandardizationReport(active.size(), all, share, sixHaves, ratings, weak, termsDue, leadershipGaps,
+                leadership.get(GapReason.COMMITTEE_NOT_ELECTED).stream().sorted(byStreetAndName).map(line).toList(),
+                leadership.get(GapReason.SECRETARY_MISSING).stream().sorted(byStreetAndName).map(line).toList());
     }
 }

@@ -15,10 +15,17 @@ import java.util.Map;
  * @param ratings                   per rating (评定), how many, every rating listed
  * @param weak                      the {@code WEAK} ones (软弱涣散), by street and name: rectification
  * @param termsDue                  terms that end within the warning days or have ended (rule 5), soonest first
+ * @param leadershipGaps            rule 5's gaps, {@code COMMITTEE_NOT_ELECTED} and {@code SECRETARY_MISSING}, how many each
+ *                                  (the same lines as coverage's gap list)
+ * @param committeeNotElected       7+ formal members and no elected committee, by street and name
+ * @param secretaryMissing          no secretary, by street and name
  */
 public record StandardizationReport(int partyOrganizations, int meetingAllSixHaves, BigDecimal shareMeetingAllSixHaves,
-        Map<String, Integer> sixHaves, Map<String, Integer> ratings, List<Line> weak, List<Line> termsDue) {
+        Map<String, Integer> sixHaves, Map<String, Integer> ratings, List<Line> weak, List<Line> termsDue,
+        Map<String, Integer> leadershipGaps, List<Line> committeeNotElected, List<Line> secretaryMissing) {
 
-    public record Line(String partyOrganizationId, String name, String street, String rating, LocalDate termEndsOn) {
+    /** A party organization on one of the lists; {@code formalMembers} as coverage counts them. */
+    public record Line(String partyOrganizationId, String name, String street, String rating, LocalDate termEndsOn,
+            int formalMembers) {
     }
 }

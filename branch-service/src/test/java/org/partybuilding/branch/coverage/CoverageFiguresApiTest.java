@@ -116,9 +116,12 @@ class CoverageFiguresApiTest extends BranchApiTestBase {
             assertThat(unit.supervisoryUnit()).isEqualTo("越秀区民政局");
             assertThat(unit.activeOrganizations()).isEqualTo(8);
         });
+        // ...and none of the four active party organizations has a secretary yet (rule 5), in pinyin order of their names
         assertThat(report.gaps()).extracting(g -> g.reason() + ":" + (g.organizationId() != null ? g.organizationId() : g.partyOrganizationId()))
                 .containsExactly("SHOULD_FORM_SINGLE:r-b", "NEEDS_JOINT:r-e", "NEEDS_INSTRUCTOR:r-h",
-                        "DEREGISTERED_WITH_ACTIVE_PARTY_ORGANIZATION:r-i", "TERM_EXPIRED:" + affiliatedId);
+                        "DEREGISTERED_WITH_ACTIVE_PARTY_ORGANIZATION:r-i", "TERM_EXPIRED:" + affiliatedId,
+                        "SECRETARY_MISSING:" + affiliatedId, "SECRETARY_MISSING:" + single, "SECRETARY_MISSING:" + joint,
+                        "SECRETARY_MISSING:" + deregisteredSingle);
         Gap deregistered = report.gaps().get(3);
         assertThat(deregistered.partyOrganizationId()).isEqualTo(deregisteredSingle);
         assertThat(deregistered.membersToTransfer()).isEqualTo(3);
@@ -145,23 +148,38 @@ class CoverageFiguresApiTest extends BranchApiTestBase {
     }
 
     @Test
-    void exportsTheFiguresAndTheGapsAsCsvAndXlsx() {
+    void exportsTheFiguresAndTheGapsAsCsvAndXlsx() throws Exception {
         register("r-x", "RENMIN");
+        // Both parts in one file: a CSV section, an XLSX sheet each.
         byte[] csv = web.get().uri("/api/branches/coverage?street=RENMIN").header(HttpHeaders.AUTHORIZATION, bearer(Role.AUDITOR))
                 .accept(MediaType.valueOf("text/csv")).exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.valueOf("text/csv"))
                 .expectBody().returnResult().getResponseBody();
         String text = new String(csv, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFFdimension,key,name,activeOrganizations");
+        assertThat(text).startsWith("\uFEFFcoverage\r\ndimension,key,name,activeOrganizations");
         assertThat(text).contains("STREET,RENMIN,人民,").contains("TYPE,SOCIAL_GROUP,");
+        assertThat(text).contains("\r\n\r\ngaps\r\nstreet,reason,organizationId").contains("RENMIN,NEEDS_INSTRUCTOR,r-x");
+        String figures = new String(web.get().uri("/api/branches/coverage?street=RENMIN&part=figures")
+                .header(HttpHeaders.AUTHORIZATION, bearer(Role.AUDITOR)).accept(MediaType.valueOf("text/csv")).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
+        assertThat(figures).startsWith("\uFEFFdimension,key,name,activeOrganizations").doesNotContain("NEEDS_INSTRUCTOR");
         String gaps = new String(web.get().uri("/api/branches/coverage?street=RENMIN&part=gaps")
                 .header(HttpHeaders.AUTHORIZATION, bearer(Role.AUDITOR)).accept(MediaType.valueOf("text/csv")).exchange()
                 .expectStatus().isOk().expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
         assertThat(gaps).startsWith("\uFEFFstreet,reason,organizationId").contains("RENMIN,NEEDS_INSTRUCTOR,r-x");
-        byte[] xlsx = web.get().uri("/api/branches/coverage").header(HttpHeaders.AUTHORIZATION, bearer(Role.AUDITOR))
+        web.get().uri("/api/branches/coverage?part=everything").header(HttpHeaders.AUTHORIZATION, bearer(Role.AUDITOR))
+                .accept(MediaType.valueOf("text/csv")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("part");
+        byte[] xlsx = web.get().uri("/api/branches/coverage?street=RENMIN").header(HttpHeaders.AUTHORIZATION, bearer(Role.AUDITOR))
                 .accept(MediaType.valueOf("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).exchange()
                 .expectStatus().isOk().expectBody().returnResult().getResponseBody();
-        assertThat(xlsx).startsWith(new byte[] {'P', 'K'});
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            List<org.dhatim.fastexcel.reader.Sheet> sheets = workbook.getSheets().toList();
+            assertThat(sheets).extracting(org.dhatim.fastexcel.reader.Sheet::getName).containsExactly("coverage", "gaps");
+            try (var rows = sheets.get(1).openStream()) {
+                assertThat(rows.map(row -> row.getCellText(2)).toList()).contains("organizationId", "r-x");
+            }
+        }
         web.get().uri("/api/branches/coverage").header(HttpHeaders.AUTHORIZATION, bearer(Role.FINANCE))
                 .accept(MediaType.valueOf("text/csv")).exchange().expectStatus().isForbidden();
     }

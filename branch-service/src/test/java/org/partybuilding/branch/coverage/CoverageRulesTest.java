@@ -80,6 +80,28 @@ class CoverageRulesTest {
             return new PartyOrganizationFacts("po", "联合党支部", "JIANSHE", type, formation, formal, probationary, termEndsOn);
         }
 
+        private PartyOrganizationFacts led(int formal, boolean committee, boolean secretary) {
+            return new PartyOrganizationFacts("po", "党支部", "JIANSHE", PartyOrganizationType.BRANCH, Formation.SINGLE, formal, 0,
+                    null, committee, secretary);
+        }
+
+        @Test
+        void rule5SevenFormalMembersWithoutAnElectedCommitteeIsAGap() {
+            assertThat(rules.gaps(led(7, false, true), TODAY)).containsExactly(GapReason.COMMITTEE_NOT_ELECTED);
+            assertThat(rules.gaps(led(60, false, true), TODAY)).containsExactly(GapReason.OVERSIZED_BRANCH,
+                    GapReason.COMMITTEE_NOT_ELECTED);
+            assertThat(rules.gaps(led(6, false, true), TODAY)).isEmpty();
+            assertThat(rules.gaps(led(9, true, true), TODAY)).isEmpty();
+        }
+
+        @Test
+        void rule5NoSecretaryIsAGapAtAnySize() {
+            assertThat(rules.gaps(led(3, false, false), TODAY)).containsExactly(GapReason.SECRETARY_MISSING);
+            assertThat(rules.gaps(led(9, false, false), TODAY))
+                    .containsExactly(GapReason.COMMITTEE_NOT_ELECTED, GapReason.SECRETARY_MISSING);
+            assertThat(rules.leadershipGaps(led(9, true, false))).containsExactly(GapReason.SECRETARY_MISSING);
+        }
+
         @Test
         void jointBelowThreeFormalMembersIsFlagged() {
             assertThat(rules.gaps(party(PartyOrganizationType.BRANCH, Formation.JOINT, 2, 4, null), TODAY))
@@ -115,12 +137,16 @@ class CoverageRulesTest {
 
     @Test
     void theNumbersComeFromConfiguration() {
-        CoverageRules configured = new CoverageRules(new CoverageRules.Thresholds(5, 4, 30, 30));
+        CoverageRules configured = new CoverageRules(new CoverageRules.Thresholds(5, 4, 30, 30, 10));
         assertThat(configured.gap(organization(4, 0, null, false))).contains(GapReason.NEEDS_JOINT);
         assertThat(configured.gap(organization(5, 0, null, false))).contains(GapReason.SHOULD_FORM_SINGLE);
         PartyOrganizationFacts joint = new PartyOrganizationFacts("po", "联合党支部", "JIANSHE", PartyOrganizationType.BRANCH,
                 Formation.JOINT, 3, 28, TODAY.plusDays(60));
         assertThat(configured.gaps(joint, TODAY)).containsExactly(GapReason.JOINT_BELOW_THREE, GapReason.OVERSIZED_BRANCH);
-        assertThatThrownBy(() -> new CoverageRules.Thresholds(0, 3, 50, 90)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(configured.gaps(new PartyOrganizationFacts("po", "党支部", "JIANSHE", PartyOrganizationType.BRANCH,
+                Formation.SINGLE, 9, 0, null, false, true), TODAY)).isEmpty();
+        assertThat(configured.gaps(new PartyOrganizationFacts("po", "党支部", "JIANSHE", PartyOrganizationType.BRANCH,
+                Formation.SINGLE, 10, 0, null, false, true), TODAY)).containsExactly(GapReason.COMMITTEE_NOT_ELECTED);
+        assertThatThrownBy(() -> new CoverageRules.Thresholds(0, 3, 50, 90, 7)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -160,6 +160,24 @@ class FormationRulesTest {
     }
 
     @Test
+    void rules2And3AJointOrAffiliatedOneCoversOnlyOrganizationsWithMembers() {
+        assertThat(refusal(() -> rules.requireFormation(PartyOrganizationType.BRANCH, Formation.AFFILIATED,
+                List.of(org("a", 0, 0)), false))).isEqualTo(FormationRules.RULE_2_ORGANIZATION_WITHOUT_MEMBERS);
+        assertThat(refusal(() -> rules.requireFormation(PartyOrganizationType.BRANCH, Formation.JOINT,
+                List.of(org("a", 2, 0), org("b", 1, 0), org("c", 0, 0)), false)))
+                .isEqualTo(FormationRules.RULE_2_ORGANIZATION_WITHOUT_MEMBERS);
+        // one probationary member is a member
+        assertThatCode(() -> rules.requireFormation(PartyOrganizationType.BRANCH, Formation.AFFILIATED,
+                List.of(org("a", 0, 1)), false)).doesNotThrowAnyException();
+        assertThatCode(() -> rules.requireFormation(PartyOrganizationType.BRANCH, Formation.JOINT,
+                List.of(org("a", 2, 0), org("b", 0, 1), org("c", 1, 0)), false)).doesNotThrowAnyException();
+        assertThat(refusal(() -> rules.requireJointAddition(orgs(3, 1), org("x", 0, 0))))
+                .isEqualTo(FormationRules.RULE_2_ORGANIZATION_WITHOUT_MEMBERS);
+        assertThatThrownBy(() -> rules.requireFormation(PartyOrganizationType.BRANCH, Formation.AFFILIATED,
+                List.of(org("a", 0, 0)), false)).hasMessageContaining("instructor").hasMessageContaining("rule 3");
+    }
+
+    @Test
     void rule3InstructorsAreForOrganizationsWithoutMembers() {
         assertThatCode(() -> rules.requireWithoutMembers(List.of(org("a", 0, 0)))).doesNotThrowAnyException();
         assertThat(refusal(() -> rules.requireWithoutMembers(List.of(org("a", 0, 0), org("b", 0, 1)))))

@@ -16,8 +16,6 @@ import org.partybuilding.events.Topics;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.platform.test.TestTokens;
 import org.partybuilding.platform.test.TopicRecords;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -26,10 +24,6 @@ import org.springframework.http.MediaType;
  * events, at their boundaries; refusals store nothing and publish nothing.
  */
 class PartyOrganizationApiTest extends BranchApiTestBase {
-
-    private long stored(String organizationId) {
-        return mongo.count(Query.query(Criteria.where("organizationIds").is(organizationId)), PartyOrganization.class).block();
-    }
 
     @Test
     void aSingleWithThreeFormalMembersIsEstablishedWithItsEvent() {
@@ -86,7 +80,7 @@ class PartyOrganizationApiTest extends BranchApiTestBase {
                 .jsonPath("$.facts.probationaryMembers").isEqualTo(3)
                 .jsonPath("$.facts.required").isEqualTo(3)
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("has 2"));
-        assertThat(stored("pa-two")).isZero();
+        assertThat(partyOrganizationsCovering("pa-two")).isZero();
     }
 
     @Test
@@ -104,7 +98,7 @@ class PartyOrganizationApiTest extends BranchApiTestBase {
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.rule").isEqualTo(FormationRules.RULE_2_JOINT_FORMAL_MEMBERS)
                 .jsonPath("$.facts.formalMembers").isEqualTo(2);
-        assertThat(stored("pj-1")).isZero();
+        assertThat(partyOrganizationsCovering("pj-1")).isZero();
 
         establish(establishment("五组织联合党支部", "BRANCH", "JOINT", "LIURONG", "pj-1", "pj-2", "pj-3", "pj-4", "pj-5"),
                 bearer(Role.DISTRICT_ADMIN)).expectStatus().isCreated()
@@ -154,7 +148,7 @@ class PartyOrganizationApiTest extends BranchApiTestBase {
         establish(establishment("抢先党支部", "BRANCH", "SINGLE", "GUANGTA", "pa-claimed"), bearer(Role.DISTRICT_ADMIN))
                 .expectStatus().isEqualTo(409).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("po-racing"));
-        assertThat(stored("pa-claimed")).isZero();
+        assertThat(partyOrganizationsCovering("pa-claimed")).isZero();
         // A claim whose party organization was never written (the request crashed) holds only for a while.
         mongo.insert(new org.bson.Document("_id", "pa-crashed").append("partyOrganizationId", "po-crashed")
                 .append("at", java.time.Instant.now().minus(CoverageClaims.PENDING).minusSeconds(1)), CoverageClaims.COLLECTION).block();
@@ -177,7 +171,7 @@ class PartyOrganizationApiTest extends BranchApiTestBase {
         future.put("establishedOn", "2999-01-01");
         establish(future, bearer(Role.DISTRICT_ADMIN)).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("establishedOn");
-        assertThat(stored("pa-unknown")).isZero();
+        assertThat(partyOrganizationsCovering("pa-unknown")).isZero();
     }
 
     @Test
@@ -194,7 +188,7 @@ class PartyOrganizationApiTest extends BranchApiTestBase {
         // A street admin may not reach into another street through the organizations either.
         Map<String, Object> elsewhere = establishment("借名党支部", "BRANCH", "SINGLE", "JIANSHE", "ps-scope");
         establish(elsewhere, streetAdmin("JIANSHE")).expectStatus().isForbidden();
-        assertThat(stored("ps-scope")).isZero();
+        assertThat(partyOrganizationsCovering("ps-scope")).isZero();
 
         String id = establish(body, streetAdmin("MEIHUACUN")).expectStatus().isCreated().expectBody(Map.class).returnResult()
                 .getResponseBody().get("id").toString();

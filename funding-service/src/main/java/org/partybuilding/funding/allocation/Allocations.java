@@ -39,7 +39,8 @@ import reactor.core.scheduler.Schedulers;
  * The annual allocation run (rule 15), idempotent per fiscal year: the run document is inserted first (unique
  * {@code _id} = year), then the entries ({@code ANNUAL:<year>:<party organization>}) in bulk, then the run is
  * marked complete. Asking again answers the first run's figures and books nothing; asking with another snapshot
- * date is a 409 (the year was allocated on a date already). Members are counted from the in-memory read model.
+ * date is a 409 (the year was allocated on a date already). Members are counted as they stood on the snapshot date,
+ * from the in-memory dated history ({@code DatedMembership}); a snapshot date in the future or outside the year is a 400.
  */
 @Service
 public class Allocations {
@@ -72,15 +73,7 @@ public class Allocations {
     public Mono<Result> run(AllocationRequest request, DataScope scope) {
         return Mono.defer(() -> {
             scope.requireAny(Role.DISTRICT_ADMIN, Role.COMMITTEE_ADMIN);
-            List<FieldError> errors = new ArrayList<>();
-            if (request.fiscalYear() == null) {
-                errors.add(new FieldError("fiscalYear", "is required"));
-            }
-            if (request.snapshotDate() == null) {
-                errors.add(new FieldError("snapshotDate", "is required, a date such as 2026-06-30"));
-            } else if (request.fiscalYear() != null && request.snapshotDate().getYear() != request.fiscalYear()) {
-                errors.add(new FieldError("snapshotDate", "must fall in the fiscal year " + request.fiscalYear()));
-            }
+            List<FieldError> errors = AllocationRules.check(request.fiscalYear(), request.snapshotDate(), LocalDate.now(clock));
             if (!errors.isEmpty()) {
                 throw new InvalidInputException(errors);
             }
@@ -135,7 +128,7 @@ public class Allocations {
         Phases phases = Phases.start();
         // Counting 100,000 members is CPU work: not on the event loop.
         return Mono.fromSupplier(() -> {
-                    List<AllocationRules.Share> shares = AllocationRules.shares(state.members(), state.partyOrganizations(),
+                    List<AllocationRules.Share> shares = AllocationRules.shares(state.memberships(), state.partyOrganizations(),
                             run.snapshotDate(), run.perMemberYuan());
                     phases.end("counted");
                     return shares;

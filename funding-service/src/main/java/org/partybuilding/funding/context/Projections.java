@@ -1,5 +1,7 @@
 package org.partybuilding.funding.context;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -14,6 +16,7 @@ import org.partybuilding.funding.ledger.Bookings;
 import org.partybuilding.platform.messaging.EventHandling;
 import org.partybuilding.platform.messaging.IncomingEvent;
 import org.partybuilding.platform.messaging.VersionedReadModels;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +24,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The three topics funding reads, one listener each (one consumer group per service, so a topic must have one
- * listener here). Read models are upserted only over an older version and then applied to {@link DistrictState};
+ * listener here). Read models are upserted only over an older version (a member's: every version added to its dated
+ * history once) and then applied to {@link DistrictState};
  * the bookings they cause (start-up grant, dues return) are idempotent by the entry's natural key. A booking
  * runs after the read model, and on every delivery, so a redelivery after a crash between the two books what
  * was missed, and only that.
@@ -37,13 +41,17 @@ class Projections {
             EventType.ORGANIZATION_UPDATED, EventType.ORGANIZATION_DEREGISTERED);
 
     private final VersionedReadModels readModels;
+    private final ReactiveMongoTemplate mongo;
     private final DistrictState state;
     private final Bookings bookings;
+    private final Clock clock;
 
-    Projections(VersionedReadModels readModels, DistrictState state, Bookings bookings) {
+    Projections(VersionedReadModels readModels, ReactiveMongoTemplate mongo, DistrictState state, Bookings bookings, Clock clock) {
         this.readModels = readModels;
+        this.mongo = mongo;
         this.state = state;
         this.bookings = bookings;
+        this.clock = clock;
     }
 
     @KafkaListener(topics = Topics.BRANCH_PARTY_ORGANIZATIONS)
@@ -75,9 +83,16 @@ class Projections {
             EventHandling.await(bookings.duesReturn(event.data(DuesPaymentSnapshot.class), event.attributes().id()));
             return;
         }
-        MemberView view = MemberView.of(event.data(MemberSnapshot.class));
-        EventHandling.await(readModels.upsertIfNewer(MemberView.COLLECTION, view.id(), view.version(), view)
-                .doOnNext(applied -> state.apply(view)));
+        // The member's dated history (rule 15): every version once. A member's events come in order on its partition,
+        // one at a time, so what is held in memory is what this event adds to; the document is written before memory.
+        LocalDate on = LocalDate.ofInstant(event.attributes().time(), clock.getZone());
+        MemberView told = MemberView.of(event.data(MemberSnapshot.class), on);
+        MemberView held = state.member(told.id()).orElse(null);
+        if (held != null && !held.learnsFrom(told)) {
+            return; // a redelivery or a replay: known already
+        }
+        MemberView next = held == null ? told : held.with(told);
+        EventHandling.await(mongo.save(next, MemberView.COLLECTION).doOnNext(saved -> state.apply(next)));
     }
 
     @KafkaListener(topics = Topics.REGISTRY_ORGANIZATIONS)

@@ -40,9 +40,15 @@ public class Bookings {
 
     /**
      * Rule 14: the start-up grant of the policy of the year it was established in, booked under
-     * {@code STARTUP:<id>} — a second delivery of the establishment collides and books nothing.
+     * {@code STARTUP:<id>} — a second delivery of the establishment collides and books nothing. A party organization
+     * recorded as pre-existing (established in a closed fiscal year, as branch-service decided by the platform's fiscal
+     * calendar and says in the event) gets none: nothing is booked into a closed year; the district admin may book
+     * one by adjustment.
      */
     public Mono<Boolean> startupGrant(PartyOrganizationSnapshot partyOrganization, String eventId) {
+        if (partyOrganization.preExisting()) {
+            return Mono.just(false);
+        }
         LocalDate establishedOn = partyOrganization.establishedOn() != null ? partyOrganization.establishedOn()
                 : LocalDate.now(clock);
         int year = establishedOn.getYear();

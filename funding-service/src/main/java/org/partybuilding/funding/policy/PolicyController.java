@@ -1,5 +1,9 @@
 package org.partybuilding.funding.policy;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.partybuilding.platform.district.FiscalYears;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.web.Versions;
 import org.springframework.http.HttpHeaders;
@@ -20,14 +24,18 @@ import reactor.core.publisher.Mono;
 class PolicyController {
 
     private final FundingPolicies policies;
+    private final FiscalYears fiscalYears;
+    private final Clock clock;
 
-    PolicyController(FundingPolicies policies) {
+    PolicyController(FundingPolicies policies, FiscalYears fiscalYears, Clock clock) {
         this.policies = policies;
+        this.fiscalYears = fiscalYears;
+        this.clock = clock;
     }
 
     @GetMapping("/{year}")
     Mono<ResponseEntity<PolicyResponse>> read(@PathVariable int year) {
-        return policies.find(year).map(PolicyController::withETag);
+        return policies.find(year).map(this::withETag);
     }
 
     /**
@@ -38,10 +46,11 @@ class PolicyController {
     Mono<ResponseEntity<PolicyResponse>> set(@PathVariable int year, @RequestBody PolicyChange change,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, DataScope scope) {
         long expectedVersion = Versions.requireIfMatch(ifMatch);
-        return policies.set(year, change, expectedVersion, scope).map(PolicyController::withETag);
+        return policies.set(year, change, expectedVersion, scope).map(this::withETag);
     }
 
-    private static ResponseEntity<PolicyResponse> withETag(FundingPolicy policy) {
-        return ResponseEntity.ok().header(HttpHeaders.ETAG, Versions.etag(policy.version())).body(PolicyResponse.of(policy));
+    private ResponseEntity<PolicyResponse> withETag(FundingPolicy policy) {
+        boolean closed = fiscalYears.closed(policy.fiscalYear(), LocalDate.now(clock));
+        return ResponseEntity.ok().header(HttpHeaders.ETAG, Versions.etag(policy.version())).body(PolicyResponse.of(policy, closed));
     }
 }

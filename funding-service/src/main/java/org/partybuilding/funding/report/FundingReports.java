@@ -15,6 +15,7 @@ import org.partybuilding.funding.money.Money;
 import org.partybuilding.funding.report.FundingReport.GroupBy;
 import org.partybuilding.funding.report.FundingReport.Row;
 import org.partybuilding.platform.district.District;
+import org.partybuilding.platform.spreadsheet.Amount;
 import org.partybuilding.platform.spreadsheet.Table;
 import org.springframework.stereotype.Service;
 
@@ -91,47 +92,76 @@ public class FundingReports {
                     yuan(sums[2 + EntryKind.ANNUAL_WORKING_FUNDS.ordinal()]), yuan(sums[2 + EntryKind.DUES_RETURN.ordinal()]),
                     yuan(sums[2 + EntryKind.ADJUSTMENT.ordinal()]), yuan(fen)));
         }
-        return new FundingReport(fiscalYear, groupBy, street, rows, entries, yuan(totalFen));
+        List<FundingReport.PreExisting> preExisting = state.partyOrganizations().stream()
+                .filter(p -> p.preExisting() && p.establishedOn() != null && p.establishedOn().getYear() == fiscalYear)
+                .filter(p -> (street == null || street.equals(p.street()))
+                        && (partyOrganizationId == null || partyOrganizationId.equals(p.id())))
+                .sorted(Comparator.comparing(PartyOrganizationView::establishedOn).thenComparing(PartyOrganizationView::id))
+                .map(p -> new FundingReport.PreExisting(p.id(), p.name(), p.street(), p.establishedOn()))
+                .toList();
+        return new FundingReport(fiscalYear, groupBy, street, rows, entries, yuan(totalFen), preExisting);
     }
 
     private static String yuan(long fen) {
         return Money.format(BigDecimal.valueOf(fen, 2));
     }
 
-    /** The report as a sheet: money as numbers (so a spreadsheet sums them), and a totals row (合计) last. */
-    public static Table table(FundingReport report) {
-        List<String> headers = List.of(switch (report.groupBy()) {
-            case street -> "街道 street";
-            case partyOrganization -> "党组织 party organization";
-            case kind -> "类别 kind";
-        }, "名称 name", "街道 street", "笔数 entries", "人数 members", "启动经费 start-up grants", "工作经费 annual working funds",
-                "党费返还 dues returns", "调整 adjustments", "金额 amount (yuan)");
+    /**
+     * The report as a sheet: the group's own columns once (a street: its code and name; a party organization: id, name,
+     * street; a kind: the kind), money as numbers formatted {@code #,##0.00} (so a spreadsheet sums them), a totals row
+     * (合计) last. The party organizations recorded as pre-existing follow as a sheet (CSV section) of their own, if any.
+     */
+    public static List<Table> tables(FundingReport report) {
+        List<String> headers = new ArrayList<>(switch (report.groupBy()) {
+            case street -> List.of("街道 street", "名称 name");
+            case partyOrganization -> List.of("党组织 party organization", "名称 name", "街道 street");
+            case kind -> List.of("类别 kind");
+        });
+        int keyColumns = headers.size();
+        headers.addAll(List.of("笔数 entries", "人数 members", "启动经费 start-up grants", "工作经费 annual working funds",
+                "党费返还 dues returns", "调整 adjustments", "金额 amount (yuan)"));
         List<List<Object>> rows = new ArrayList<>();
         long members = 0;
         BigDecimal[] columns = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
         for (Row row : report.rows()) {
-            List<Object> cells = new ArrayList<>();
-            cells.add(row.key());
-            cells.add(row.name());
-            cells.add(row.street());
+            List<Object> cells = new ArrayList<>(List.of(row.key() == null ? "" : row.key()));
+            if (keyColumns > 1) {
+                cells.add(row.name());
+            }
+            if (keyColumns > 2) {
+                cells.add(row.street());
+            }
             cells.add(row.entries());
             cells.add(row.members());
             String[] amounts = {row.startupGrants(), row.annualWorkingFunds(), row.duesReturns(), row.adjustments()};
             for (int c = 0; c < amounts.length; c++) {
                 BigDecimal amount = new BigDecimal(amounts[c]);
                 columns[c] = columns[c].add(amount);
-                cells.add(amount);
+                cells.add(Amount.of(amount));
             }
-            cells.add(new BigDecimal(row.amount()));
+            cells.add(Amount.of(row.amount()));
             members += row.members();
             rows.add(cells);
         }
-        List<Object> total = new ArrayList<>(List.of("合计 total", "", "", report.entries(), members));
-        for (BigDecimal column : columns) {
-            total.add(column.setScale(Money.SCALE));
+        List<Object> total = new ArrayList<>(List.of("合计 total"));
+        for (int c = 1; c < keyColumns; c++) {
+            total.add("");
         }
-        total.add(new BigDecimal(report.total()));
+        total.add(report.entries());
+        total.add(members);
+        for (BigDecimal column : columns) {
+            total.add(Amount.of(column));
+        }
+        total.add(Amount.of(report.total()));
         rows.add(total);
-        return new Table("funding " + report.fiscalYear(), headers, rows);
+        List<Table> tables = new ArrayList<>(List.of(new Table("funding " + report.fiscalYear(), headers, rows)));
+        if (!report.preExisting().isEmpty()) {
+            tables.add(new Table("pre-existing " + report.fiscalYear(), List.of("党组织 party organization", "名称 name",
+                    "街道 street", "成立日期 established on"), report.preExisting().stream()
+                    .map(p -> List.<Object>of(p.partyOrganizationId(), p.name() == null ? "" : p.name(),
+                            p.street() == null ? "" : p.street(), p.establishedOn()))
+                    .toList()));
+        }
+        return tables;
     }
 }

@@ -58,7 +58,7 @@ class ReportController {
         return Mono.fromSupplier(() -> {
             FundingReport report = build(fiscalYear, groupBy, street, scope);
             return Spreadsheets.export(accept, "funding-" + report.fiscalYear() + "-by-" + report.groupBy(),
-                    FundingReports.table(report));
+                    FundingReports.tables(report));
         });
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.partybuilding.funding.context.DatedMembership;
 import org.partybuilding.funding.context.MemberView;
 import org.partybuilding.funding.context.PartyOrganizationView;
 
@@ -20,13 +21,14 @@ class AllocationRulesTest {
         return new PartyOrganizationView(id, 1, id, "BRANCH", "SINGLE", List.of(), "JIANSHE", "ACTIVE", LocalDate.of(2020, 1, 1));
     }
 
-    private static MemberView member(String id, String partyOrganizationId, String stage, String status, LocalDate admittedOn) {
-        return new MemberView(id, 1, "org", partyOrganizationId, "JIANSHE", stage, status, admittedOn);
+    /** A member as kept before dates were kept: its state counts as always so. */
+    private static DatedMembership member(String id, String partyOrganizationId, String stage, String status, LocalDate admittedOn) {
+        return DatedMembership.of(new MemberView(id, 1, "org", partyOrganizationId, "JIANSHE", stage, status, admittedOn));
     }
 
     @Test
     void onlyActiveFormalAndProbationaryMembersAdmittedByTheSnapshotDateCount() {
-        List<MemberView> members = List.of(
+        List<DatedMembership> members = List.of(
                 member("1", "po", "FORMAL", "ACTIVE", LocalDate.of(2020, 1, 1)),
                 member("2", "po", "PROBATIONARY", "ACTIVE", SNAPSHOT),
                 member("3", "po", "PROBATIONARY", "ACTIVE", SNAPSHOT.plusDays(1)),
@@ -43,19 +45,39 @@ class AllocationRulesTest {
     }
 
     @Test
-    void aPartyOrganizationEstablishedAfterTheSnapshotDateOrDissolvedGetsNothing() {
+    void aPartyOrganizationEstablishedAfterTheSnapshotDateOrDissolvedByThenGetsNothingOneDissolvedLaterDoes() {
         var later = new PartyOrganizationView("later", 1, "later", "BRANCH", "SINGLE", List.of(), "JIANSHE", "ACTIVE",
                 SNAPSHOT.plusDays(1));
         var dissolved = new PartyOrganizationView("gone", 2, "gone", "BRANCH", "SINGLE", List.of(), "JIANSHE", "DISSOLVED",
-                LocalDate.of(2020, 1, 1));
-        var members = List.of(member("1", "later", "FORMAL", "ACTIVE", null), member("2", "gone", "FORMAL", "ACTIVE", null));
-        assertThat(AllocationRules.shares(members, List.of(later, dissolved), SNAPSHOT, new BigDecimal("100.00"))).isEmpty();
+                LocalDate.of(2020, 1, 1), SNAPSHOT, false);
+        var dissolvedLater = new PartyOrganizationView("then", 2, "then", "BRANCH", "SINGLE", List.of(), "JIANSHE", "DISSOLVED",
+                LocalDate.of(2020, 1, 1), SNAPSHOT.plusDays(1), false);
+        var undated = new PartyOrganizationView("undated", 2, "undated", "BRANCH", "SINGLE", List.of(), "JIANSHE", "DISSOLVED",
+                LocalDate.of(2020, 1, 1), null, false);
+        var members = List.of(member("1", "later", "FORMAL", "ACTIVE", null), member("2", "gone", "FORMAL", "ACTIVE", null),
+                member("3", "then", "FORMAL", "ACTIVE", null), member("4", "undated", "FORMAL", "ACTIVE", null));
+        assertThat(AllocationRules.shares(members, List.of(later, dissolved, dissolvedLater, undated), SNAPSHOT,
+                new BigDecimal("100.00"))).singleElement().satisfies(share -> assertThat(share.partyOrganizationId()).isEqualTo("then"));
+    }
+
+    @Test
+    void aSnapshotDateInTheFutureOrOutsideTheFiscalYearIsRefusedNamingIt() {
+        LocalDate today = LocalDate.of(2026, 12, 6);
+        assertThat(AllocationRules.check(2026, today, today)).isEmpty();
+        assertThat(AllocationRules.check(2024, LocalDate.of(2024, 6, 30), today)).isEmpty();
+        assertThat(AllocationRules.check(2026, today.plusDays(1), today)).singleElement()
+                .satisfies(error -> assertThat(error.field()).isEqualTo("snapshotDate"));
+        assertThat(AllocationRules.check(2099, LocalDate.of(2099, 1, 15), today)).singleElement()
+                .satisfies(error -> assertThat(error.message()).contains("future"));
+        assertThat(AllocationRules.check(2025, LocalDate.of(2026, 1, 1), today)).singleElement()
+                .satisfies(error -> assertThat(error.message()).contains("fiscal year 2025"));
+        assertThat(AllocationRules.check(null, null, today)).hasSize(2);
     }
 
     @Test
     void oneHundredThousandMembersInTenThousandPartyOrganizationsAreNeverOffByAFen() {
         List<PartyOrganizationView> partyOrganizations = new ArrayList<>();
-        List<MemberView> members = new ArrayList<>();
+        List<DatedMembership> members = new ArrayList<>();
         for (int p = 0; p < 10_000; p++) {
             partyOrganizations.add(partyOrganization("po-" + p));
         }

@@ -83,13 +83,50 @@ class ReportAndLedgerApiTest extends FundingApiTestBase {
         assertThat(Arrays.copyOf(csv, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         List<String> lines = new String(csv, StandardCharsets.UTF_8).substring(1).lines().toList();
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).startsWith("街道 street,");
+        // the street once (its code, then its name), no repeated column
+        assertThat(lines.get(0)).isEqualTo("街道 street,名称 name,笔数 entries,人数 members,启动经费 start-up grants,"
+                + "工作经费 annual working funds,党费返还 dues returns,调整 adjustments,金额 amount (yuan)");
+        assertThat(lines).contains("RENMIN,人民,4,0,1000.00,0.00,45.88,0.00,1045.88");
         String[] total = lines.get(3).split(",");
         assertThat(total[0]).isEqualTo("合计 total");
         assertThat(new BigDecimal(total[total.length - 1])).isEqualByComparingTo(sumOfLedger(2005));
         BigDecimal rows = lines.subList(1, 3).stream().map(line -> line.split(","))
                 .map(cells -> new BigDecimal(cells[cells.length - 1])).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(rows).isEqualByComparingTo("1945.38");
+    }
+
+    @Test
+    void eachGroupingHasItsOwnColumnsOnce() {
+        for (String groupBy : List.of("partyOrganization", "kind")) {
+            byte[] csv = web.get().uri("/api/funding/reports?fiscalYear=2005&groupBy=" + groupBy)
+                    .header(HttpHeaders.AUTHORIZATION, bearer(Role.FINANCE)).header(HttpHeaders.ACCEPT, "text/csv").exchange()
+                    .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+            String header = new String(csv, StandardCharsets.UTF_8).substring(1).lines().findFirst().orElseThrow();
+            List<String> columns = List.of(header.split(","));
+            assertThat(columns).as(groupBy).doesNotHaveDuplicates();
+            assertThat(columns.get(0)).isEqualTo(groupBy.equals("kind") ? "类别 kind" : "党组织 party organization");
+            assertThat(columns.get(1)).isEqualTo(groupBy.equals("kind") ? "笔数 entries" : "名称 name");
+        }
+    }
+
+    @Test
+    void xlsxMoneyCellsAreNumbersFormattedWithTwoDecimals() throws Exception {
+        byte[] xlsx = web.get().uri("/api/funding/reports?fiscalYear=2005&groupBy=street")
+                .header(HttpHeaders.AUTHORIZATION, bearer(Role.FINANCE)).header(HttpHeaders.ACCEPT, Spreadsheets.XLSX.toString())
+                .exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx),
+                new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
+                var sheet = workbook.getFirstSheet().openStream()) {
+            List<org.dhatim.fastexcel.reader.Row> rows = sheet.toList();
+            org.dhatim.fastexcel.reader.Row total = rows.get(rows.size() - 1);
+            org.dhatim.fastexcel.reader.Cell amount = total.getCell(total.getCellCount() - 1);
+            assertThat(amount.getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+            assertThat(amount.asNumber()).isEqualByComparingTo("1945.38");
+            assertThat(amount.getDataFormatString()).isEqualTo("#,##0.00");
+            // counts stay plain numbers
+            assertThat(total.getCell(2).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+            assertThat(total.getCell(2).getDataFormatString()).isNotEqualTo("#,##0.00");
+        }
     }
 
     @Test

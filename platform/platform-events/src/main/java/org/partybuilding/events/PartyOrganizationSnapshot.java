@@ -14,6 +14,9 @@ import java.util.Set;
  * {@code JOINT} or {@code AFFILIATED}; {@code status} is {@code ACTIVE} or {@code DISSOLVED}.
  * {@code secretaryMemberId} is the member who is its secretary (书记), {@code committee} its elected
  * committee (支部委员会) seats — training-service holds secretaries and committee members to 56 hours a year.
+ * {@code preExisting} is set when it was recorded with an establishment date in a closed fiscal year (rule 14,
+ * {@code platform.fiscal-years}): a party organization the district already had, which gets no automatic start-up
+ * grant. Events published before the field existed carry {@code false}.
  */
 public record PartyOrganizationSnapshot(
         String id,
@@ -29,11 +32,20 @@ public record PartyOrganizationSnapshot(
         String status,
         LocalDate dissolvedOn,
         String secretaryMemberId,
-        List<CommitteeSeat> committee) implements AggregateSnapshot {
+        List<CommitteeSeat> committee,
+        boolean preExisting) implements AggregateSnapshot {
 
     public PartyOrganizationSnapshot {
         organizationIds = organizationIds == null ? List.of() : List.copyOf(organizationIds);
         committee = committee == null ? List.of() : List.copyOf(committee);
+    }
+
+    /** A party organization not recorded as pre-existing. */
+    public PartyOrganizationSnapshot(String id, long version, String name, String type, String formation,
+            List<String> organizationIds, String street, String industry, String superior, LocalDate establishedOn,
+            String status, LocalDate dissolvedOn, String secretaryMemberId, List<CommitteeSeat> committee) {
+        this(id, version, name, type, formation, organizationIds, street, industry, superior, establishedOn, status,
+                dissolvedOn, secretaryMemberId, committee, false);
     }
 
     /** A party organization as first established: no secretary or committee elected yet. */
@@ -41,7 +53,7 @@ public record PartyOrganizationSnapshot(
             List<String> organizationIds, String street, String industry, String superior, LocalDate establishedOn,
             String status, LocalDate dissolvedOn) {
         this(id, version, name, type, formation, organizationIds, street, industry, superior, establishedOn, status,
-                dissolvedOn, null, List.of());
+                dissolvedOn, null, List.of(), false);
     }
 
     public static final Set<String> TYPES = Set.of("BRANCH", "GENERAL_BRANCH", "COMMITTEE");

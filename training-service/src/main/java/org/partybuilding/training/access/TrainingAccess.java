@@ -70,6 +70,39 @@ public final class TrainingAccess {
         return new ReportScope(scope.streetToRead(street), partyOrganizationId);
     }
 
+    /**
+     * The training courses a caller sees: district-wide readers every course (narrowed to a street if asked); a street
+     * admin the district's own courses (no street: organized for the whole district, e.g. by 区委组织部) and its own
+     * street's, never another street's (asking for another street is 403); a branch secretary likewise with the street
+     * of its party organization ({@code streetOfOwnPartyOrganization}, {@code null} if unknown: the district's courses
+     * only).
+     */
+    public static CourseScope courseScope(DataScope scope, String requestedStreet, String streetOfOwnPartyOrganization) {
+        if (scope.districtWide()) {
+            return new CourseScope(true, requestedStreet, false);
+        }
+        String own = scope.has(Role.STREET_ADMIN) && scope.street() != null ? scope.street()
+                : scope.has(Role.BRANCH_SECRETARY) ? streetOfOwnPartyOrganization : null;
+        if (requestedStreet != null && !requestedStreet.equals(own)) {
+            throw new AccessDeniedException("Street " + requestedStreet + " is outside your data scope");
+        }
+        return new CourseScope(false, own, requestedStreet == null);
+    }
+
+    /**
+     * Which courses: {@code every} (all streets, or {@code street} only when set); otherwise the courses of
+     * {@code street}, and the district's own (no street) too when {@code withDistrictCourses}.
+     */
+    public record CourseScope(boolean every, String street, boolean withDistrictCourses) {
+
+        public boolean includes(String courseStreet) {
+            if (every) {
+                return street == null || street.equals(courseStreet);
+            }
+            return (courseStreet == null && withDistrictCourses) || (courseStreet != null && courseStreet.equals(street));
+        }
+    }
+
     /** A street ({@code null}: every street) and a party organization ({@code null}: every one). */
     public record ReportScope(String street, String partyOrganizationId) {
 

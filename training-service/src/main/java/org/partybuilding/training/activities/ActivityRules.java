@@ -43,6 +43,11 @@ public final class ActivityRules {
         return errors;
     }
 
+    /** Rule 12: a committee meeting only where a committee is elected; every other kind anywhere. */
+    public static boolean mayHold(ActivityKind kind, boolean hasCommittee) {
+        return kind != ActivityKind.COMMITTEE_MEETING || hasCommittee;
+    }
+
     /** The listed attendees and absentees that are not active party members of the organizing party organization. */
     public static List<String> nonMembers(RecordActivity r, Predicate<String> isMember) {
         Set<String> listed = new LinkedHashSet<>(r.attendeeIds());

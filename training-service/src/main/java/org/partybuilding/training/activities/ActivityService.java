@@ -37,6 +37,7 @@ import reactor.core.publisher.Mono;
 public class ActivityService {
 
     public static final String RULE_13_MEMBERS = "RULE_13_ATTENDEES_MUST_BE_MEMBERS";
+    public static final String RULE_12_COMMITTEE_MEETING = "RULE_12_COMMITTEE_MEETING_NEEDS_A_COMMITTEE";
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
@@ -60,7 +61,8 @@ public class ActivityService {
                 .flatMap(mongo::insert)
                 .doOnSuccess(saved -> {
                     ledger.recordActivity(saved.id(), saved.partyOrganizationId(), saved.kind(), saved.heldOn(),
-                            saved.lecturedBySecretary(), saved.attendeeIds(), saved.hours());
+                            saved.lecturedBySecretary(), saved.flags().contains(Activity.NO_QUORUM), saved.attendeeIds(),
+                            saved.hours());
                     relay.wakeUp();
                 });
     }
@@ -89,6 +91,11 @@ public class ActivityService {
         }
         if (!p.active() && (p.dissolvedOn() == null || r.heldOn().isAfter(p.dissolvedOn()))) {
             throw new ConflictException("Party organization " + p.id() + " was dissolved on " + p.dissolvedOn());
+        }
+        if (!ActivityRules.mayHold(r.kind(), p.hasCommittee())) {
+            throw new DomainRuleViolation(RULE_12_COMMITTEE_MEETING, "Rule 12: a committee meeting (支委会) is held by an elected "
+                    + "committee; party organization " + p.id() + " has none (with fewer than 7 formal members it has a "
+                    + "secretary and no committee, rule 5)", Map.of("partyOrganizationId", p.id(), "committee", false));
         }
         List<String> nonMembers = ActivityRules.nonMembers(r,
                 id -> directory.member(id).map(m -> m.partyMemberOf(p.id())).orElse(false));

@@ -70,11 +70,15 @@ class ComplianceController {
         return new Period(y, quarter);
     }
 
-    /** One row per party organization: each requirement as "met/required", and what is missing. */
+    /**
+     * One row per party organization: each requirement as "met/required", what is missing, and the activities held that
+     * did not count and why (e.g. "GENERAL_MEETING NO_QUORUM 1").
+     */
     private Table table(ComplianceReport report) {
         List<String> headers = new ArrayList<>(List.of("partyOrganizationId", "name", "street", "type", "committee", "status"));
         rules.settings().requirements().forEach(r -> headers.add(r.name() + " met/required"));
         headers.add("missing");
+        headers.add("not counted");
         List<List<Object>> rows = new ArrayList<>();
         for (ComplianceReport.Row row : report.partyOrganizations()) {
             List<Object> cells = new ArrayList<>(List.of(row.partyOrganizationId(), row.name() == null ? "" : row.name(),
@@ -83,6 +87,11 @@ class ComplianceController {
                 cells.add(r.status() == Status.NOT_REQUIRED ? "-" : r.met() + "/" + r.required());
             }
             cells.add(String.join("; ", row.missing()));
+            List<String> notCounted = new ArrayList<>();
+            for (RequirementResult r : row.requirements()) {
+                r.notCounted().forEach((reason, n) -> notCounted.add(r.requirement() + " " + reason + " " + n));
+            }
+            cells.add(String.join("; ", notCounted));
             rows.add(cells);
         }
         return new Table("compliance " + report.period(), headers, rows);

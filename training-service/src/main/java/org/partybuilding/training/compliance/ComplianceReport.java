@@ -17,13 +17,14 @@ public record ComplianceReport(int year, Integer quarter, String period, LocalDa
 
     /**
      * Party organizations counted, how many are compliant and behind, the share compliant, and per
-     * requirement the sub-periods owed ({@code required}), met, and activities held.
+     * requirement the sub-periods owed ({@code required}), met, activities held and counted.
      */
     public record Summary(int partyOrganizations, int compliant, int behind, BigDecimal complianceRate,
             Map<String, Tally> requirements) {
     }
 
-    public record Tally(int required, int met, int held) {
+    /** Sub-periods owed and met; activities held, and of them those that counted (a general meeting without quorum does not). */
+    public record Tally(int required, int met, int held, int counted) {
     }
 
     public record StreetSummary(String street, String streetName, Summary summary) {

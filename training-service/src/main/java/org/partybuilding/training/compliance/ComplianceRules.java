@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.partybuilding.training.activities.ActivityKind;
 import org.partybuilding.training.compliance.TrainingSettings.Condition;
@@ -13,10 +14,11 @@ import org.partybuilding.training.compliance.TrainingSettings.Requirement;
 /**
  * Rule 12: what a party organization had to hold in a period and whether it did. Each requirement
  * ("1 general meeting per quarter") is checked per sub-period (each quarter) that ends in the report
- * period: met when enough were held in it, missed when it has ended without, open while it runs.
- * Yearly requirements fall due in the year's report and in its fourth quarter's. A party
- * organization owes the sub-periods it existed for in whole: from the first that starts on or after
- * its establishment, up to the last that ends on or before its dissolution. Plain Java, no I/O.
+ * period: met when enough activities that satisfy their rule were held in it (a general meeting flagged
+ * {@code NO_QUORUM} is recorded and shown as held, but does not count), missed when it has ended without,
+ * open while it runs. Yearly requirements fall due in the year's report and in its fourth quarter's. A
+ * party organization owes the sub-periods from its establishment on — the one it was established in
+ * counts what it held since — up to the last that ends on or before its dissolution. Plain Java, no I/O.
  */
 public class ComplianceRules {
 
@@ -30,10 +32,17 @@ public class ComplianceRules {
         return settings;
     }
 
-    /** How many activities of a kind a party organization held in a month (only the secretary's, if asked). */
-    @FunctionalInterface
+    /** Why a held activity does not count toward its requirement. */
+    public static final String NO_QUORUM = "NO_QUORUM";
+
+    /**
+     * How many activities of a kind a party organization held in a month (only the secretary's, if asked), and how
+     * many of those do not count because they missed their rule (general meetings without a quorum).
+     */
     public interface HeldCounts {
         int held(ActivityKind kind, boolean bySecretary, YearMonth month);
+
+        int withoutQuorum(ActivityKind kind, boolean bySecretary, YearMonth month);
     }
 
     /** What the rules need to know of a party organization. */
@@ -47,11 +56,14 @@ public class ComplianceRules {
 
     /**
      * One requirement in the period: {@code required} sub-periods owed, {@code met} of them held,
-     * {@code held} activities counted, {@code missing} the sub-periods that ended without one,
-     * {@code open} those still running without one.
+     * {@code held} activities recorded in them, {@code counted} those that satisfy their rule,
+     * {@code notCounted} why the others do not (e.g. {@code NO_QUORUM: 1}), {@code missing} the sub-periods
+     * that ended without enough counted, {@code open} those still running without enough, {@code note} why
+     * the requirement does not apply (e.g. no committee elected).
      */
     public record RequirementResult(String requirement, ActivityKind kind, Frequency per, int times, int required, int met,
-            int held, Status status, List<String> missing, List<String> open, String note) {
+            int held, int counted, Map<String, Integer> notCounted, Status status, List<String> missing, List<String> open,
+            String note) {
     }
 
     public record Result(Organization organization, Status status, List<RequirementResult> requirements, List<String> missing) {
@@ -76,27 +88,25 @@ public class ComplianceRules {
 
     private RequirementResult evaluate(Requirement r, Organization o, Period period, HeldCounts counts, LocalDate today) {
         String note = applies(r, o);
-        if (note != null) {
-            int held = 0;
-            for (SubPeriod s : subPeriods(r.per(), period)) {
-                held += held(r, s, counts);
-            }
-            return new RequirementResult(r.name(), r.kind(), r.per(), r.times(), 0, 0, held, Status.NOT_REQUIRED, List.of(),
-                    List.of(), note);
-        }
         int required = 0;
         int met = 0;
         int held = 0;
+        int withoutQuorum = 0;
         List<String> missing = new ArrayList<>();
         List<String> open = new ArrayList<>();
         for (SubPeriod s : subPeriods(r.per(), period)) {
-            if (!owed(o, s)) {
+            if (!existed(o, s)) {
+                continue;
+            }
+            int n = held(r, s, counts);
+            int notCounting = withoutQuorum(r, s, counts);
+            held += n;
+            withoutQuorum += notCounting;
+            if (note != null || !owed(o, s)) {
                 continue;
             }
             required++;
-            int n = held(r, s, counts);
-            held += n;
-            if (n >= r.times()) {
+            if (n - notCounting >= r.times()) {
                 met++;
             } else if (s.end().isBefore(today)) {
                 missing.add(s.label());
@@ -104,8 +114,10 @@ public class ComplianceRules {
                 open.add(s.label());
             }
         }
-        return new RequirementResult(r.name(), r.kind(), r.per(), r.times(), required, met, held,
-                missing.isEmpty() ? Status.COMPLIANT : Status.BEHIND, missing, open, null);
+        Map<String, Integer> notCounted = withoutQuorum == 0 ? Map.of() : Map.of(NO_QUORUM, withoutQuorum);
+        Status status = note != null ? Status.NOT_REQUIRED : missing.isEmpty() ? Status.COMPLIANT : Status.BEHIND;
+        return new RequirementResult(r.name(), r.kind(), r.per(), r.times(), required, met, held, held - withoutQuorum,
+                notCounted, status, missing, open, note);
     }
 
     /** {@code null} if the requirement applies to the organization, otherwise why not. */
@@ -117,8 +129,18 @@ public class ComplianceRules {
         };
     }
 
+    /** The party organization existed during some of the sub-period: what it held then is shown. */
+    private static boolean existed(Organization o, SubPeriod s) {
+        return (o.establishedOn() == null || !o.establishedOn().isAfter(s.end()))
+                && (o.dissolvedOn() == null || !o.dissolvedOn().isBefore(s.start()));
+    }
+
+    /**
+     * The sub-period is owed from the one it was established in on (which counts what it held since its
+     * establishment: nothing can be recorded before it) up to the last that ends by its dissolution.
+     */
     private static boolean owed(Organization o, SubPeriod s) {
-        return (o.establishedOn() == null || !o.establishedOn().isAfter(s.start()))
+        return (o.establishedOn() == null || !o.establishedOn().isAfter(s.end()))
                 && (o.dissolvedOn() == null || !o.dissolvedOn().isBefore(s.end()));
     }
 
@@ -126,6 +148,14 @@ public class ComplianceRules {
         int n = 0;
         for (YearMonth m = YearMonth.from(s.start()); !m.isAfter(YearMonth.from(s.end())); m = m.plusMonths(1)) {
             n += counts.held(r.kind(), r.bySecretary(), m);
+        }
+        return n;
+    }
+
+    private static int withoutQuorum(Requirement r, SubPeriod s, HeldCounts counts) {
+        int n = 0;
+        for (YearMonth m = YearMonth.from(s.start()); !m.isAfter(YearMonth.from(s.end())); m = m.plusMonths(1)) {
+            n += counts.withoutQuorum(r.kind(), r.bySecretary(), m);
         }
         return n;
     }

@@ -58,7 +58,19 @@ public class ComplianceService {
             ComplianceRules.Organization o = new ComplianceRules.Organization(p.id(), p.name(), p.street(), p.type(),
                     p.hasCommittee(), p.establishedOn(), p.active() ? null : p.dissolvedOn() == null ? today : p.dissolvedOn());
             if (rules.reported(o, period)) {
-                results.add(rules.evaluate(o, period, (kind, bySecretary, month) -> ledger.held(p.id(), kind, bySecretary, month), today));
+                results.add(rules.evaluate(o, period, new ComplianceRules.HeldCounts() {
+                    @Override
+                    public int held(org.partybuilding.training.activities.ActivityKind kind, boolean bySecretary,
+                            java.time.YearMonth month) {
+                        return ledger.held(p.id(), kind, bySecretary, month);
+                    }
+
+                    @Override
+                    public int withoutQuorum(org.partybuilding.training.activities.ActivityKind kind, boolean bySecretary,
+                            java.time.YearMonth month) {
+                        return ledger.withoutQuorum(p.id(), kind, bySecretary, month);
+                    }
+                }, today));
             }
         }
         results.sort(Comparator.comparing((Result r) -> r.organization().street(), Comparator.nullsLast(Comparator.naturalOrder()))
@@ -81,20 +93,21 @@ public class ComplianceService {
     private Summary summary(List<Result> results) {
         int compliant = 0;
         Map<String, int[]> tallies = new LinkedHashMap<>();
-        rules.settings().requirements().forEach(r -> tallies.put(r.name(), new int[3]));
+        rules.settings().requirements().forEach(r -> tallies.put(r.name(), new int[4]));
         for (Result r : results) {
             if (r.status() == Status.COMPLIANT) {
                 compliant++;
             }
             for (RequirementResult q : r.requirements()) {
-                int[] t = tallies.computeIfAbsent(q.requirement(), k -> new int[3]);
+                int[] t = tallies.computeIfAbsent(q.requirement(), k -> new int[4]);
                 t[0] += q.required();
                 t[1] += q.met();
                 t[2] += q.held();
+                t[3] += q.counted();
             }
         }
         Map<String, Tally> requirements = new LinkedHashMap<>();
-        tallies.forEach((name, t) -> requirements.put(name, new Tally(t[0], t[1], t[2])));
+        tallies.forEach((name, t) -> requirements.put(name, new Tally(t[0], t[1], t[2], t[3])));
         BigDecimal rate = results.isEmpty() ? BigDecimal.ZERO.setScale(4)
                 : BigDecimal.valueOf(compliant).divide(BigDecimal.valueOf(results.size()), 4, RoundingMode.HALF_UP);
         return new Summary(results.size(), compliant, results.size() - compliant, rate, requirements);

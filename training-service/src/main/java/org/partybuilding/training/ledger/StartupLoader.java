@@ -52,7 +52,7 @@ class StartupLoader implements ApplicationRunner {
         mongo.findAll(KnownPartyOrganization.class).doOnNext(directory::put).then().block();
         mongo.findAll(KnownMember.class).doOnNext(directory::put).then().block();
         Query activities = new Query();
-        activities.fields().include("partyOrganizationId", "kind", "heldOn", "lecturedBySecretary", "attendeeIds", "hours");
+        activities.fields().include("partyOrganizationId", "kind", "heldOn", "lecturedBySecretary", "flags", "attendeeIds", "hours");
         mongo.find(activities, Document.class, Activity.COLLECTION).doOnNext(this::activity).then().block();
         Query attendance = new Query();
         attendance.fields().include("version", "memberId", "attendedOn", "hours");
@@ -75,6 +75,7 @@ class StartupLoader implements ApplicationRunner {
     private void activity(Document d) {
         ledger.recordActivity(String.valueOf(d.get("_id")), d.getString("partyOrganizationId"),
                 ActivityKind.valueOf(d.getString("kind")), date(d.get("heldOn")), Boolean.TRUE.equals(d.getBoolean("lecturedBySecretary")),
+                d.getList("flags", String.class, List.of()).contains(Activity.NO_QUORUM),
                 d.getList("attendeeIds", String.class, List.of()), decimal(d.get("hours")));
     }
 

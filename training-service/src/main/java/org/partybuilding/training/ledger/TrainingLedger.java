@@ -24,6 +24,8 @@ public class TrainingLedger {
     private static final int KINDS = ActivityKind.values().length;
     /** Slot after the kinds: party lessons given by the secretary. */
     private static final int SECRETARY_LESSONS = KINDS;
+    /** The slot after: general meetings flagged {@code NO_QUORUM} (held, but not counted toward rule 12). */
+    private static final int GENERAL_MEETINGS_WITHOUT_QUORUM = KINDS + 1;
 
     private final Set<String> activities = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<String, Map<YearMonth, int[]>> held = new ConcurrentHashMap<>();
@@ -63,18 +65,24 @@ public class TrainingLedger {
     private record AttendanceEntry(long version, String memberId, int year, long hundredths) {
     }
 
-    /** Counts an activity once; {@code false} if it was already counted. */
+    /**
+     * Counts an activity once; {@code false} if it was already counted. {@code withoutQuorum}: a general meeting
+     * flagged {@code NO_QUORUM}, held (its attendees' hours count) but not counted toward rule 12.
+     */
     public boolean recordActivity(String id, String partyOrganizationId, ActivityKind kind, LocalDate heldOn,
-            boolean lecturedBySecretary, List<String> attendeeIds, BigDecimal hours) {
+            boolean lecturedBySecretary, boolean withoutQuorum, List<String> attendeeIds, BigDecimal hours) {
         if (!activities.add(id)) {
             return false;
         }
         Map<YearMonth, int[]> months = held.computeIfAbsent(partyOrganizationId, k -> new HashMap<>());
         synchronized (months) {
-            int[] counts = months.computeIfAbsent(YearMonth.from(heldOn), k -> new int[KINDS + 1]);
+            int[] counts = months.computeIfAbsent(YearMonth.from(heldOn), k -> new int[KINDS + 2]);
             counts[kind.ordinal()]++;
             if (kind == ActivityKind.PARTY_LESSON && lecturedBySecretary) {
                 counts[SECRETARY_LESSONS]++;
+            }
+            if (kind == ActivityKind.GENERAL_MEETING && withoutQuorum) {
+                counts[GENERAL_MEETINGS_WITHOUT_QUORUM]++;
             }
         }
         long hundredths = hundredths(hours);
@@ -109,13 +117,23 @@ public class TrainingLedger {
 
     /** Activities of {@code kind} a party organization held in a month (only those lectured by its secretary, if asked). */
     public int held(String partyOrganizationId, ActivityKind kind, boolean bySecretary, YearMonth month) {
+        return count(partyOrganizationId, month, bySecretary ? SECRETARY_LESSONS : kind.ordinal());
+    }
+
+    /** Of those, the general meetings without a quorum (they do not count toward rule 12). */
+    public int withoutQuorum(String partyOrganizationId, ActivityKind kind, boolean bySecretary, YearMonth month) {
+        return kind == ActivityKind.GENERAL_MEETING && !bySecretary
+                ? count(partyOrganizationId, month, GENERAL_MEETINGS_WITHOUT_QUORUM) : 0;
+    }
+
+    private int count(String partyOrganizationId, YearMonth month, int slot) {
         Map<YearMonth, int[]> months = held.get(partyOrganizationId);
         if (months == null) {
             return 0;
         }
         synchronized (months) {
             int[] counts = months.get(month);
-            return counts == null ? 0 : counts[bySecretary ? SECRETARY_LESSONS : kind.ordinal()];
+            return counts == null ? 0 : counts[slot];
         }
     }
 

@@ -35,15 +35,16 @@ class SessionController {
     }
 
     @GetMapping("/{id}")
-    Mono<SessionView> read(@PathVariable String id) {
-        return sessions.find(id).map(SessionView::of);
+    Mono<SessionView> read(@PathVariable String id, DataScope scope) {
+        return sessions.find(id, scope).map(SessionView::of);
     }
 
+    /** The courses in the caller's scope: the district's own and its street's (see {@code TrainingAccess.courseScope}). */
     @GetMapping
     Mono<PageResponse<SessionView>> list(@RequestParam(required = false) TrainingKind kind,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) String street,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return sessions.list(kind, year, street, PageQuery.of(page, size)).map(result -> result.map(SessionView::of));
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, DataScope scope) {
+        return sessions.list(kind, year, street, PageQuery.of(page, size), scope).map(result -> result.map(SessionView::of));
     }
 
     @PostMapping("/{id}/attendance")

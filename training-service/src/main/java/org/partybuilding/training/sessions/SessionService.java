@@ -28,6 +28,7 @@ import org.partybuilding.training.access.TrainingAccess;
 import org.partybuilding.training.activities.ActivityService;
 import org.partybuilding.training.context.Directory;
 import org.partybuilding.training.context.KnownMember;
+import org.partybuilding.training.context.KnownPartyOrganization;
 import org.partybuilding.training.ledger.TrainingLedger;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -91,7 +92,24 @@ public class SessionService {
         return mongo.findById(id, TrainingSession.class).switchIfEmpty(Mono.error(() -> new NotFoundException("Training session", id)));
     }
 
-    public Mono<PageResponse<TrainingSession>> list(TrainingKind kind, Integer year, String street, PageQuery page) {
+    /** A course the caller may see (another street's course is 404, as if it did not exist). */
+    public Mono<TrainingSession> find(String id, DataScope scope) {
+        TrainingAccess.CourseScope within = courseScope(scope, null);
+        return find(id).filter(s -> within.includes(s.street()))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("Training session", id)));
+    }
+
+    private TrainingAccess.CourseScope courseScope(DataScope scope, String street) {
+        String ownStreet = directory.partyOrganization(scope.partyOrganizationId()).map(KnownPartyOrganization::street).orElse(null);
+        return TrainingAccess.courseScope(scope, street, ownStreet);
+    }
+
+    public Mono<PageResponse<TrainingSession>> list(TrainingKind kind, Integer year, String street, PageQuery page, DataScope scope) {
+        String wanted = blankToNull(street);
+        if (wanted != null && !district.hasStreet(wanted)) {
+            return Mono.error(new InvalidInputException("street", "is not a street of the district"));
+        }
+        TrainingAccess.CourseScope within = courseScope(scope, wanted);
         Criteria criteria = new Criteria();
         if (kind != null) {
             criteria.and("kind").is(kind);
@@ -99,8 +117,14 @@ public class SessionService {
         if (year != null) {
             criteria.and("startsOn").gte(LocalDate.of(year, 1, 1)).lte(LocalDate.of(year, 12, 31));
         }
-        if (street != null) {
-            criteria.and("street").is(street);
+        if (within.every()) {
+            if (within.street() != null) {
+                criteria.and("street").is(within.street());
+            }
+        } else if (within.withDistrictCourses()) {
+            criteria.orOperator(Criteria.where("street").is(null), Criteria.where("street").is(within.street()));
+        } else {
+            criteria.and("street").is(within.street());
         }
         Query items = Query.query(criteria).with(Sort.by(Sort.Order.desc("startsOn"), Sort.Order.asc("_id")))
                 .skip(page.offset()).limit(page.size());
@@ -110,7 +134,7 @@ public class SessionService {
 
     /** The attendance of a session that the caller may see (members of their street or party organization). */
     public Mono<List<Attendance>> attendance(String sessionId, DataScope scope) {
-        return find(sessionId).flatMapMany(s -> mongo.find(Query.query(Criteria.where("sessionId").is(sessionId))
+        return find(sessionId, scope).flatMapMany(s -> mongo.find(Query.query(Criteria.where("sessionId").is(sessionId))
                         .with(Sort.by("memberId")), Attendance.class))
                 .filter(a -> scope.districtWide() || directory.member(a.memberId()).map(m -> TrainingAccess.mayRead(scope, m))
                         .orElse(false))
@@ -123,7 +147,7 @@ public class SessionService {
      * created, corrected (other hours) or left as it is.
      */
     public Mono<AttendanceResult> attend(String sessionId, RecordAttendance r, DataScope scope) {
-        return find(sessionId).flatMap(session -> {
+        return find(sessionId, scope).flatMap(session -> {
             BigDecimal hours = (r.hours() != null ? r.hours() : session.hours()).setScale(2);
             check(session, r, hours, scope);
             LocalDate on = session.startsOn();

@@ -44,7 +44,7 @@ class ComplianceHotPathMeasure extends TrainingApiTestBase {
             for (int a = 0; a < 40; a++) {
                 ActivityKind kind = kinds[(a + p) % kinds.length];
                 ledger.recordActivity("bench-a-" + activity++, id, kind, LocalDate.of(2026, 1 + (a * 7 + p) % 12, 1 + a % 28),
-                        kind == ActivityKind.PARTY_LESSON && a % 3 == 0, members.subList(0, 6), BigDecimal.ONE);
+                        kind == ActivityKind.PARTY_LESSON && a % 3 == 0, false, members.subList(0, 6), BigDecimal.ONE);
             }
         }
         var big = web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();

@@ -36,6 +36,7 @@ public class ComplianceRulesTest {
 
     private final ComplianceRules rules = new ComplianceRules(settings());
     private final Map<String, Integer> held = new HashMap<>();
+    private final Map<String, Integer> withoutQuorum = new HashMap<>();
     private final LocalDate afterTheYear = LocalDate.of(2026, 3, 1);
 
     private void hold(ActivityKind kind, boolean bySecretary, int month) {
@@ -74,7 +75,18 @@ public class ComplianceRulesTest {
             "JIANSHE", "BRANCH", true, LocalDate.of(2024, 7, 1), null);
 
     private Result evaluate(ComplianceRules.Organization o, Period period, LocalDate today) {
-        return rules.evaluate(o, period, this::held, today);
+        return rules.evaluate(o, period, new ComplianceRules.HeldCounts() {
+            @Override
+            public int held(ActivityKind kind, boolean bySecretary, YearMonth month) {
+                return ComplianceRulesTest.this.held(kind, bySecretary, month);
+            }
+
+            @Override
+            public int withoutQuorum(ActivityKind kind, boolean bySecretary, YearMonth month) {
+                return bySecretary || month.getYear() != 2025 ? 0
+                        : ComplianceRulesTest.this.withoutQuorum.getOrDefault(kind + "/" + month.getMonthValue(), 0);
+            }
+        }, today);
     }
 
     private static RequirementResult requirement(Result r, String name) {
@@ -143,17 +155,42 @@ public class ComplianceRulesTest {
     }
 
     @Test
-    void aNewPartyOrganizationOwesOnlyWholePeriodsAndNoCommitteeMeetingsWithoutACommittee() {
+    void aNewPartyOrganizationOwesFromItsEstablishmentOnItsFirstPeriodCountingWhatItHeldSinceAndNoCommitteeMeetings() {
         ComplianceRules.Organization fresh = new ComplianceRules.Organization("po-2", "新党支部", "JIANSHE", "BRANCH", false,
                 LocalDate.of(2025, 5, 20), null);
+        // established on 20 May: its first quarter (Q2) counts the two general meetings it held since
+        hold(ActivityKind.GENERAL_MEETING, false, 6);
+        hold(ActivityKind.GENERAL_MEETING, false, 6);
         Result r = evaluate(fresh, new Period(2025, null), afterTheYear);
-        expect(r, "GENERAL_MEETING", 2, 0, 0, Status.BEHIND, List.of("2025-Q3", "2025-Q4"));
+        expect(r, "GENERAL_MEETING", 3, 1, 2, Status.BEHIND, List.of("2025-Q3", "2025-Q4"));
+        Result q2 = evaluate(fresh, new Period(2025, 2), afterTheYear);
+        expect(q2, "GENERAL_MEETING", 1, 1, 2, Status.COMPLIANT, List.of());
         expect(r, "COMMITTEE_MEETING", 0, 0, 0, Status.NOT_REQUIRED, List.of());
         assertThat(requirement(r, "COMMITTEE_MEETING").note()).isEqualTo("no committee elected");
-        assertThat(requirement(r, "THEMED_PARTY_DAY").required()).isEqualTo(7);
-        expect(r, "THEME_PRACTICE", 0, 0, 0, Status.COMPLIANT, List.of());
+        // May (its first month) to December
+        assertThat(requirement(r, "THEMED_PARTY_DAY").required()).isEqualTo(8);
+        expect(r, "THEME_PRACTICE", 1, 0, 0, Status.BEHIND, List.of("2025"));
         assertThat(rules.reported(fresh, new Period(2025, 1))).isFalse();
         assertThat(rules.reported(fresh, new Period(2025, 2))).isTrue();
+        assertThat(evaluate(fresh, new Period(2025, 1), afterTheYear).requirements()).allSatisfy(q -> assertThat(q.required()).isZero());
+    }
+
+    @Test
+    void aGeneralMeetingWithoutQuorumIsShownAsHeldButDoesNotCount() {
+        hold(ActivityKind.GENERAL_MEETING, false, 2);
+        withoutQuorum.merge(ActivityKind.GENERAL_MEETING + "/2", 1, Integer::sum);
+        Result q1 = evaluate(WITH_COMMITTEE, new Period(2025, 1), afterTheYear);
+        RequirementResult general = requirement(q1, "GENERAL_MEETING");
+        assertThat(List.of(general.required(), general.met(), general.held(), general.counted())).containsExactly(1, 0, 1, 0);
+        assertThat(general.notCounted()).containsExactly(Map.entry("NO_QUORUM", 1));
+        assertThat(general.status()).isEqualTo(Status.BEHIND);
+        assertThat(q1.missing()).contains("GENERAL_MEETING 2025-Q1");
+
+        // a second one with its quorum meets the quarter
+        hold(ActivityKind.GENERAL_MEETING, false, 3);
+        RequirementResult met = requirement(evaluate(WITH_COMMITTEE, new Period(2025, 1), afterTheYear), "GENERAL_MEETING");
+        assertThat(List.of(met.required(), met.met(), met.held(), met.counted())).containsExactly(1, 1, 2, 1);
+        assertThat(met.status()).isEqualTo(Status.COMPLIANT);
     }
 
     @Test

@@ -50,6 +50,9 @@ public final class DistrictGenerator {
     private static final int MIN_FULL_TIME_OF_LARGE = 15;
     private static final int BRANCH_MAX_MEMBERS = 50;
     private static final int INSTRUCTOR_MAX_ORGANIZATIONS = 10;
+    /** The party organizations are established from 2 January of the demo's year, over this many days. */
+    private static final LocalDate ESTABLISHED_FROM = LocalDate.of(DemoDistrict.DATA_AS_OF.getYear(), 1, 2);
+    private static final int ESTABLISHMENT_DAYS = 8;
 
     public static final List<String> STREETS = List.of("HONGQIAO", "BEIJING", "LIURONG", "LIUHUA", "GUANGTA", "RENMIN",
             "DONGSHAN", "NONGLIN", "MEIHUACUN", "HUANGHUAGANG", "HUALE", "JIANSHE", "DATANG", "ZHUGUANG", "DADONG",
@@ -448,8 +451,14 @@ public final class DistrictGenerator {
                     confirmed, BigDecimal.valueOf(income).setScale(2), incomeCategory, mobile);
         }
 
+        /**
+         * The demo's party organizations are established in the demo's year (2026, {@link DemoDistrict#DATA_AS_OF}), in
+         * its first days, before its first meeting (10 January): new party organizations of an open fiscal year, so each
+         * gets its start-up grant (rule 14), and compliance counts the year from the start. One draw as before, so the
+         * rest of the district keeps its values.
+         */
         private LocalDate establishedOn() {
-            return LocalDate.of(2025, 1, 6).plusDays(random.nextInt(290));
+            return ESTABLISHED_FROM.plusDays(random.nextInt(290) % ESTABLISHMENT_DAYS);
         }
 
         private String personName() {

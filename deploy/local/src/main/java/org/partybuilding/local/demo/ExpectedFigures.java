@@ -17,9 +17,16 @@ import org.partybuilding.local.demo.DemoDistrict.Situation;
 /**
  * What the services must report once a {@link DemoDistrict} is loaded, computed from the generator's own data
  * by DOMAIN.md's rules (defaults: 3 formal members for a single party organization, 50 for a branch, 3-year terms
- * warned 90 days ahead, 1,000 yuan start-up grant, 100 yuan per member, rule 11's dues rates).
+ * warned 90 days ahead, a committee from 7 formal members and a secretary for each (rule 5: the demo elects none, so
+ * every party organization shows {@code SECRETARY_MISSING} and those with 7+ formal members
+ * {@code COMMITTEE_NOT_ELECTED}), 1,000 yuan start-up grant for a party organization established in an open fiscal
+ * year (rule 14: by default the current one; the demo's are established in 2026), 100 yuan per member counted on the
+ * allocation's snapshot date (rule 15: the loader allocates the current year on the day it loads, when every member
+ * has been placed), rule 11's dues rates).
  *
  * @param gaps            the coverage gap list's count per reason, every reason listed (zeros too)
+ * @param startupGrants   1,000 yuan per party organization established in a fiscal year still open on {@code today}
+ * @param allocationYear  the fiscal year the loader allocates: {@code today}'s, on {@code today}
  * @param allocationMembers formal and probationary members (not mobile) of the party organizations: rule 15's basis
  * @param duesReturned    the dues the loader pays (members of party organizations, {@link #DUES_MONTHS}), all
  *                        returned to their party organizations by rule 16
@@ -29,15 +36,17 @@ public record ExpectedFigures(int organizations, int socialGroups, int privateNo
         int formalMembers, int probationaryMembers, int mobileMembers, int inDevelopment, int partyOrganizations,
         int jointPartyOrganizations, int withMembers, int coveredBySingle, int coveredByJoint, int instructorOnly,
         int uncovered, BigDecimal organizationCoverageRate, BigDecimal workCoverageRate, Map<String, Integer> gaps,
-        BigDecimal startupGrants, int allocationMembers, BigDecimal allocation, BigDecimal duesReturned,
+        BigDecimal startupGrants, int allocationYear, int allocationMembers, BigDecimal allocation, BigDecimal duesReturned,
         int duesPayments) {
 
     public static final BigDecimal STARTUP_GRANT = new BigDecimal("1000.00");
     public static final BigDecimal PER_MEMBER = new BigDecimal("100.00");
     public static final List<YearMonth> DUES_MONTHS = List.of(YearMonth.of(2026, 8), YearMonth.of(2026, 9), YearMonth.of(2026, 10));
     public static final List<String> GAP_REASONS = List.of("SHOULD_FORM_SINGLE", "NEEDS_JOINT", "NEEDS_INSTRUCTOR",
-            "DEREGISTERED_WITH_ACTIVE_PARTY_ORGANIZATION", "JOINT_BELOW_THREE", "OVERSIZED_BRANCH", "TERM_EXPIRED");
+            "DEREGISTERED_WITH_ACTIVE_PARTY_ORGANIZATION", "JOINT_BELOW_THREE", "OVERSIZED_BRANCH", "TERM_EXPIRED",
+            "COMMITTEE_NOT_ELECTED", "SECRETARY_MISSING");
     private static final int SINGLE_MIN_FORMAL = 3;
+    private static final int COMMITTEE_FROM_FORMAL = 7;
     private static final int BRANCH_MAX_MEMBERS = 50;
     private static final int TERM_YEARS = 3;
     private static final int TERM_WARNING_DAYS = 90;
@@ -131,7 +140,12 @@ public record ExpectedFigures(int organizations, int socialGroups, int privateNo
             }
         }
         int allocationMembers = 0;
+        int newPartyOrganizations = 0;
         for (PartyOrganization p : district.partyOrganizations()) {
+            // rule 14, the platform's default fiscal calendar: every year before the current one is closed
+            if (p.establishedOn().getYear() >= today.getYear()) {
+                newPartyOrganizations++;
+            }
             int formalIn = 0;
             int members = 0;
             for (int i : p.organizations()) {
@@ -149,6 +163,11 @@ public record ExpectedFigures(int organizations, int socialGroups, int privateNo
             if (!termEnds.isAfter(today.plusDays(TERM_WARNING_DAYS))) {
                 gaps.merge("TERM_EXPIRED", 1, Integer::sum);
             }
+            // rule 5: the demo elects no committee and names no secretary
+            if (formalIn >= COMMITTEE_FROM_FORMAL) {
+                gaps.merge("COMMITTEE_NOT_ELECTED", 1, Integer::sum);
+            }
+            gaps.merge("SECRETARY_MISSING", 1, Integer::sum);
         }
         BigDecimal dues = BigDecimal.ZERO.setScale(2);
         int payments = 0;
@@ -161,7 +180,7 @@ public record ExpectedFigures(int organizations, int socialGroups, int privateNo
                 partyMembers, formalMembers, probationaryMembers, mobile, development, district.partyOrganizations().size(),
                 joint, withMembers, single, jointCovered, instructorOnly, uncovered,
                 rate(single + jointCovered, withMembers), rate(single + jointCovered + instructorOnly, active),
-                Map.copyOf(gaps), STARTUP_GRANT.multiply(BigDecimal.valueOf(district.partyOrganizations().size())),
+                Map.copyOf(gaps), STARTUP_GRANT.multiply(BigDecimal.valueOf(newPartyOrganizations)), today.getYear(),
                 allocationMembers, PER_MEMBER.multiply(BigDecimal.valueOf(allocationMembers)), dues, payments);
     }
 
@@ -218,7 +237,7 @@ public record ExpectedFigures(int organizations, int socialGroups, int privateNo
         out.setLength(out.length() - 1);
         out.append(String.format("%n  funding: start-up grants %s yuan; allocation %d: %d members x %s = %s yuan;"
                 + " dues returned %s yuan (%d payments, %s to %s)", startupGrants.toPlainString(),
-                DemoDistrict.DATA_AS_OF.getYear(), allocationMembers, PER_MEMBER.toPlainString(), allocation.toPlainString(),
+                allocationYear, allocationMembers, PER_MEMBER.toPlainString(), allocation.toPlainString(),
                 duesReturned.toPlainString(), duesPayments, DUES_MONTHS.get(0), DUES_MONTHS.get(DUES_MONTHS.size() - 1)));
         return out.toString();
     }

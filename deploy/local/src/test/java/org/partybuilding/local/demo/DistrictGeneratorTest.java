@@ -62,9 +62,25 @@ class DistrictGeneratorTest {
                 java.math.RoundingMode.HALF_UP));
         assertThat(f.startupGrants()).isEqualByComparingTo("25000");
         assertThat(f.allocation()).isEqualByComparingTo(new BigDecimal(f.allocationMembers() * 100));
-        assertThat(f.duesReturned()).isPositive();
-        // terms are three years from establishment in 2025: they come due in the autumn of 2027
+        assertThat(f.allocation()).isEqualByComparingTo("34200.00");
+        assertThat(f.allocationYear()).isEqualTo(2026);
+        assertThat(f.duesReturned()).isEqualByComparingTo("113185.20");
+        // terms are three years from establishment in January 2026: they come due in the autumn of 2028
+        assertThat(ExpectedFigures.of(DEMO, LocalDate.of(2028, 10, 1)).gaps()).containsEntry("TERM_EXPIRED", 0);
         assertThat(ExpectedFigures.of(DEMO, LocalDate.of(2028, 12, 31)).gaps()).containsEntry("TERM_EXPIRED", 25);
+        // rule 14: loaded once 2026 is closed, the same party organizations are pre-existing: no start-up grants
+        assertThat(ExpectedFigures.of(DEMO, LocalDate.of(2027, 2, 1)).startupGrants()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void rule5NoPartyOrganizationHasASecretaryAndThoseWithSevenFormalMembersNoCommittee() {
+        ExpectedFigures f = ExpectedFigures.of(DEMO, TODAY);
+        int[] formal = new int[DEMO.organizations().size()];
+        DEMO.members().stream().filter(m -> m.countedHere() && m.stage().equals("FORMAL")).forEach(m -> formal[m.organization()]++);
+        long withSeven = DEMO.partyOrganizations().stream()
+                .filter(p -> p.organizations().stream().mapToInt(i -> formal[i]).sum() >= 7).count();
+        assertThat(f.gaps()).containsEntry("SECRETARY_MISSING", 25).containsEntry("COMMITTEE_NOT_ELECTED", (int) withSeven);
+        assertThat(withSeven).isEqualTo(20);
     }
 
     @Test
@@ -109,7 +125,9 @@ class DistrictGeneratorTest {
                 assertThat(m.admittedOn()).isBefore(DemoDistrict.TRAINING_RECORDS_START);
             }
         }
-        assertThat(DEMO.partyOrganizations()).allSatisfy(p -> assertThat(p.establishedOn()).isBefore(LocalDate.of(2026, 1, 1)));
+        // established in the demo's year, before its first meeting (10 January): an open fiscal year (rule 14)
+        assertThat(DEMO.partyOrganizations()).allSatisfy(p -> assertThat(p.establishedOn())
+                .isBetween(LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 9)));
     }
 
     @Test

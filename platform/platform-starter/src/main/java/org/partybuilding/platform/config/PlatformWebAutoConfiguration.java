@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 import org.partybuilding.platform.district.District;
+import org.partybuilding.platform.district.FiscalYears;
 import org.partybuilding.platform.problem.DataAccessProblemsAdvice;
 import org.partybuilding.platform.problem.ProblemDetailsAdvice;
 import org.partybuilding.platform.web.KnownQueryParameters;
@@ -16,9 +17,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** Problem details for every controller, unknown query parameters refused, the district's configured lists, and the district's clock. */
+/**
+ * Problem details for every controller, unknown query parameters refused, the district's configured lists and fiscal
+ * calendar, and the district's clock.
+ */
 @AutoConfiguration
-@EnableConfigurationProperties(District.class)
+@EnableConfigurationProperties({District.class, FiscalYears.class})
 public class PlatformWebAutoConfiguration {
 
     /**

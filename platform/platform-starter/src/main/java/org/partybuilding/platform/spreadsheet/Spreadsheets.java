@@ -56,8 +56,17 @@ public final class Spreadsheets {
      * otherwise. {@code baseName} becomes the file name (UTF-8 names are encoded per RFC 6266).
      */
     public static ResponseEntity<byte[]> export(List<MediaType> accepted, String baseName, Table table) {
+        return export(accepted, baseName, List.of(table));
+    }
+
+    /**
+     * A report of several parts (e.g. the figures and the gap list) as one attachment: in XLSX one sheet per table,
+     * named after it; in CSV one section per table, each under a line with the table's name, separated by an empty
+     * line.
+     */
+    public static ResponseEntity<byte[]> export(List<MediaType> accepted, String baseName, List<Table> tables) {
         boolean xlsx = accepted.stream().anyMatch(XLSX::isCompatibleWith);
-        byte[] body = xlsx ? xlsx(table) : csv(table);
+        byte[] body = xlsx ? xlsx(tables) : csv(tables);
         ContentDisposition disposition = ContentDisposition.attachment()
                 .filename(baseName + (xlsx ? ".xlsx" : ".csv"), StandardCharsets.UTF_8).build();
         return ResponseEntity.ok()
@@ -68,16 +77,31 @@ public final class Spreadsheets {
 
     /** UTF-8 with a byte-order mark, RFC 4180 quoting; text that a spreadsheet would run as a formula is defused. */
     public static byte[] csv(Table table) {
+        return csv(List.of(table));
+    }
+
+    /** As {@link #csv(Table)}; several tables are sections, each under a line with its name, an empty line between. */
+    public static byte[] csv(List<Table> tables) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(UTF8_BOM);
         try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
-            printer.printRecord(table.headers());
-            for (List<Object> row : table.rows()) {
-                List<String> cells = new ArrayList<>(row.size());
-                for (Object cell : row) {
-                    cells.add(cell == null ? "" : cell instanceof String text ? defused(text) : String.valueOf(cell));
+            boolean sections = tables.size() > 1;
+            for (int t = 0; t < tables.size(); t++) {
+                Table table = tables.get(t);
+                if (sections) {
+                    if (t > 0) {
+                        printer.println();
+                    }
+                    printer.printRecord(defused(table.name()));
                 }
-                printer.printRecord(cells);
+                printer.printRecord(table.headers());
+                for (List<Object> row : table.rows()) {
+                    List<String> cells = new ArrayList<>(row.size());
+                    for (Object cell : row) {
+                        cells.add(cell == null ? "" : cell instanceof String text ? defused(text) : String.valueOf(cell));
+                    }
+                    printer.printRecord(cells);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,37 +110,65 @@ public final class Spreadsheets {
     }
 
     public static byte[] xlsx(Table table) {
+        return xlsx(List.of(table));
+    }
+
+    /** One sheet per table, named after it (as far as sheet names allow); money cells numeric in {@value Amount#XLSX_FORMAT}. */
+    public static byte[] xlsx(List<Table> tables) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook workbook = new Workbook(out, "Party-Building Platform", "1.0");
-            Worksheet sheet = workbook.newWorksheet(table.name());
-            for (int c = 0; c < table.headers().size(); c++) {
-                sheet.value(0, c, table.headers().get(c));
-                sheet.style(0, c).bold().set();
+            java.util.Set<String> sheetNames = new java.util.HashSet<>();
+            for (Table table : tables) {
+                write(workbook.newWorksheet(sheetName(table.name(), sheetNames)), table);
             }
-            int r = 1;
-            for (List<Object> row : table.rows()) {
-                for (int c = 0; c < row.size(); c++) {
-                    Object cell = row.get(c);
-                    if (cell instanceof Number number) {
-                        sheet.value(r, c, number);
-                    } else if (cell instanceof Boolean bool) {
-                        sheet.value(r, c, bool);
-                    } else if (cell instanceof LocalDate date) {
-                        sheet.value(r, c, date);
-                        sheet.style(r, c).format("yyyy-mm-dd").set();
-                    } else if (cell != null) {
-                        sheet.value(r, c, cell.toString());
-                    }
-                }
-                r++;
-            }
-            sheet.freezePane(0, 1);
             workbook.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static void write(Worksheet sheet, Table table) {
+        for (int c = 0; c < table.headers().size(); c++) {
+            sheet.value(0, c, table.headers().get(c));
+            sheet.style(0, c).bold().set();
+        }
+        int r = 1;
+        for (List<Object> row : table.rows()) {
+            for (int c = 0; c < row.size(); c++) {
+                Object cell = row.get(c);
+                if (cell instanceof Amount amount) {
+                    sheet.value(r, c, amount.yuan());
+                    sheet.style(r, c).format(Amount.XLSX_FORMAT).set();
+                } else if (cell instanceof Number number) {
+                    sheet.value(r, c, number);
+                } else if (cell instanceof Boolean bool) {
+                    sheet.value(r, c, bool);
+                } else if (cell instanceof LocalDate date) {
+                    sheet.value(r, c, date);
+                    sheet.style(r, c).format("yyyy-mm-dd").set();
+                } else if (cell != null) {
+                    sheet.value(r, c, cell.toString());
+                }
+            }
+            r++;
+        }
+        sheet.freezePane(0, 1);
+    }
+
+    /** A sheet name Excel accepts: none of []:*?/\, at most 31 characters, unique in the workbook. */
+    static String sheetName(String name, java.util.Set<String> taken) {
+        String base = (name == null || name.isBlank() ? "sheet" : name).replaceAll("[\\[\\]:*?/\\\\]", " ").trim();
+        if (base.length() > 31) {
+            base = base.substring(0, 31);
+        }
+        String candidate = base;
+        for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
+            String suffix = " (" + n + ")";
+            candidate = (base.length() + suffix.length() > 31 ? base.substring(0, 31 - suffix.length()) : base) + suffix;
+        }
+        return candidate;
     }
 
     /**
@@ -178,8 +230,29 @@ public final class Spreadsheets {
         }
     }
 
+    /**
+     * The first sheet of a workbook. Cell formats (to tell dates from numbers) come from the styles part; a workbook
+     * without one (as some tools and libraries write it) is read without them: dates then arrive as Excel serial
+     * numbers, which {@link CellValues#date(String)} reads. Shared and inline strings are both read.
+     */
     private static SheetRows readXlsx(byte[] content, int maxRows) {
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content), new ReadingOptions(true, false));
+        try {
+            return readXlsx(content, maxRows, true);
+        } catch (TooLargeException e) {
+            throw e;
+        } catch (IOException | RuntimeException withFormats) {
+            try {
+                return readXlsx(content, maxRows, false);
+            } catch (TooLargeException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                throw new InvalidInputException("file", "is not a readable XLSX workbook");
+            }
+        }
+    }
+
+    private static SheetRows readXlsx(byte[] content, int maxRows, boolean cellFormats) throws IOException {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content), new ReadingOptions(cellFormats, false));
                 Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
             List<String> headers = null;
             List<SheetRows.Row> rows = new ArrayList<>();
@@ -201,10 +274,6 @@ public final class Spreadsheets {
                 }
             }
             return new SheetRows(headers == null ? List.of() : headers, rows);
-        } catch (TooLargeException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException("file", "is not a readable XLSX workbook");
         }
     }
 

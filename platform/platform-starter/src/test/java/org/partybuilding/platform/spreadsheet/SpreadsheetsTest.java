@@ -83,4 +83,107 @@ class SpreadsheetsTest {
         assertThat(csv.getHeaders().getContentType().toString()).isEqualTo("text/csv;charset=UTF-8");
         assertThat(csv.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).contains("ledger.csv");
     }
+
+    // --- workbooks as other tools write them (issue 20) ---------------------------------------------------------
+
+    /**
+     * A minimal workbook as some tools and libraries write it: no {@code styles.xml}, strings shared or inline, a
+     * date typed as an Excel serial number.
+     */
+    static byte[] workbookWithoutStyles(boolean sharedStrings) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+            String rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+            entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                    + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                    + (sharedStrings ? "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>" : "")
+                    + "</Types>");
+            entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"" + rel + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            entry(zip, "xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"" + main + "\" xmlns:r=\"" + rel + "\">"
+                    + "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            entry(zip, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"" + rel + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                    + (sharedStrings ? "<Relationship Id=\"rId2\" Type=\"" + rel + "/sharedStrings\" Target=\"sharedStrings.xml\"/>" : "")
+                    + "</Relationships>");
+            if (sharedStrings) {
+                entry(zip, "xl/sharedStrings.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"" + main + "\" count=\"3\" uniqueCount=\"3\">"
+                        + "<si><t>名称</t></si><si><t>登记日期</t></si><si><t>越秀区义工联合会</t></si></sst>");
+            }
+            entry(zip, "xl/worksheets/sheet1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + main + "\"><sheetData>"
+                    + "<row r=\"1\">" + text("A1", 0, "名称", sharedStrings) + text("B1", 1, "登记日期", sharedStrings)
+                    + "<c r=\"C1\" t=\"inlineStr\"><is><t>从业人员</t></is></c></row>"
+                    + "<row r=\"2\">" + text("A2", 2, "越秀区义工联合会", sharedStrings) + "<c r=\"B2\"><v>45352</v></c>"
+                    + "<c r=\"C2\"><v>20</v></c></row></sheetData></worksheet>");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String text(String ref, int shared, String value, boolean sharedStrings) {
+        return sharedStrings ? "<c r=\"" + ref + "\" t=\"s\"><v>" + shared + "</v></c>"
+                : "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + value + "</t></is></c>";
+    }
+
+    private static void entry(java.util.zip.ZipOutputStream zip, String name, String content) throws java.io.IOException {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        zip.write(content.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    @Test
+    void aWorkbookWithoutStylesIsReadWithSharedOrInlineStrings() {
+        for (boolean shared : List.of(true, false)) {
+            SheetRows rows = Spreadsheets.read("upload.xlsx", workbookWithoutStyles(shared), 10);
+            assertThat(rows.headers()).as("shared strings: " + shared).containsExactly("名称", "登记日期", "从业人员");
+            assertThat(rows.rows()).hasSize(1);
+            assertThat(rows.rows().get(0).cells()).containsExactly("越秀区义工联合会", "45352", "20");
+            // without styles a date arrives as its serial number, which the date reader takes
+            assertThat(CellValues.date(rows.rows().get(0).cell(1))).isEqualTo(LocalDate.of(2024, 3, 1));
+        }
+    }
+
+    private static final Table FUNDS = new Table("funding 2026", List.of("street", "amount"), List.of(
+            List.of("JIANSHE", Amount.of("1234567.50")), List.of("合计 total", Amount.of(new java.math.BigDecimal("1234567.5")))));
+
+    @Test
+    void moneyIsANumberFormattedWithTwoDecimalsInXlsxAndPlainInCsv() throws Exception {
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(Spreadsheets.xlsx(FUNDS)), new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
+                var sheet = workbook.getFirstSheet().openStream()) {
+            List<org.dhatim.fastexcel.reader.Row> rows = sheet.toList();
+            org.dhatim.fastexcel.reader.Cell amount = rows.get(1).getCell(1);
+            assertThat(amount.getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+            assertThat(amount.asNumber()).isEqualByComparingTo("1234567.50");
+            assertThat(amount.getDataFormatString()).isEqualTo("#,##0.00");
+        }
+        String csv = new String(Spreadsheets.csv(FUNDS), StandardCharsets.UTF_8);
+        assertThat(csv).contains("JIANSHE,1234567.50\r\n").contains("合计 total,1234567.50\r\n");
+        assertThatThrownBy(() -> Amount.of("0.001")).isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void aReportOfSeveralPartsIsOneSheetPerPartOrOneSectionPerPart() throws Exception {
+        Table gaps = new Table("gaps", List.of("street", "reason"), List.of(List.of("JIANSHE", "NEEDS_JOINT")));
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(Spreadsheets.xlsx(List.of(FUNDS, gaps))))) {
+            assertThat(workbook.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName)).containsExactly("funding 2026", "gaps");
+        }
+        String csv = new String(Spreadsheets.csv(List.of(FUNDS, gaps)), StandardCharsets.UTF_8).substring(1);
+        assertThat(csv).isEqualTo("funding 2026\r\nstreet,amount\r\nJIANSHE,1234567.50\r\n合计 total,1234567.50\r\n\r\n"
+                + "gaps\r\nstreet,reason\r\nJIANSHE,NEEDS_JOINT\r\n");
+    }
+
+    @Test
+    void sheetNamesAreWhatExcelAccepts() {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        assertThat(Spreadsheets.sheetName("compliance 2026/Q4: [all]", taken)).isEqualTo("compliance 2026 Q4   all");
+        assertThat(Spreadsheets.sheetName("a".repeat(40), taken)).hasSize(31);
+        assertThat(Spreadsheets.sheetName("a".repeat(40), taken)).isEqualTo("a".repeat(27) + " (2)");
+    }
 }

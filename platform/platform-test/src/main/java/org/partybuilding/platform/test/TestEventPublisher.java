@@ -34,11 +34,20 @@ public final class TestEventPublisher implements AutoCloseable {
         publish(type.topic(), type.ceType(), snapshot.id(), EventCodec.encode(snapshot));
     }
 
+    /** An event as if published at {@code time} ({@code ce_time}): what a consumer falls back to for undated facts. */
+    public void publish(EventType type, AggregateSnapshot snapshot, Instant time) {
+        publish(type.topic(), type.ceType(), snapshot.id(), EventCodec.encode(snapshot), time);
+    }
+
     /** Any record, including ones that are not events of the contract. */
     public void publish(String topic, String ceType, String key, byte[] data) {
+        publish(topic, ceType, key, data, Instant.now());
+    }
+
+    private void publish(String topic, String ceType, String key, byte[] data, Instant time) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, data);
         CloudEventHeaders.write(new CloudEventAttributes(UUID.randomUUID().toString(), ceType,
-                URI.create("/test-publisher"), Instant.now(), key), record.headers());
+                URI.create("/test-publisher"), time, key), record.headers());
         try {
             producer.send(record).get();
         } catch (Exception e) {

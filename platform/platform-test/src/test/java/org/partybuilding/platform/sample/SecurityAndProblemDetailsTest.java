@@ -22,6 +22,16 @@ class SecurityAndProblemDetailsTest {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @Autowired
+    org.partybuilding.platform.district.FiscalYears fiscalYears;
+
+    @Test
+    void theFiscalCalendarOfThePlatformDefaultsClosesEveryEarlierYear() {
+        // platform.fiscal-years.previous-year-open-until is empty unless the environment sets it
+        assertThat(fiscalYears.previousYearOpenUntil()).isNull();
+        assertThat(fiscalYears.closed(2025, java.time.LocalDate.of(2026, 1, 2))).isTrue();
+    }
+
     private WebTestClient.ResponseSpec get(String path, String token) {
         return web.get().uri(path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)).exchange();
     }
