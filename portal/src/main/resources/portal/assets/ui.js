@@ -39,7 +39,8 @@ export const DataTable = {
     exportParams: { type: Function, default: null },
   },
   setup(props, { expose }) {
-    const values = reactive(Object.assign({}, props.initial));
+    // every filter starts at its initial value, a select at "" (全部) unless told otherwise
+    const values = reactive(Object.assign(Object.fromEntries(props.filters.filter(f => f.type === 'select' && f.all !== false).map(f => [f.name, ''])), props.initial));
     const page = ref(1);
     const pageSize = ref(props.size);
     const sort = ref(null); // { field, order: 'ascend'|'descend' }
@@ -75,7 +76,7 @@ export const DataTable = {
     }
     function search() { page.value = 1; whole.value = false; load(); }
     function reset() {
-      for (const k of Object.keys(values)) values[k] = props.initial[k] !== undefined ? props.initial[k] : '';
+      for (const k of Object.keys(values)) values[k] = props.initial[k] !== undefined ? props.initial[k] : (typeof values[k] === 'string' ? '' : undefined);
       search();
     }
     function change(pagination, _filters, sorter) {

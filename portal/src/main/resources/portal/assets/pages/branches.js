@@ -45,6 +45,12 @@ const EstablishForm = {
       if (!form.name && form.formation === 'SINGLE') form.name = first.name + '党支部';
       if (!form.superior && first.street) form.superior = streetName(first.street) + '街道党工委';
     }
+    // from a gap's action: the organization is known, so is what it tells
+    onMounted(async () => {
+      if (form.organizationIds.length === 1 && !form.name) {
+        try { picked([await get('/api/registry/organizations/' + form.organizationIds[0])]); } catch (e) { /* the user fills it in */ }
+      }
+    });
     async function submit() {
       const body = Object.assign({}, form, { industry: form.industry || null });
       const saved = await run(undefined, () => post('/api/branches', body));
