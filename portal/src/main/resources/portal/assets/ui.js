@@ -37,6 +37,7 @@ export const DataTable = {
     exportPath: { type: [String, Function], default: null },
     exportName: { type: String, default: 'export' },
     exportParams: { type: Function, default: null },
+    paged: { type: Boolean, default: true },         // false: the service answers the whole list and takes no page/size
   },
   setup(props, { expose }) {
     // every filter starts at its initial value, a select at "" (全部) unless told otherwise
@@ -56,7 +57,7 @@ export const DataTable = {
       error.value = null;
       try {
         const params = clean(values);
-        if (!whole.value) {
+        if (!whole.value && props.paged) {
           params.page = page.value - 1;
           params.size = pageSize.value;
           if (props.sortable && sort.value && sort.value.order) params.sort = sort.value.field + ',' + (sort.value.order === 'ascend' ? 'asc' : 'desc');
@@ -131,9 +132,10 @@ export const DataTable = {
   },
   template: `
   <div class="data-table" :data-testid="testid">
-    <a-form v-if="filters.length || exportPath" layout="inline" class="filters" @submit.prevent="search" @finish="search">
+    <a-form v-if="filters.length || exportPath" layout="inline" class="filters" @submit="search">
       <a-form-item v-for="f in filters" :key="f.name" :label="f.label" :data-filter="f.name">
         <a-select v-if="f.type === 'select'" v-model:value="values[f.name]" :options="selectOptions(f)" :style="{ minWidth: (f.width || 120) + 'px' }"
+          show-search option-filter-prop="label"
           :data-testid="'filter-' + f.name" @change="search"></a-select>
         <picker v-else-if="f.type === 'picker'" :kind="f.kind" v-model:value="values[f.name]" :testid="'filter-' + f.name" :placeholder="f.placeholder"
           :style="{ width: (f.width || 260) + 'px' }" @update:value="search"></picker>
@@ -188,7 +190,7 @@ export const ProblemBox = {
   template: `
   <a-alert v-if="view" type="error" show-icon class="problem" role="alert" data-testid="problem" :message="prefix || view.message">
     <template #description>
-      <div v-if="prefix">{{ view.message }}</div>
+      <div v-if="prefix && !view.rule">{{ view.message }}</div>
       <div v-if="view.rule" class="problem-rule" data-testid="problem-rule">{{ view.rule }}</div>
       <div v-if="view.facts.length" class="problem-facts">{{ view.facts.join('；') }}</div>
       <ul v-if="view.fields.length && !hideFields" class="problem-fields">

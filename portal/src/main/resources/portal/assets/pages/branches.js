@@ -60,7 +60,7 @@ const EstablishForm = {
       industries: selectOptions(industryOptions()), streetScoped };
   },
   template: `
-  <a-form layout="vertical" class="form" data-testid="establish-form" @finish="submit">
+  <a-form layout="vertical" class="form" data-testid="establish-form" @submit="submit">
     <h2>{{ t('branch.establish') }}</h2>
     <problem-box v-if="state.problem" :error="state.problem" :prefix="state.problem.status === 422 ? t('branch.refused') : ''"
       :data-testid="state.problem.status === 422 ? 'rule-refusal' : 'problem'" hide-fields></problem-box>
@@ -70,8 +70,8 @@ const EstablishForm = {
       <field :label="t('branch.name')" :error="state.errors.name" name="name" required><a-input v-model:value="form.name" name="name"></a-input></field>
       <field :label="t('branch.type')" :error="state.errors.type" name="type" required><a-select v-model:value="form.type" :options="o('PartyOrganizationType')"></a-select></field>
       <field :label="t('branch.formation')" :error="state.errors.formation" name="formation" required><a-select v-model:value="form.formation" :options="o('Formation')" data-testid="formation"></a-select></field>
-      <field :label="t('common.street')" :error="state.errors.street" name="street" required><a-select v-model:value="form.street" :options="streets" :disabled="streetScoped()" :placeholder="t('common.choose')"></a-select></field>
-      <field :label="t('common.industry')" :error="state.errors.industry" name="industry"><a-select v-model:value="form.industry" :options="industries" allow-clear :placeholder="t('common.optional')"></a-select></field>
+      <field :label="t('common.street')" :error="state.errors.street" name="street" required><a-select v-model:value="form.street" show-search option-filter-prop="label" :options="streets" :disabled="streetScoped()" :placeholder="t('common.choose')"></a-select></field>
+      <field :label="t('common.industry')" :error="state.errors.industry" name="industry"><a-select v-model:value="form.industry" show-search option-filter-prop="label" :options="industries" allow-clear :placeholder="t('common.optional')"></a-select></field>
       <field :label="t('branch.superior')" :error="state.errors.superior" name="superior" required><a-input v-model:value="form.superior" name="superior"></a-input></field>
       <field :label="t('branch.establishedOn')" :error="state.errors.establishedOn" name="establishedOn" required><a-date-picker v-model:value="form.establishedOn" value-format="YYYY-MM-DD" style="width:100%"></a-date-picker></field>
       <field :label="t('branch.approvedBySuperior')" :error="state.errors.approvedBySuperior" name="approvedBySuperior"><a-switch v-model:checked="form.approvedBySuperior"></a-switch></field>
@@ -155,7 +155,7 @@ const BranchDetail = {
     <h3>{{ t('branch.committee') }}</h3>
     <table class="data compact" data-testid="committee"><tr v-for="s in p.committee" :key="s.memberId"><td>{{ label('SeatRole', s.role) }}</td><td>{{ memberName(s.memberId) }}</td></tr>
       <tr v-if="!p.committee || !p.committee.length"><td>{{ t('common.none') }}</td></tr></table>
-    <a-form v-if="mayWrite() && p.status === 'ACTIVE'" layout="vertical" class="form" data-testid="leadership-form" @finish="saveLeadership">
+    <a-form v-if="mayWrite() && p.status === 'ACTIVE'" layout="vertical" class="form" data-testid="leadership-form" @submit="saveLeadership">
       <h3>{{ t('branch.editLeadership') }}</h3>
       <p class="muted">{{ t('branch.leadershipNote') }}</p>
       <problem-box :error="leadState.problem"></problem-box>
@@ -173,7 +173,7 @@ const BranchDetail = {
         <a-button type="primary" html-type="submit" :loading="leadState.busy" data-testid="save-leadership">{{ t('branch.saveLeadership') }}</a-button></a-space>
     </a-form>
     <h3>{{ t('branch.sixHaves') }} · {{ t('branch.rating') }}</h3>
-    <a-form layout="inline" class="form inline" @finish="saveStandard" data-testid="six-haves">
+    <a-form layout="inline" class="form inline" @submit="saveStandard" data-testid="six-haves">
       <problem-box :error="saveState.problem"></problem-box>
       <a-checkbox v-for="k in SIX" :key="k" v-model:checked="six[k]" :disabled="!mayWrite() && !hasRole('branch-secretary')">{{ t('six.' + k) }}</a-checkbox>
       <a-select v-model:value="rating" :options="ratings" :disabled="!mayWrite()" style="width: 140px"></a-select>
@@ -184,7 +184,7 @@ const BranchDetail = {
       <tr><th>{{ t('member.name') }}</th><th>{{ t('member.stage') }}</th><th>{{ t('member.organizationId') }}</th></tr>
       <tr v-for="m in members" :key="m.id"><td><a :href="'#/members/' + m.id">{{ m.name }}</a></td><td>{{ label('Stage', m.stage) }}</td><td>{{ organizationName(m.organizationId) }}</td></tr>
     </table>
-    <a-form v-if="mayWrite() && p.status === 'ACTIVE'" layout="inline" class="form inline" data-testid="dissolve-form" @finish="dissolve">
+    <a-form v-if="mayWrite() && p.status === 'ACTIVE'" layout="inline" class="form inline" data-testid="dissolve-form" @submit="dissolve">
       <h3>{{ t('branch.dissolve') }}</h3>
       <problem-box :error="dissolveState.problem"></problem-box>
       <field :label="t('common.date')" :error="dissolveState.errors.date" name="date" required><a-date-picker v-model:value="dissolution.date" value-format="YYYY-MM-DD"></a-date-picker></field>
@@ -223,7 +223,7 @@ const Instructors = {
   },
   template: `
   <div data-testid="instructors">
-    <a-form v-if="mayWrite()" layout="vertical" class="form" @finish="submit">
+    <a-form v-if="mayWrite()" layout="vertical" class="form" @submit="submit">
       <h3>{{ t('branch.assign') }}</h3>
       <problem-box :error="state.problem"></problem-box>
       <div class="form-grid">
@@ -287,7 +287,7 @@ const JointPlan = {
   },
   template: `
   <div data-testid="joint-plan">
-    <a-form layout="inline" class="filters" @finish="load"><a-form-item :label="t('common.street')"><a-select v-model:value="street" :options="streets" style="min-width: 140px" @change="load"></a-select></a-form-item>
+    <a-form layout="inline" class="filters" @submit="load"><a-form-item :label="t('common.street')"><a-select v-model:value="street" :options="streets" style="min-width: 140px" @change="load"></a-select></a-form-item>
       <a-form-item><a-button type="primary" html-type="submit">{{ t('common.search') }}</a-button></a-form-item></a-form>
     <problem-box :error="error"></problem-box>
     <template v-if="plan">

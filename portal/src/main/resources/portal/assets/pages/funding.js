@@ -60,7 +60,7 @@ const Reports = {
         'funding-' + q.fiscalYear + '-' + q.groupBy + '.' + kind));
     }
     const params = () => Object.assign({ fiscalYear: q.fiscalYear, groupBy: q.groupBy }, q.street ? { street: q.street } : {});
-    const groupName = r => q.groupBy === 'kind' ? label('FundingKind', r.key) : q.groupBy === 'street' ? (r.name || streetName(r.key)) : (r.name || r.key);
+    const groupName = r => q.groupBy === 'kind' ? label('FundingKind', r.key) : q.groupBy === 'street' ? (r.name || streetName(r.key)) : (r.name || partyOrganizationName(r.key));
     const streets = computed(() => (streetScoped() ? [] : [{ value: '', label: t('common.all') }]).concat(streetOptions().map(o => ({ value: o.value, label: o.text }))));
     const groups = computed(() => [{ value: 'street', label: t('funding.byStreet') }, { value: 'partyOrganization', label: t('funding.byPartyOrganization') },
       { value: 'kind', label: t('funding.byKind') }]);
@@ -68,7 +68,7 @@ const Reports = {
   },
   template: `
   <div data-testid="funding-reports">
-    <a-form layout="inline" class="filters" @finish="load">
+    <a-form layout="inline" class="filters" @submit="load">
       <a-form-item :label="t('funding.fiscalYear')"><a-input-number v-model:value="q.fiscalYear" :min="2000" :max="2100"></a-input-number></a-form-item>
       <a-form-item :label="t('funding.groupBy')"><a-select v-model:value="q.groupBy" :options="groups" data-testid="group-by" style="min-width: 120px" @change="load"></a-select></a-form-item>
       <a-form-item :label="t('common.street')"><a-select v-model:value="q.street" :options="streets" style="min-width: 120px" @change="load"></a-select></a-form-item>
@@ -100,7 +100,7 @@ const Allocation = {
     return { form, state, submit, t, yuan };
   },
   template: `
-  <a-form layout="inline" class="form inline" @finish="submit" data-testid="allocation">
+  <a-form layout="inline" class="form inline" @submit="submit" data-testid="allocation">
     <problem-box :error="state.problem"></problem-box>
     <field :label="t('funding.fiscalYear')" :error="state.errors.fiscalYear" name="fiscalYear" required><a-input-number v-model:value="form.fiscalYear" :min="2000" :max="2100"></a-input-number></field>
     <field :label="t('funding.snapshotDate')" :error="state.errors.snapshotDate" name="snapshotDate" required><a-date-picker v-model:value="form.snapshotDate" value-format="YYYY-MM-DD"></a-date-picker></field>
@@ -120,7 +120,7 @@ const Forecast = {
   },
   template: `
   <div data-testid="forecast">
-    <a-form layout="inline" class="filters" @finish="load"><a-form-item :label="t('funding.fiscalYear')"><a-input-number v-model:value="year" :min="2000" :max="2100"></a-input-number></a-form-item>
+    <a-form layout="inline" class="filters" @submit="load"><a-form-item :label="t('funding.fiscalYear')"><a-input-number v-model:value="year" :min="2000" :max="2100"></a-input-number></a-form-item>
       <a-form-item><a-button type="primary" html-type="submit">{{ t('common.search') }}</a-button></a-form-item></a-form>
     <problem-box :error="state.problem"></problem-box>
     <table class="data" v-if="f">

@@ -80,7 +80,7 @@ const MemberForm = {
       stages: selectOptions(options('Stage').filter(o => o.value !== 'LEFT')) };
   },
   template: `
-  <a-form layout="vertical" class="form" data-testid="member-form" @finish="submit">
+  <a-form layout="vertical" class="form" data-testid="member-form" @submit="submit">
     <h2>{{ t('member.register') }}</h2>
     <problem-box :error="state.problem" hide-fields></problem-box>
     <div class="form-grid">
@@ -181,7 +181,7 @@ const MemberDetail = {
     <a-steps size="small" :current="timeline.findIndex(s => s.current)" data-testid="timeline" :items="timeline.map(s => ({ title: label('Stage', s.stage), description: s.on || '—' }))"></a-steps>
     <div v-if="next" class="panel" data-testid="next-transition">
       <p>{{ t('member.next') }}: <strong>{{ label('Stage', next.to) }}</strong> · {{ t('member.nextOn') }}: <strong>{{ next.on || '—' }}</strong></p>
-      <a-form v-if="mayWrite()" layout="inline" @finish="advance">
+      <a-form v-if="mayWrite()" layout="inline" @submit="advance">
         <problem-box :error="tState.problem"></problem-box>
         <field :label="t('member.transitionOn')" :error="tState.errors.on" name="on" required><a-date-picker v-model:value="transition.on" value-format="YYYY-MM-DD"></a-date-picker></field>
         <a-button type="primary" html-type="submit" :loading="tState.busy">{{ t('member.transition') }}</a-button>
@@ -196,7 +196,7 @@ const MemberDetail = {
           <a-button size="small" @click="finish(tr, 'cancellation')">{{ t('member.cancel') }}</a-button></a-space></td></tr>
       <tr v-if="!m.transfers || !m.transfers.length"><td colspan="4" class="empty">{{ t('common.none') }}</td></tr>
     </table>
-    <a-form v-if="mayWrite()" layout="inline" class="form inline" @finish="requestTransfer" data-testid="transfer-form">
+    <a-form v-if="mayWrite()" layout="inline" class="form inline" @submit="requestTransfer" data-testid="transfer-form">
       <problem-box :error="trState.problem"></problem-box>
       <field :label="t('member.transferKind')" name="kind"><a-select v-model:value="transfer.kind" :options="o('TransferKind')" style="width: 140px"></a-select></field>
       <field v-if="transfer.kind === 'OUT'" :label="t('member.toPartyOrganizationId')" :error="trState.errors.toPartyOrganizationId" name="toPartyOrganizationId" required>
@@ -206,7 +206,7 @@ const MemberDetail = {
       <a-button html-type="submit" :loading="trState.busy">{{ t('member.requestTransfer') }}</a-button>
     </a-form>
     <h3>{{ t('member.dues') }}</h3>
-    <a-form layout="inline" class="form inline" @finish="calculate" data-testid="dues">
+    <a-form layout="inline" class="form inline" @submit="calculate" data-testid="dues">
       <problem-box :error="dState.problem"></problem-box>
       <field :label="t('member.duesMonth')" :error="dState.errors.month" name="month" required><a-date-picker picker="month" v-model:value="dues.month" value-format="YYYY-MM" @change="calculate"></a-date-picker></field>
       <a-button html-type="submit">{{ t('member.duesCalculator') }}</a-button>
@@ -276,7 +276,7 @@ const Arrears = {
     };
     return { filters, columns, source, t, initial: { street: streetInitial() } };
   },
-  template: `<data-table :source="source" :filters="filters" :columns="columns" :initial="initial" testid="arrears"
+  template: `<data-table :source="source" :filters="filters" :columns="columns" :initial="initial" testid="arrears" :paged="false"
     export-path="/api/members/reports/arrears" :export-name="t('member.arrears')"></data-table>`,
 };
 
@@ -314,7 +314,7 @@ export const MembersPage = {
       { name: 'transferRequired', label: t('member.transferRequired'), type: 'select', options: yesNo() },
       { name: 'organizationId', label: t('member.organizationId'), type: 'picker', kind: 'organization' },
       { name: 'partyOrganizationId', label: t('member.partyOrganizationId'), type: 'picker', kind: 'partyOrganization' },
-    ].filter(f => !(hasRole('branch-secretary') && !mayWrite() && ['street', 'partyOrganizationId'].includes(f.name))));
+    ].filter(f => !(hasRole('branch-secretary') && !mayWrite() && !hasRole('auditor') && ['street', 'partyOrganizationId', 'organizationId'].includes(f.name))));
     const columns = computed(() => [
       { key: 'name', label: t('member.name'), link: r => '#/members/' + r.id, sort: 'name' },
       { key: 'gender', label: t('member.gender'), format: r => label('Gender', r.gender) },

@@ -63,7 +63,7 @@ const OrganizationForm = {
       industries: selectOptions(industryOptions()), streetScoped };
   },
   template: `
-  <a-form layout="vertical" class="form" data-testid="organization-form" @finish="submit">
+  <a-form layout="vertical" class="form" data-testid="organization-form" @submit="submit">
     <h2>{{ id ? t('common.edit') : t('org.register') }}</h2>
     <problem-box :error="state.problem" hide-fields></problem-box>
     <div class="form-grid">
@@ -73,8 +73,8 @@ const OrganizationForm = {
       <field :label="t('org.registrationLevel')" :error="state.errors.registrationLevel" name="registrationLevel" required><a-select v-model:value="form.registrationLevel" :options="o('RegistrationLevel')"></a-select></field>
       <field :label="t('org.registeredOn')" :error="state.errors.registeredOn" name="registeredOn" required><a-date-picker v-model:value="form.registeredOn" value-format="YYYY-MM-DD" style="width:100%"></a-date-picker></field>
       <field :label="t('org.supervisoryUnit')" :error="state.errors.supervisoryUnit" name="supervisoryUnit"><a-input v-model:value="form.supervisoryUnit" name="supervisoryUnit"></a-input></field>
-      <field :label="t('org.industry')" :error="state.errors.industry" name="industry" required><a-select v-model:value="form.industry" :options="industries" :placeholder="t('common.choose')"></a-select></field>
-      <field :label="t('org.street')" :error="state.errors.street" name="street" required><a-select v-model:value="form.street" :options="streets" :placeholder="t('common.choose')" :disabled="streetScoped()"></a-select></field>
+      <field :label="t('org.industry')" :error="state.errors.industry" name="industry" required><a-select v-model:value="form.industry" show-search option-filter-prop="label" :options="industries" :placeholder="t('common.choose')"></a-select></field>
+      <field :label="t('org.street')" :error="state.errors.street" name="street" required><a-select v-model:value="form.street" show-search option-filter-prop="label" :options="streets" :placeholder="t('common.choose')" :disabled="streetScoped()"></a-select></field>
       <field :label="t('org.address')" :error="state.errors.address" name="address"><a-input v-model:value="form.address" name="address"></a-input></field>
       <field :label="t('org.legalRepresentative')" :error="state.errors['legalRepresentative.name']" name="legalRepresentative.name" required><a-input v-model:value="form.legalRepresentative.name" name="legalRepresentative.name"></a-input></field>
       <field :label="t('org.legalRepresentativePartyMember')" :error="state.errors['legalRepresentative.partyMember']" name="legalRepresentative.partyMember"><a-switch v-model:checked="form.legalRepresentative.partyMember"></a-switch></field>
@@ -157,7 +157,7 @@ const OrganizationDetail = {
         <a :href="'#/members?organizationId=' + o.id">{{ t('common.open') }}</a></td></tr>
       <tr><th>{{ t('org.headIdentity') }}</th><td>{{ o.legalRepresentative.partyMember ? t('common.yes') : t('common.no') }}</td></tr>
     </table>
-    <a-form v-if="mayWrite() && o.status === 'ACTIVE'" layout="inline" class="form inline" data-testid="deregister-form" @finish="deregister">
+    <a-form v-if="mayWrite() && o.status === 'ACTIVE'" layout="inline" class="form inline" data-testid="deregister-form" @submit="deregister">
       <h3>{{ t('org.deregister') }}</h3>
       <problem-box :error="state.problem"></problem-box>
       <field :label="t('common.date')" :error="state.errors.date" name="date" required><a-date-picker v-model:value="dereg.date" value-format="YYYY-MM-DD"></a-date-picker></field>

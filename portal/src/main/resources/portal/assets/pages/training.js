@@ -70,7 +70,7 @@ const Sessions = {
   },
   template: `
   <div data-testid="sessions">
-    <a-form v-if="mayWrite()" layout="vertical" class="form" @finish="create">
+    <a-form v-if="mayWrite()" layout="vertical" class="form" @submit="create">
       <h3>{{ t('training.newSession') }}</h3>
       <problem-box :error="cState.problem"></problem-box>
       <div class="form-grid">
@@ -84,7 +84,7 @@ const Sessions = {
       </div>
       <a-button type="primary" html-type="submit" :loading="cState.busy">{{ t('common.save') }}</a-button>
     </a-form>
-    <a-form v-if="attendance.sessionId" layout="vertical" class="form" @finish="attend" data-testid="attendance-form">
+    <a-form v-if="attendance.sessionId" layout="vertical" class="form" @submit="attend" data-testid="attendance-form">
       <h3>{{ t('training.record') }}</h3>
       <problem-box :error="aState.problem"></problem-box>
       <div class="form-grid">
@@ -144,7 +144,7 @@ const Activities = {
   },
   template: `
   <div data-testid="activities">
-    <a-form v-if="hasRole('district-admin','committee-admin','street-admin','branch-secretary')" layout="vertical" class="form" @finish="submit" data-testid="activity-form">
+    <a-form v-if="hasRole('district-admin','committee-admin','street-admin','branch-secretary')" layout="vertical" class="form" @submit="submit" data-testid="activity-form">
       <h3>{{ t('training.newActivity') }}</h3>
       <problem-box :error="state.problem" hide-fields></problem-box>
       <div class="form-grid">
@@ -190,7 +190,7 @@ const Compliance = {
     const source = async params => (await get('/api/training/compliance', params)).partyOrganizations;
     return { filters, columns, source, t, initial: { year: now.getFullYear(), quarter: Math.floor(now.getMonth() / 3) + 1, street: streetInitial() } };
   },
-  template: `<data-table :source="source" :filters="filters" :columns="columns" :initial="initial" testid="compliance"
+  template: `<data-table :source="source" :filters="filters" :columns="columns" :initial="initial" testid="compliance" :paged="false"
     export-path="/api/training/compliance" :export-name="t('training.compliance')"></data-table>`,
 };
 

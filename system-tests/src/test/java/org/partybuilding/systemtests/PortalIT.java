@@ -130,6 +130,17 @@ class PortalIT {
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
+    /** A failed test leaves a photograph of where it stood. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final org.junit.jupiter.api.extension.TestWatcher FAILURES = new org.junit.jupiter.api.extension.TestWatcher() {
+        @Override
+        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                photograph("FAILED-" + context.getRequiredTestMethod().getName());
+            }
+        }
+    };
+
     @AfterAll
     static void stop() {
         if (browser != null) {
@@ -563,6 +574,12 @@ class PortalIT {
 
     static void login(String username) {
         browser.get(gateway + "/");
+        // a test that failed half-way left its user logged in: log out first
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("username")).isEmpty()
+                || !d.findElements(By.cssSelector("[data-testid=nav]")).isEmpty());
+        if (browser.findElements(By.id("username")).isEmpty()) {
+            logout();
+        }
         WebElement user = waitFor(By.id("username"));
         user.sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("demo");
@@ -661,10 +678,14 @@ class PortalIT {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> value.equals(input.getAttribute("value")));
     }
 
-    /** Chooses the option of a select (Ant Design's) by its text. */
+    /** Chooses the option of a select (Ant Design's) by its text; typed first where the select searches (long lists scroll). */
     static void choose(String field, String option) {
         WebElement select = field(field);
         select.findElement(By.cssSelector(".ant-select-selector")).click();
+        List<WebElement> search = select.findElements(By.cssSelector("input.ant-select-selection-search-input"));
+        if (!search.isEmpty() && search.get(0).getAttribute("readonly") == null) {
+            search.get(0).sendKeys(option);
+        }
         clickOption(option);
     }
 
