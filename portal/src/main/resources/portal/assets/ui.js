@@ -10,6 +10,9 @@ import { streetName } from './session.js';
 
 const PAGE_SIZES = ['10', '20', '50', '100', '200'];
 
+/** {value, text} choices (i18n's options, session's streets) as Ant Design's select options. */
+export const selectOptions = list => list.map(o => ({ value: o.value, label: o.text }));
+
 /** Query parameters without the empty ones (the services refuse unknown parameters, and "" would be a filter). */
 export function clean(params) {
   const out = {};

@@ -6,12 +6,11 @@ import { reactive, ref, computed, onMounted } from 'vue';
 import { get, post, patch } from '../api.js';
 import { t, label, options } from '../i18n.js';
 import { mayWrite, streetOptions, streetInitial, streetScoped, streetName, industryOptions, industryName, session, hasRole } from '../session.js';
-import { useSubmit, today, confirmAction } from '../ui.js';
+import { useSubmit, today, confirmAction, selectOptions } from '../ui.js';
 import { organizationName } from '../names.js';
 import { gapAction } from './organizations.js';
 
 const SIX = ['plaque', 'flag', 'activityRoom', 'archiveCabinet', 'avEquipment', 'publicityBoard'];
-const selectOptions = list => list.map(o => ({ value: o.value, label: o.text }));
 
 /** Prefill for the establish form: a joint-plan proposal (kept in sessionStorage across the hash change) or a gap's query. */
 function prefill(query) {

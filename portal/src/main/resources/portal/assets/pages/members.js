@@ -6,14 +6,13 @@ import { reactive, ref, computed, onMounted } from 'vue';
 import { get, post } from '../api.js';
 import { t, label, options } from '../i18n.js';
 import { mayWrite, streetOptions, streetInitial, streetScoped, streetName, session, hasRole } from '../session.js';
-import { useSubmit, today, yuan, confirmAction, clean } from '../ui.js';
+import { useSubmit, today, yuan, confirmAction, clean, selectOptions } from '../ui.js';
 import { idNumberProblem } from '../checks.js';
 import { organizationName, partyOrganizationName } from '../names.js';
 import { ImportPanel } from './organizations.js';
 
 const ORDER = ['APPLICANT', 'ACTIVIST', 'DEVELOPMENT_TARGET', 'PROBATIONARY', 'FORMAL'];
 const DATE_OF = { APPLICANT: 'appliedOn', ACTIVIST: 'activistOn', DEVELOPMENT_TARGET: 'targetOn', PROBATIONARY: 'admittedOn', FORMAL: 'confirmedOn' };
-const selectOptions = list => list.map(o => ({ value: o.value, label: o.text }));
 const yesNo = () => [{ value: 'true', text: t('common.yes') }, { value: 'false', text: t('common.no') }];
 
 function addMonths(date, months) {

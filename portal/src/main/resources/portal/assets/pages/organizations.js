@@ -6,7 +6,7 @@ import { reactive, ref, computed, onMounted } from 'vue';
 import { get, post, put, request } from '../api.js';
 import { t, label, options } from '../i18n.js';
 import { mayWrite, streetOptions, streetInitial, streetScoped, streetName, industryOptions, industryName, session } from '../session.js';
-import { useSubmit, today, confirmAction, assetUrl } from '../ui.js';
+import { useSubmit, today, confirmAction, assetUrl, selectOptions } from '../ui.js';
 import { creditCodeProblem } from '../checks.js';
 import { fieldLabel, fieldMessage } from '../problems.js';
 
@@ -30,7 +30,6 @@ export function checkOrganization(f) {
   return e;
 }
 
-const selectOptions = list => list.map(o => ({ value: o.value, label: o.text }));
 
 const OrganizationForm = {
   props: { id: String },

@@ -5,10 +5,9 @@ import { reactive, ref, computed, watch } from 'vue';
 import { get, post } from '../api.js';
 import { t, label, options } from '../i18n.js';
 import { mayWrite, streetOptions, streetInitial, streetScoped, streetName, session, hasRole } from '../session.js';
-import { useSubmit, today } from '../ui.js';
+import { useSubmit, today, selectOptions } from '../ui.js';
 import { partyOrganizationName } from '../names.js';
 
-const selectOptions = list => list.map(o => ({ value: o.value, label: o.text }));
 const PARTY_MEMBER_STAGES = ['FORMAL', 'PROBATIONARY'];
 
 /** The active party members of a party organization, loaded when it changes. */
