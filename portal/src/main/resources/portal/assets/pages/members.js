@@ -275,7 +275,7 @@ const Arrears = {
     };
     return { filters, columns, source, t, initial: { street: streetInitial() } };
   },
-  template: `<data-table :source="source" :filters="filters" :columns="columns" :initial="initial" testid="arrears" :paged="false"
+  template: `<data-table :source="source" :filters="filters" :columns="columns" :initial="initial" testid="arrears"
     export-path="/api/members/reports/arrears" :export-name="t('member.arrears')"></data-table>`,
 };
 
@@ -316,13 +316,13 @@ export const MembersPage = {
     ].filter(f => !(hasRole('branch-secretary') && !mayWrite() && !hasRole('auditor') && ['street', 'partyOrganizationId', 'organizationId'].includes(f.name))));
     const columns = computed(() => [
       { key: 'name', label: t('member.name'), link: r => '#/members/' + r.id, sort: 'name' },
-      { key: 'gender', label: t('member.gender'), format: r => label('Gender', r.gender) },
-      { key: 'stage', label: t('member.stage'), format: r => label('Stage', r.stage) },
+      { key: 'gender', label: t('member.gender'), format: r => label('Gender', r.gender), sort: 'gender' },
+      { key: 'stage', label: t('member.stage'), format: r => label('Stage', r.stage), sort: 'stage' },
       { key: 'organizationId', label: t('member.organizationId'), format: r => organizationName(r.organizationId) },
       { key: 'partyOrganizationId', label: t('member.partyOrganizationId'), format: r => partyOrganizationName(r.partyOrganizationId) },
-      { key: 'street', label: t('common.street'), format: r => streetName(r.street) },
+      { key: 'street', label: t('common.street'), format: r => streetName(r.street), sort: 'street' },
       { key: 'idNumber', label: t('member.idNumber') },
-      { key: 'status', label: t('member.status'), format: r => label('MemberStatus', r.status) },
+      { key: 'status', label: t('member.status'), format: r => label('MemberStatus', r.status), sort: 'status' },
     ]);
     const importValues = computed(() => [
       { label: t('member.gender'), text: options('Gender').map(o => o.text).join('、') },

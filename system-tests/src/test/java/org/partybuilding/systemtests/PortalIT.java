@@ -201,7 +201,7 @@ class PortalIT {
                 open("dashboard");
                 waitForPage("dashboard");
                 waitFor(By.cssSelector("[data-testid=lang]")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("[data-page=dashboard]"))
+                waiting(10).until(d -> d.findElement(By.cssSelector("[data-page=dashboard]"))
                         .getText().equals("Dashboard"));
                 photograph("committee-admin-dashboard-en");
                 browser.findElement(By.cssSelector("[data-testid=lang]")).click();
@@ -237,7 +237,7 @@ class PortalIT {
         // chart is drawn, as the page measures it; printed for the README, never asserted
         for (int i = 0; i < 3; i++) {
             browser.navigate().refresh();
-            String sinceNavigation = new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> (String) ((JavascriptExecutor) d)
+            String sinceNavigation = waiting(60).until(d -> (String) ((JavascriptExecutor) d)
                     .executeScript("return document.body.dataset.sinceNavigationMs || null;"));
             Object data = ((JavascriptExecutor) browser).executeScript("return document.body.dataset.dashboardLoadMs;");
             System.out.printf("[portal] dashboard on the demo district, load %d: %s ms from navigation to all figures and charts"
@@ -288,7 +288,7 @@ class PortalIT {
         open("branches/new");
         waitFor(By.cssSelector("[data-testid=establish-form]"));
         pick("organizationIds", name, name);
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> (name + "党支部").equals(inputValue("name")));
+        waiting(20).until(d -> (name + "党支部").equals(inputValue("name")));
         // (branch-service learns of the new organization from the registry's event: until then it is unknown there)
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() -> {
             click("[data-testid=establish-form] [data-testid=submit]");
@@ -337,7 +337,7 @@ class PortalIT {
         photograph("journey-08-gap");
         rowContaining("[data-testid=gaps]", name).findElement(By.cssSelector("[data-testid=action-act]")).click();
         waitFor(By.cssSelector("[data-testid=establish-form]"));
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> (name + "党支部").equals(inputValue("name"))
+        waiting(20).until(d -> (name + "党支部").equals(inputValue("name"))
                 && "建设街道党工委".equals(inputValue("superior")));
         photograph("journey-09-establish-from-gap");
         click("[data-testid=establish-form] [data-testid=submit]");
@@ -366,12 +366,12 @@ class PortalIT {
         choose("kind", "党员大会");
         type("topic", "学习党章");
         click("[data-testid=select-all]");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("[data-testid=attendees] .ant-checkbox-wrapper-checked")).size() == 3);
+        waiting(20).until(d -> d.findElements(By.cssSelector("[data-testid=attendees] .ant-checkbox-wrapper-checked")).size() == 3);
         photograph("journey-11-general-meeting");
         // (training-service learns of the branch and its members from their events)
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(3)).ignoreExceptions().untilAsserted(() -> {
             click("[data-testid=activity-form] [data-testid=submit]");
-            new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("[data-testid=activity-form] .problem")).isEmpty()
+            waiting(5).until(d -> d.findElements(By.cssSelector("[data-testid=activity-form] .problem")).isEmpty()
                     && d.findElements(By.cssSelector("[data-testid=activity-form] .ant-btn-loading")).isEmpty());
         });
         pick("[data-testid=activity-list] [data-filter=partyOrganizationId]", branch, branch);
@@ -473,7 +473,7 @@ class PortalIT {
         choose("[data-testid=group-by]", "按类别");
         click("[data-testid=funding-reports] [data-testid=search]");
         WebElement total = waitFor(By.cssSelector("[data-testid=report-total]"));
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElement(By.cssSelector("[data-testid=report-total]")).getText().isBlank());
+        waiting(20).until(d -> !d.findElement(By.cssSelector("[data-testid=report-total]")).getText().isBlank());
         BigDecimal shown = new BigDecimal(total.getText().replace(",", "").trim());
         photograph("funding-report-by-kind");
 
@@ -575,7 +575,7 @@ class PortalIT {
     static void login(String username) {
         browser.get(gateway + "/");
         // a test that failed half-way left its user logged in: log out first
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("username")).isEmpty()
+        waiting(30).until(d -> !d.findElements(By.id("username")).isEmpty()
                 || !d.findElements(By.cssSelector("[data-testid=nav]")).isEmpty());
         if (browser.findElements(By.id("username")).isEmpty()) {
             logout();
@@ -600,7 +600,7 @@ class PortalIT {
     static void logout() {
         waitFor(By.cssSelector("[data-testid=logout]")).click();
         // RP-initiated logout: Keycloak's session ends too, so the next visit asks for a password again
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("username")).isEmpty()
+        waiting(30).until(d -> !d.findElements(By.id("username")).isEmpty()
                 || d.getCurrentUrl().startsWith(gateway));
         browser.get(gateway + "/");
         waitFor(By.id("username"));
@@ -624,23 +624,30 @@ class PortalIT {
         waitFor(By.cssSelector("[data-testid=page-" + page + "]"));
         settle();
         if (page.equals("dashboard")) {
-            new WebDriverWait(browser, Duration.ofSeconds(60)).until(d ->
+            waiting(60).until(d ->
                     ((JavascriptExecutor) d).executeScript("return document.body.dataset.dashboardLoadMs || null;") != null);
         }
     }
 
     /** Lists, names and figures loaded: nothing says "loading" any more, no table spins. */
     static void settle() {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.xpath("//*[text()='加载中…' or text()='…']")).isEmpty()
+        waiting(30).until(d -> d.findElements(By.xpath("//*[text()='加载中…' or text()='…']")).isEmpty()
                 && d.findElements(By.cssSelector(".ant-spin-spinning")).isEmpty());
     }
 
+    /** A wait that looks again when the page redrew what it looked at (Vue replaces elements as data arrive). */
+    static WebDriverWait waiting(int seconds) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
     static WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waiting(30).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     static void click(String css) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        waiting(30).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
     static int figure(String testId) {
@@ -675,7 +682,7 @@ class PortalIT {
         input.click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(value, Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> value.equals(input.getAttribute("value")));
+        waiting(10).until(d -> value.equals(input.getAttribute("value")));
     }
 
     /** Chooses the option of a select (Ant Design's) by its text; typed first where the select searches (long lists scroll). */
@@ -702,11 +709,11 @@ class PortalIT {
     }
 
     static void clickOption(String text) {
-        WebElement option = new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(
+        WebElement option = waiting(30).until(d -> d.findElements(By.cssSelector(
                         ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")).stream()
                 .filter(o -> o.isDisplayed() && o.getText().contains(text)).findFirst().orElse(null));
         option.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(
+        waiting(10).until(d -> d.findElements(By.cssSelector(
                 ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")).stream().noneMatch(WebElement::isDisplayed)
                 || !d.findElements(By.cssSelector(".ant-select-multiple.ant-select-open")).isEmpty());
     }
@@ -715,13 +722,13 @@ class PortalIT {
     static List<String> options(String css) {
         WebElement select = field(css);
         select.findElement(By.cssSelector(".ant-select-selector")).click();
-        List<String> texts = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+        List<String> texts = waiting(10).until(d -> {
             List<String> shown = d.findElements(By.cssSelector(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option"))
                     .stream().filter(WebElement::isDisplayed).map(WebElement::getText).toList();
             return shown.isEmpty() ? null : shown;
         });
         select.findElement(By.cssSelector(".ant-select-selector")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(
+        waiting(10).until(d -> d.findElements(By.cssSelector(
                 ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")).stream().noneMatch(WebElement::isDisplayed));
         return texts;
     }
@@ -729,12 +736,12 @@ class PortalIT {
     /** Confirms (or cancels) the confirmation dialog. */
     static void confirm(boolean ok) {
         click(".confirm-dialog .ant-modal-confirm-btns " + (ok ? ".ant-btn-primary" : ".ant-btn-default"));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".confirm-dialog .ant-modal-confirm-btns"))
+        waiting(10).until(d -> d.findElements(By.cssSelector(".confirm-dialog .ant-modal-confirm-btns"))
                 .stream().noneMatch(WebElement::isDisplayed));
     }
 
     static WebElement rowContaining(String table, String text) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(table + " .ant-table-tbody tr"))
+        return waiting(30).until(d -> d.findElements(By.cssSelector(table + " .ant-table-tbody tr"))
                 .stream().filter(r -> r.getText().contains(text)).findFirst().orElse(null));
     }
 
