@@ -178,9 +178,9 @@ const Compliance = {
       { name: 'status', label: t('common.status'), type: 'select', options: options('ComplianceStatus') },
     ]);
     const columns = computed(() => [
-      { key: 'name', label: t('training.partyOrganizationId'), link: r => '#/branches/' + r.partyOrganizationId, localSort: r => r.name },
-      { key: 'street', label: t('common.street'), format: r => streetName(r.street), localSort: r => r.street },
-      { key: 'status', label: t('common.status'), format: r => label('ComplianceStatus', r.status), localSort: r => r.status },
+      { key: 'name', label: t('training.partyOrganizationId'), link: r => '#/branches/' + r.partyOrganizationId, localSort: r => r.name, width: 260 },
+      { key: 'street', label: t('common.street'), format: r => streetName(r.street), localSort: r => r.street, width: 100 },
+      { key: 'status', label: t('common.status'), format: r => label('ComplianceStatus', r.status), localSort: r => r.status, width: 100 },
       // per requirement: activities held, and the sub-periods met of those owed so far (rule 12)
       { key: 'requirements', label: t('training.requirement') + '：' + t('training.held') + '（' + t('training.met') + ' / ' + t('training.required') + '）',
         format: r => (r.requirements || []).map(q => label('Requirement', q.requirement || q.kind) + ' ' + q.held + '（' + q.met + '/' + q.required + '）'
