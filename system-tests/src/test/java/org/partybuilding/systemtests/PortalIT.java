@@ -763,7 +763,8 @@ class PortalIT {
 
     /** Confirms (or cancels) the confirmation dialog. */
     static void confirm(boolean ok) {
-        click(".confirm-dialog .ant-modal-confirm-btns " + (ok ? ".ant-btn-primary" : ".ant-btn-default"));
+        // the buttons: cancel, then the action (red where it cannot be undone)
+        click(".confirm-dialog .ant-modal-confirm-btns button:" + (ok ? "last-child" : "first-child"));
         waiting(10).until(d -> d.findElements(By.cssSelector(".confirm-dialog .ant-modal-confirm-btns"))
                 .stream().noneMatch(WebElement::isDisplayed));
     }
