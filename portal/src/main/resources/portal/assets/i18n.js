@@ -199,7 +199,7 @@ const enums = {
   Gender: { MALE: ['男', 'Male'], FEMALE: ['女', 'Female'] },
   Education: { PRIMARY: ['小学', 'Primary'], JUNIOR_SECONDARY: ['初中', 'Junior secondary'], SENIOR_SECONDARY: ['高中', 'Senior secondary'],
     VOCATIONAL: ['中专', 'Vocational'], ASSOCIATE: ['大专', 'Associate'], BACHELOR: ['本科', 'Bachelor'], MASTER: ['硕士', 'Master'], DOCTORATE: ['博士', 'Doctorate'] },
-  IncomeCategory: { EMPLOYED: ['在职', 'Employed'], RETIRED: ['离退休', 'Retired'], STUDENT: ['学生', 'Student'], UNEMPLOYED: ['无业', 'Unemployed'], HARDSHIP: ['生活困难', 'Hardship'] },
+  IncomeCategory: { EMPLOYED: ['在职', 'Employed'], RETIRED: ['退休', 'Retired'], STUDENT: ['学生', 'Student'], UNEMPLOYED: ['失业', 'Unemployed'], HARDSHIP: ['困难', 'Hardship'] },
   TransferKind: { OUT: ['区内转出', 'Out (in the district)'], OUT_OF_DISTRICT: ['转出本区', 'Out of the district'], IN: ['转入', 'In'] },
   TransferState: { REQUESTED: ['已申请', 'Requested'], COMPLETED: ['已完成', 'Completed'], REJECTED: ['已退回', 'Rejected'], CANCELLED: ['已撤回', 'Cancelled'] },
   SessionKind: { PARTY_MEMBER_TRAINING: ['党员培训', 'Party member training'], PARTY_WORKER_TRAINING: ['党务工作者培训', 'Party worker training'],
