@@ -60,7 +60,7 @@ const zh = {
   'member.duesMonth': '月份', 'member.base': '基数', 'member.rate': '比例', 'member.amount': '金额', 'member.pay': '缴纳',
   'member.transferDue': '应转未转', 'member.pipeline': '发展进度', 'member.complete': '完成', 'member.reject': '退回',
   'member.cancel': '撤回', 'member.state': '状态', 'member.stageDate': '{0}日期', 'member.eligible': '可转入下一阶段',
-  'member.since': '起', 'member.overdue': '逾期',
+  'member.since': '起始日期', 'member.overdue': '逾期',
   'training.sessions': '培训班', 'training.activities': '组织生活', 'training.compliance': '达标情况',
   'training.newSession': '新建培训班', 'training.title': '名称', 'training.kind': '类别', 'training.organizer': '主办单位',
   'training.startsOn': '开始日期', 'training.endsOn': '结束日期', 'training.hours': '学时', 'training.location': '地点',

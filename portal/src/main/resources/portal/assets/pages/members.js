@@ -233,7 +233,14 @@ const Reports = {
     const groups = ['activistsForTarget', 'targetsForAdmission', 'probationersForConfirmation', 'applicantTalksOverdue'];
     const titles = { activistsForTarget: ['ACTIVIST', 'DEVELOPMENT_TARGET'], targetsForAdmission: ['DEVELOPMENT_TARGET', 'PROBATIONARY'],
       probationersForConfirmation: ['PROBATIONARY', 'FORMAL'], applicantTalksOverdue: ['APPLICANT', null] };
-    return { pipeline, due, error, groups, titles, t, label, streetName };
+    const pipelineColumns = computed(() => [
+      { key: 'name', label: t('member.name'), link: e => '#/members/' + e.memberId, localSort: e => e.name },
+      { key: 'street', label: t('common.street'), format: e => streetName(e.street), localSort: e => e.street },
+      { key: 'since', label: t('member.since'), localSort: e => e.since },
+      { key: 'eligibleFrom', label: t('member.nextOn'), localSort: e => e.eligibleFrom },
+      { key: 'eligibleNow', label: t('member.eligible'), format: e => (e.eligibleNow ? t('common.yes') : t('common.no')) },
+    ]);
+    return { pipeline, due, error, groups, titles, t, label, streetName, pipelineColumns };
   },
   template: `
   <div data-testid="member-reports">
@@ -244,9 +251,7 @@ const Reports = {
       <div v-for="g in groups" :key="g" class="panel">
         <h4>{{ label('Stage', titles[g][0]) }}<template v-if="titles[g][1]"> → {{ label('Stage', titles[g][1]) }}</template><template v-else> · {{ t('member.overdue') }}</template>：
           {{ pipeline[g].total }}（{{ t('member.eligible') }} {{ pipeline[g].eligibleNow }}）</h4>
-        <table class="data compact"><tr><th>{{ t('member.name') }}</th><th>{{ t('common.street') }}</th><th>{{ t('member.since') }}</th><th>{{ t('member.nextOn') }}</th><th>{{ t('member.eligible') }}</th></tr>
-          <tr v-for="e in pipeline[g].members.slice(0, 20)" :key="e.memberId"><td><a :href="'#/members/' + e.memberId">{{ e.name }}</a></td>
-          <td>{{ streetName(e.street) }}</td><td>{{ e.since }}</td><td>{{ e.eligibleFrom }}</td><td>{{ e.eligibleNow ? t('common.yes') : t('common.no') }}</td></tr></table>
+        <data-table :source="() => pipeline[g].members" :columns="pipelineColumns" :paged="false" :size="10" :testid="'pipeline-' + g"></data-table>
       </div>
     </template>
     <template v-if="due">
