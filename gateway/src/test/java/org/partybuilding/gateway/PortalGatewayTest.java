@@ -148,9 +148,11 @@ class PortalGatewayTest {
         assertThat(map).contains("ant-design-vue").contains("zh_CN");
         String fingerprint = pages.fingerprint();
         for (String template : new String[] {"members.csv", "organizations.csv"}) {
-            String csv = web.get().uri("/assets/" + fingerprint + "/templates/" + template).exchange().expectStatus().isOk()
-                    .expectBody(String.class).returnResult().getResponseBody();
-            assertThat(csv).startsWith("\uFEFF").contains("统一社会信用代码");
+            byte[] csv = web.get().uri("/assets/" + fingerprint + "/templates/" + template).exchange().expectStatus().isOk()
+                    .expectBody(byte[].class).returnResult().getResponseBody();
+            // UTF-8 with a byte-order mark, so Excel opens the Chinese headers
+            assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+            assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8)).contains("统一社会信用代码");
         }
     }
 }
