@@ -11,7 +11,7 @@ export function setLang(lang) {
 
 const zh = {
   'app.title': '社会组织党建平台', 'app.logout': '退出登录', 'app.loading': '加载中…', 'app.lang': 'English',
-  'app.loggedOut': '您已退出登录。', 'app.loginAgain': '重新登录', 'app.noAccess': '您的角色不能使用此页面。',
+  'app.loggedOut': '您已退出登录。', 'app.loginAgain': '重新登录', 'app.noAccess': '您的角色不能使用此页面。', 'app.notFound': '页面不存在。',
   'nav.dashboard': '首页', 'nav.organizations': '社会组织', 'nav.branches': '党组织', 'nav.members': '党员',
   'nav.training': '培训与组织生活', 'nav.funding': '经费',
   'role.district-admin': '区委组织部', 'role.committee-admin': '社会组织党工委', 'role.street-admin': '街道党工委',
@@ -28,8 +28,8 @@ const zh = {
   'dash.active': '在册社会组织', 'dash.withMembers': '有党员的社会组织', 'dash.perStreet': '各街道覆盖率',
   'dash.gaps': '覆盖缺口（按原因）', 'dash.stages': '党员（按阶段）', 'dash.funding': '{0} 年经费（按类别）',
   'dash.compliance': '组织生活达标情况（本季度）', 'dash.compliant': '达标', 'dash.behind': '未达标',
-  'dash.loadTime': '加载用时', 'dash.partyOrgs': '党组织', 'dash.members': '党员', 'dash.fundingTotal': '经费合计',
-  'org.list': '社会组织', 'org.register': '登记社会组织', 'org.import': '导入 CSV/XLSX', 'org.deregister': '注销',
+  'dash.partyOrgs': '党组织', 'dash.members': '党员', 'dash.fundingTotal': '经费合计',
+  'org.list': '社会组织', 'org.register': '登记社会组织', 'org.import': '批量导入', 'org.deregister': '注销',
   'org.name': '名称', 'org.creditCode': '统一社会信用代码', 'org.type': '类型', 'org.registrationLevel': '登记层级',
   'org.registeredOn': '登记日期', 'org.supervisoryUnit': '业务主管单位', 'org.industry': '行业', 'org.street': '街道',
   'org.address': '地址', 'org.legalRepresentative': '法定代表人', 'org.legalRepresentativePartyMember': '法定代表人是党员',
@@ -60,7 +60,7 @@ const zh = {
   'member.duesMonth': '月份', 'member.base': '基数', 'member.rate': '比例', 'member.amount': '金额', 'member.pay': '缴纳',
   'member.transferDue': '应转未转', 'member.pipeline': '发展进度', 'member.complete': '完成', 'member.reject': '退回',
   'member.cancel': '撤回', 'member.state': '状态', 'member.stageDate': '{0}日期', 'member.eligible': '可转入下一阶段',
-  'member.since': '起', 'member.overdue': '逾期',
+  'member.since': '起始日期', 'member.overdue': '逾期',
   'training.sessions': '培训班', 'training.activities': '组织生活', 'training.compliance': '达标情况',
   'training.newSession': '新建培训班', 'training.title': '名称', 'training.kind': '类别', 'training.organizer': '主办单位',
   'training.startsOn': '开始日期', 'training.endsOn': '结束日期', 'training.hours': '学时', 'training.location': '地点',
@@ -79,7 +79,7 @@ const zh = {
   'check.creditCode.check': '校验码不符（应为 {0}）', 'check.creditCode.division': '第 3-8 位应为行政区划代码',
   'check.creditCode.orgCode': '组织机构代码（第 9-17 位）校验码错误', 'check.creditCode.civilAffairs': '社会组织的代码以 5 开头（民政部门登记）',
   'check.creditCode.category': '类别码与类型不符（应为 {0}）', 'check.fullTimeStaff': '专职人员不能多于从业人员',
-  'check.min0': '不能小于 0', 'check.idNumber.format': '应为 18 位身份证号', 'check.idNumber.check': '校验码不符（应为 {0}）',
+  'check.min0': '不能小于 0', 'check.phone': '应为 11 位手机号', 'check.idNumber.format': '应为 18 位身份证号', 'check.idNumber.check': '校验码不符（应为 {0}）',
 };
 
 Object.assign(zh, {
@@ -107,7 +107,7 @@ Object.assign(zh, {
 
 const en = {
   'app.title': 'Party-Building Platform', 'app.logout': 'Log out', 'app.loading': 'Loading…', 'app.lang': '中文',
-  'app.loggedOut': 'You have logged out.', 'app.loginAgain': 'Log in again', 'app.noAccess': 'Your role cannot use this page.',
+  'app.loggedOut': 'You have logged out.', 'app.loginAgain': 'Log in again', 'app.noAccess': 'Your role cannot use this page.', 'app.notFound': 'This page does not exist.',
   'nav.dashboard': 'Dashboard', 'nav.organizations': 'Social organizations', 'nav.branches': 'Party organizations',
   'nav.members': 'Members', 'nav.training': 'Training & organizational life', 'nav.funding': 'Funding',
   'role.district-admin': 'District organization department', 'role.committee-admin': 'Social-organization party work committee',
@@ -125,7 +125,7 @@ const en = {
   'dash.active': 'Active organizations', 'dash.withMembers': 'Organizations with members', 'dash.perStreet': 'Coverage per street',
   'dash.gaps': 'Coverage gaps by reason', 'dash.stages': 'Members by stage', 'dash.funding': 'Funding {0} by kind',
   'dash.compliance': 'Organizational life compliance (this quarter)', 'dash.compliant': 'Compliant', 'dash.behind': 'Behind',
-  'dash.loadTime': 'Load time', 'dash.partyOrgs': 'Party organizations', 'dash.members': 'Members', 'dash.fundingTotal': 'Funding total',
+  'dash.partyOrgs': 'Party organizations', 'dash.members': 'Members', 'dash.fundingTotal': 'Funding total',
   'org.list': 'Social organizations', 'org.register': 'Register an organization', 'org.import': 'Import CSV/XLSX', 'org.deregister': 'Deregister',
   'org.name': 'Name', 'org.creditCode': 'Unified social credit code', 'org.type': 'Type', 'org.registrationLevel': 'Registration level',
   'org.registeredOn': 'Registered on', 'org.supervisoryUnit': 'Supervisory unit', 'org.industry': 'Industry', 'org.street': 'Street',
@@ -177,7 +177,7 @@ const en = {
   'check.creditCode.check': 'check character does not match (expected {0})', 'check.creditCode.division': 'characters 3-8 must be the administrative division code',
   'check.creditCode.orgCode': 'the organization code (characters 9-17) has a wrong check character', 'check.creditCode.civilAffairs': "a social organization's code starts with 5",
   'check.creditCode.category': 'category character does not fit the type (expected {0})', 'check.fullTimeStaff': 'full-time staff cannot exceed employees',
-  'check.min0': 'must not be negative', 'check.idNumber.format': 'must be an 18-character resident ID number', 'check.idNumber.check': 'check character does not match (expected {0})',
+  'check.min0': 'must not be negative', 'check.phone': 'an 11-digit mobile number', 'check.idNumber.format': 'must be an 18-character resident ID number', 'check.idNumber.check': 'check character does not match (expected {0})',
 };
 
 const enums = {
@@ -199,7 +199,7 @@ const enums = {
   Gender: { MALE: ['男', 'Male'], FEMALE: ['女', 'Female'] },
   Education: { PRIMARY: ['小学', 'Primary'], JUNIOR_SECONDARY: ['初中', 'Junior secondary'], SENIOR_SECONDARY: ['高中', 'Senior secondary'],
     VOCATIONAL: ['中专', 'Vocational'], ASSOCIATE: ['大专', 'Associate'], BACHELOR: ['本科', 'Bachelor'], MASTER: ['硕士', 'Master'], DOCTORATE: ['博士', 'Doctorate'] },
-  IncomeCategory: { EMPLOYED: ['在职', 'Employed'], RETIRED: ['离退休', 'Retired'], STUDENT: ['学生', 'Student'], UNEMPLOYED: ['无业', 'Unemployed'], HARDSHIP: ['生活困难', 'Hardship'] },
+  IncomeCategory: { EMPLOYED: ['在职', 'Employed'], RETIRED: ['退休', 'Retired'], STUDENT: ['学生', 'Student'], UNEMPLOYED: ['失业', 'Unemployed'], HARDSHIP: ['困难', 'Hardship'] },
   TransferKind: { OUT: ['区内转出', 'Out (in the district)'], OUT_OF_DISTRICT: ['转出本区', 'Out of the district'], IN: ['转入', 'In'] },
   TransferState: { REQUESTED: ['已申请', 'Requested'], COMPLETED: ['已完成', 'Completed'], REJECTED: ['已退回', 'Rejected'], CANCELLED: ['已撤回', 'Cancelled'] },
   SessionKind: { PARTY_MEMBER_TRAINING: ['党员培训', 'Party member training'], PARTY_WORKER_TRAINING: ['党务工作者培训', 'Party worker training'],
@@ -213,6 +213,18 @@ const enums = {
     DUES_RETURN: ['党费返还', 'Dues return'], ADJUSTMENT: ['调整', 'Adjustment'] },
   SeatRole: { SECRETARY: ['书记', 'Secretary'], DEPUTY_SECRETARY: ['副书记', 'Deputy secretary'], MEMBER: ['委员', 'Member'] },
 };
+
+Object.assign(enums, {
+  ActivityFlag: { NO_QUORUM: ['不足法定人数（不计入达标）', 'No quorum (does not count)'] },
+  Requirement: { GENERAL_MEETING: ['党员大会', 'General meeting'], COMMITTEE_MEETING: ['支委会', 'Committee meeting'],
+    GROUP_MEETING: ['党小组会', 'Group meeting'], PARTY_LESSON: ['党课', 'Party lesson'], SECRETARY_PARTY_LESSON: ['书记讲党课', "Secretary's party lesson"],
+    THEMED_PARTY_DAY: ['主题党日', 'Themed party day'], ORGANIZATIONAL_LIFE_MEETING: ['组织生活会', 'Organizational life meeting'],
+    DEMOCRATIC_APPRAISAL: ['民主评议党员', 'Democratic appraisal'], THEME_PRACTICE: ['主题实践活动', 'Theme practice'] },
+  Ungrouped: { ALONE_IN_STREET: ['本街道仅此一家，无可联合的组织', 'Alone in its street'],
+    TOO_FEW_FORMAL_MEMBERS_IN_STREET: ['本街道候选组织正式党员合计不足 3 名', 'Too few formal members in the street'] },
+  Quarter: { 1: ['第一季度', 'Q1'], 2: ['第二季度', 'Q2'], 3: ['第三季度', 'Q3'], 4: ['第四季度', 'Q4'] },
+});
+Object.assign(enums.Gap, { COMMITTEE_NOT_ELECTED: ['未选举支部委员会', 'Committee not elected'], SECRETARY_MISSING: ['未配备书记', 'Secretary missing'] });
 
 export function t(key, ...args) {
   const dict = locale.lang === 'en' ? en : zh;
@@ -230,4 +242,107 @@ export function label(kind, value) {
 
 export function options(kind) {
   return Object.keys(enums[kind] || {}).map(v => ({ value: v, text: label(kind, v) }));
+}
+
+// The portal's additions for lists, pickers, confirmations, imports and the refusal table (problems.js reads them).
+Object.assign(zh, {
+  'common.export': '导出', 'common.exportCsv': '导出 CSV', 'common.exportXlsx': '导出 Excel', 'common.confirm': '确定',
+  'common.perPage': '{0} 条/页', 'common.totalRows': '共 {0} 条', 'common.sortNote': '可点击列标题排序', 'common.irreversible': '此操作不能撤回。',
+  'common.done': '已完成', 'common.open': '查看', 'common.choose': '请选择', 'common.optional': '选填', 'common.close': '关闭',
+  'pick.organization': '输入名称搜索社会组织', 'pick.partyOrganization': '输入名称搜索党组织', 'pick.member': '输入姓名或完整身份证号搜索',
+  'pick.session': '选择培训班', 'pick.noMatch': '没有找到', 'pick.typeToSearch': '输入后搜索',
+  'dash.quarter': '{0} 年{1}',
+  'org.search': '名称或信用代码', 'org.importTitle': '批量导入社会组织', 'org.exportNote': '导出为五个清台账（含本页筛选条件）',
+  'gap.action.SHOULD_FORM_SINGLE': '成立单独党组织', 'gap.action.NEEDS_JOINT': '查看联合建方案', 'gap.action.NEEDS_INSTRUCTOR': '选派指导员',
+  'gap.action.DEREGISTERED_WITH_ACTIVE_PARTY_ORGANIZATION': '查看党组织', 'gap.action.other': '查看党组织',
+  'branch.q': '名称包含', 'branch.chooseOrganizations': '覆盖的社会组织', 'branch.editLeadership': '书记和支部委员会',
+  'branch.seat': '职务', 'branch.member': '党员', 'branch.addSeat': '添加委员', 'branch.removeSeat': '移除',
+  'branch.leadershipNote': '正式党员 7 名以上的选举支部委员会（3 至 5 人，含书记 1 名）；不足 7 名的只设书记（可设副书记）。',
+  'branch.deputySecretary': '副书记', 'branch.saveLeadership': '保存书记和委员会', 'branch.organizationsOf': '{0} 个社会组织',
+  'member.birthDate': '出生日期', 'member.appliedOn': '申请入党日期', 'member.activistOn': '确定积极分子日期', 'member.targetOn': '确定发展对象日期',
+  'member.admittedOn': '接收预备党员日期', 'member.confirmedOn': '转正日期',
+  'member.search': '姓名或完整身份证号', 'member.import': '导入党员花名册', 'member.arrears': '欠缴党费', 'member.arrearsMonths': '连续未缴月数',
+  'member.arrearsSince': '欠缴起始月', 'member.duesArrears': '已连续 6 个月以上未缴党费', 'member.paid': '已缴纳', 'member.paidOn': '缴纳日期',
+  'import.file': '选择文件', 'import.template': '下载导入模板', 'import.rows': '读取 {0} 行：新增 {1}，更新 {2}，未变 {3}，拒绝 {4}',
+  'import.rejected': '被拒绝的行（整行未导入）', 'import.field': '字段', 'import.problem': '问题', 'import.values': '可填写的值',
+  'import.upload': '上传并导入', 'import.hint': '第一行为表头（与模板一致），每行一名；被拒绝的行不导入，其他行照常导入。',
+  'training.chooseAttendees': '出席党员（从本党组织党员中选择）', 'training.lecturer': '主讲人', 'training.members': '党员',
+  'training.attendanceOf': '“{0}”出勤登记', 'training.selectAll': '全选', 'training.recorded': '已登记 {0} 人，原已登记 {1} 人',
+  'training.requirement': '要求', 'training.session': '培训班',
+  'funding.basis.ANNUAL_WORKING_FUNDS': '{0} 名党员 × {1} 元（统计日 {2}）', 'funding.basis.STARTUP_GRANT': '新成立党组织启动经费（{0} 成立）',
+  'funding.basis.DUES_RETURN': '{0} 党费全额返还（{1} 缴纳）', 'funding.basis.ADJUSTMENT': '调整：{0}',
+  'confirm.deregister': '注销“{0}”（{1}）？注销后它不再计入覆盖；它单独建的党组织须按程序撤销，党员需转接组织关系。',
+  'confirm.dissolve': '撤销“{0}”？撤销后它的 {1} 名党员需转接组织关系，不再计入覆盖、达标和经费。',
+  'confirm.transfer': '为 {0} 申请组织关系转接：{1}？', 'confirm.transfer.completion': '完成 {0} 的组织关系转接？完成后其组织关系转入新的党组织。',
+  'confirm.transfer.rejection': '退回 {0} 的组织关系转接申请？', 'confirm.transfer.cancellation': '撤回 {0} 的组织关系转接申请？',
+  'confirm.allocation': '执行 {0} 年度经费拨付（党员人数统计日 {1}）？各党组织按统计日的党员人数记账；一个年度只拨付一次，更正只能通过调整。',
+  'confirm.pay': '为 {0} 登记 {1} 党费 {2} 元？每人每月只能缴纳一次。',
+  'problem.title': '操作未成功', 'problem.rule': '不符合规定：', 'problem.ruleN': '不符合第 {0} 条规定（{1}）',
+  'problem.400': '提交的内容有误，请检查标出的字段。', 'problem.401': '登录已过期，请重新登录。', 'problem.403': '您没有权限进行此操作，或数据不在您的管辖范围内。',
+  'problem.404': '没有找到该记录，可能已被删除或不在您的管辖范围内。', 'problem.406': '该列表暂不支持导出。',
+  'problem.409': '与现有数据冲突：记录可能已存在、已办理或已被他人修改，请刷新后再试。',
+  'problem.412': '记录已被他人修改，请刷新后再试。', 'problem.413': '文件太大。', 'problem.415': '文件格式不支持，请上传 CSV 或 Excel（.xlsx）文件。',
+  'problem.422': '不符合业务规定。', 'problem.428': '请刷新后再试（缺少版本号）。', 'problem.429': '操作太频繁，请稍后再试。',
+  'problem.5xx': '服务暂时不可用，请稍后再试。', 'problem.network': '无法连接服务器，请检查网络后再试。', 'problem.field': '{0}：{1}',
+  'problem.fieldFallback': '填写有误',
+  'fact.allowedFrom': '最早可办理日期', 'fact.formalMembers': '正式党员', 'fact.required': '规定人数', 'fact.organizations': '社会组织数',
+  'fact.maximum': '上限', 'fact.members': '党员人数', 'fact.moreThan': '须多于', 'fact.due': '应缴金额', 'fact.stage': '阶段',
+  'fact.nonMembers': '不属于本党组织的人数',
+  'rule.n.1': '应建必建', 'rule.n.2': '联合建与挂靠建', 'rule.n.3': '党建工作指导员', 'rule.n.4': '党组织类型与规模', 'rule.n.5': '支部委员会与书记',
+  'rule.n.6': '注销与党组织撤销', 'rule.n.7': '同步组建', 'rule.n.8': '发展党员程序', 'rule.n.9': '流动党员', 'rule.n.10': '组织关系转接',
+  'rule.n.11': '党费', 'rule.n.12': '组织生活频次', 'rule.n.13': '出席人员', 'rule.n.14': '启动经费', 'rule.n.15': '年度工作经费',
+  'rule.n.16': '党费返还', 'rule.n.17': '经费台账', 'rule.n.18': '预算预测',
+});
+Object.assign(en, {
+  'common.export': 'Export', 'common.exportCsv': 'Export CSV', 'common.exportXlsx': 'Export Excel', 'common.confirm': 'OK',
+  'common.perPage': '{0} / page', 'common.totalRows': '{0} in all', 'common.sortNote': 'click a column title to sort', 'common.irreversible': 'This cannot be undone.',
+  'common.done': 'Done', 'common.open': 'Open', 'common.choose': 'Choose', 'common.optional': 'optional', 'common.close': 'Close',
+  'pick.organization': 'Type an organization name', 'pick.partyOrganization': 'Type a party organization name', 'pick.member': 'Type a name or full ID number',
+  'pick.session': 'Choose a session', 'pick.noMatch': 'Nothing found', 'pick.typeToSearch': 'Type to search',
+  'dash.quarter': '{0} {1}',
+  'org.search': 'Name or credit code', 'org.importTitle': 'Import organizations (CSV/Excel)', 'org.exportNote': 'Exported as the five-clears ledger (with these filters)',
+  'gap.action.SHOULD_FORM_SINGLE': 'Establish single', 'gap.action.NEEDS_JOINT': 'See the joint plan', 'gap.action.NEEDS_INSTRUCTOR': 'Assign an instructor',
+  'gap.action.DEREGISTERED_WITH_ACTIVE_PARTY_ORGANIZATION': 'Open the party organization', 'gap.action.other': 'Open the party organization',
+  'branch.q': 'Name contains', 'branch.chooseOrganizations': 'Organizations covered', 'branch.editLeadership': 'Secretary and committee',
+  'branch.seat': 'Seat', 'branch.member': 'Member', 'branch.addSeat': 'Add a seat', 'branch.removeSeat': 'Remove',
+  'branch.leadershipNote': 'With 7+ formal members a committee of 3 to 5 (one secretary) is elected; with fewer, a secretary (and optionally a deputy).',
+  'branch.deputySecretary': 'Deputy secretary', 'branch.saveLeadership': 'Save secretary and committee', 'branch.organizationsOf': '{0} organizations',
+  'member.birthDate': 'Birth date', 'member.appliedOn': 'Applied on', 'member.activistOn': 'Activist on', 'member.targetOn': 'Target on',
+  'member.admittedOn': 'Admitted on', 'member.confirmedOn': 'Confirmed on',
+  'member.search': 'Name or full ID number', 'member.import': 'Import a member roster', 'member.arrears': 'Dues arrears', 'member.arrearsMonths': 'Months unpaid',
+  'member.arrearsSince': 'Unpaid since', 'member.duesArrears': '6 or more consecutive months unpaid', 'member.paid': 'Paid', 'member.paidOn': 'Paid on',
+  'import.file': 'Choose a file', 'import.template': 'Download the template', 'import.rows': '{0} rows read: {1} created, {2} updated, {3} unchanged, {4} rejected',
+  'import.rejected': 'Rejected rows (not imported)', 'import.field': 'Field', 'import.problem': 'Problem', 'import.values': 'Allowed values',
+  'import.upload': 'Upload and import', 'import.hint': 'The first row is the header (as in the template), one row each; rejected rows are skipped, the others imported.',
+  'training.chooseAttendees': 'Attendees (members of this party organization)', 'training.lecturer': 'Lecturer', 'training.members': 'Members',
+  'training.attendanceOf': 'Attendance of "{0}"', 'training.selectAll': 'Select all', 'training.recorded': '{0} recorded, {1} already recorded',
+  'training.requirement': 'Requirement', 'training.session': 'Session',
+  'funding.basis.ANNUAL_WORKING_FUNDS': '{0} members × {1} yuan (snapshot {2})', 'funding.basis.STARTUP_GRANT': 'Start-up grant (established {0})',
+  'funding.basis.DUES_RETURN': 'Dues {0} returned in full (paid {1})', 'funding.basis.ADJUSTMENT': 'Adjustment: {0}',
+  'confirm.deregister': 'Deregister "{0}" ({1})? It no longer counts for coverage; its single party organization must be dissolved and its members transferred.',
+  'confirm.dissolve': 'Dissolve "{0}"? Its {1} members then need a relationship transfer and no longer count for coverage, compliance and funding.',
+  'confirm.transfer': 'Request a relationship transfer for {0}: {1}?', 'confirm.transfer.completion': 'Complete the transfer of {0}? The relationship moves to the new party organization.',
+  'confirm.transfer.rejection': 'Reject the transfer of {0}?', 'confirm.transfer.cancellation': 'Cancel the transfer of {0}?',
+  'confirm.allocation': 'Run the {0} allocation (members counted on {1})? Each party organization is booked by its members on that day; a year is allocated once, corrections only by adjustment.',
+  'confirm.pay': 'Record dues of {2} yuan for {0}, {1}? One payment per member and month.',
+  'problem.title': 'Not done', 'problem.rule': 'Refused by the rules:', 'problem.ruleN': 'Rule {0} ({1}) refuses it',
+  'problem.400': 'Some input is invalid; see the marked fields.', 'problem.401': 'Your session ended; log in again.', 'problem.403': 'You may not do this, or the data is outside your scope.',
+  'problem.404': 'Not found: deleted, or outside your scope.', 'problem.406': 'This list cannot be exported yet.',
+  'problem.409': 'Conflicts with existing data: already there, already done or changed by someone else; reload and retry.',
+  'problem.412': 'Changed by someone else; reload and retry.', 'problem.413': 'The file is too large.', 'problem.415': 'Unsupported file: upload CSV or Excel (.xlsx).',
+  'problem.422': 'Refused by the rules.', 'problem.428': 'Reload and retry (version missing).', 'problem.429': 'Too many requests; wait a moment.',
+  'problem.5xx': 'The service is unavailable; try again later.', 'problem.network': 'The server cannot be reached.', 'problem.field': '{0}: {1}',
+  'problem.fieldFallback': 'invalid',
+  'fact.allowedFrom': 'Allowed from', 'fact.formalMembers': 'Formal members', 'fact.required': 'Required', 'fact.organizations': 'Organizations',
+  'fact.maximum': 'Maximum', 'fact.members': 'Members', 'fact.moreThan': 'More than', 'fact.due': 'Due', 'fact.stage': 'Stage',
+  'fact.nonMembers': 'Not members',
+  'rule.n.1': 'must form single', 'rule.n.2': 'joint and affiliated', 'rule.n.3': 'instructors', 'rule.n.4': 'type by size', 'rule.n.5': 'committee and secretary',
+  'rule.n.6': 'deregistration', 'rule.n.7': 'new organizations', 'rule.n.8': 'development stages', 'rule.n.9': 'mobile members', 'rule.n.10': 'transfers',
+  'rule.n.11': 'dues', 'rule.n.12': 'meeting frequencies', 'rule.n.13': 'attendance', 'rule.n.14': 'start-up grant', 'rule.n.15': 'working funds',
+  'rule.n.16': 'dues return', 'rule.n.17': 'ledger', 'rule.n.18': 'forecast',
+});
+
+/** Whether the message table has this key (in the current language or Chinese). */
+export function has(key) {
+  return (locale.lang === 'en' ? en : zh)[key] !== undefined || zh[key] !== undefined;
 }

@@ -1,6 +1,9 @@
 // The portal's shell: who is logged in (GET /auth/me, answered by the gateway from the session), the pages their
-// roles may use, a hash router, the language switch and logout (POST /logout with the CSRF token).
-import { createApp, reactive, computed, h, defineAsyncComponent } from 'vue';
+// roles may use, a hash router, the language switch and logout (POST /logout with the CSRF token). Components come
+// from Ant Design Vue, in Chinese (its zh_CN locale) unless the user switches to English.
+import { createApp, reactive, computed } from 'vue';
+import * as Antd from 'ant-design-vue';
+import zhCN from 'ant-design-vue/zh_CN';
 import { get } from './api.js';
 import { t, setLang, locale } from './i18n.js';
 import { registerUi } from './ui.js';
@@ -13,6 +16,7 @@ import { FundingPage } from './pages/funding.js';
 import { session } from './session.js';
 
 const ADMINS = ['district-admin', 'committee-admin'];
+const ROLES = ['district-admin', 'committee-admin', 'street-admin', 'branch-secretary', 'finance', 'auditor'];
 
 /** Each page and the roles that may use it (the services' own rules; they check again). */
 export const PAGES = [
@@ -37,21 +41,21 @@ parseHash();
 const App = {
   setup() {
     const pages = computed(() => PAGES.filter(p => session.me && p.roles.some(r => session.me.roles.includes(r))));
-    const current = computed(() => {
-      const id = route.path[0];
-      const page = pages.value.find(p => p.id === id);
-      return page || null;
-    });
+    const current = computed(() => pages.value.find(p => p.id === route.path[0]) || null);
+    // a page that exists but is not this role's, or no such page at all
+    const missing = computed(() => route.path.length && !current.value
+      ? (PAGES.some(p => p.id === route.path[0]) ? 'app.noAccess' : 'app.notFound') : null);
     function csrf() {
       const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
       return m ? decodeURIComponent(m[1]) : '';
     }
-    return { session, pages, current, route, t, locale, setLang, csrf,
-      roleNames: () => (session.me ? session.me.roles.filter(r => r.indexOf('-') > 0 || r === 'finance' || r === 'auditor')
-        .filter(r => ['district-admin', 'committee-admin', 'street-admin', 'branch-secretary', 'finance', 'auditor'].includes(r))
-        .map(r => t('role.' + r)).join('、') : '') };
+    const antLocale = computed(() => (locale.lang === 'en' ? undefined : zhCN));
+    const theme = { token: { colorPrimary: '#c8102e', borderRadius: 3 } };
+    return { session, pages, current, missing, route, t, locale, setLang, csrf, antLocale, theme,
+      roleNames: () => (session.me ? session.me.roles.filter(r => ROLES.includes(r)).map(r => t('role.' + r)).join('、') : '') };
   },
   template: `
+  <a-config-provider :locale="antLocale" :theme="theme">
   <div class="shell" v-if="session.me">
     <header class="top">
       <span class="brand">{{ t('app.title') }}</span>
@@ -69,11 +73,14 @@ const App = {
     </nav>
     <main class="content">
       <component v-if="current" :is="current.component" :route="route" :key="current.id"></component>
-      <p v-else-if="route.path.length" class="problem">{{ t('app.noAccess') }}</p>
+      <a-result v-else-if="missing" :status="missing === 'app.notFound' ? '404' : '403'" :title="t(missing)" data-testid="missing-page">
+        <template #extra><a-button type="primary" :href="pages.length ? '#/' + pages[0].id : '#/'">{{ t('common.back') }}</a-button></template>
+      </a-result>
     </main>
   </div>
   <p v-else-if="session.error" class="problem">{{ session.error }}</p>
-  <p v-else class="loading">{{ t('app.loading') }}</p>`,
+  <p v-else class="loading">{{ t('app.loading') }}</p>
+  </a-config-provider>`,
 };
 
 async function start() {
@@ -81,7 +88,7 @@ async function start() {
   try {
     session.me = await get('/auth/me');
   } catch (e) {
-    session.error = e.message;
+    session.error = t('problem.' + (e.status === 401 ? '401' : '5xx'));
     return;
   }
   const back = sessionStorage.getItem('portal.returnTo');
@@ -92,6 +99,7 @@ async function start() {
 }
 
 const app = createApp(App);
+app.use(Antd);
 registerUi(app);
 app.mount('#app');
 start();

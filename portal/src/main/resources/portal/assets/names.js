@@ -1,5 +1,5 @@
-// Names for the ids other services hand out (organizations, party organizations), looked up once per page view
-// where the user's role may read them; otherwise the id stays.
+// Names for the ids other services hand out (organizations, party organizations), looked up once per page view where
+// the user's role may read them. An id is never shown: "…" while it loads, "—" where it cannot be read.
 import { reactive } from 'vue';
 import { get } from './api.js';
 import { hasRole } from './session.js';
@@ -7,13 +7,14 @@ import { hasRole } from './session.js';
 const cache = reactive({});
 
 function lookup(kind, id, path, readers) {
-  const key = kind + ':' + id;
   if (!id) return '';
-  if (cache[key] === undefined && hasRole(...readers)) {
-    cache[key] = id;
-    get(path + id).then(r => { cache[key] = (r && r.name) || id; }).catch(() => {});
+  const key = kind + ':' + id;
+  if (cache[key] === undefined) {
+    if (!hasRole(...readers)) return '—';
+    cache[key] = '…';
+    get(path + id).then(r => { cache[key] = (r && r.name) || '—'; }).catch(() => { cache[key] = '—'; });
   }
-  return cache[key] || id;
+  return cache[key];
 }
 
 export const organizationName = id => lookup('org', id, '/api/registry/organizations/',

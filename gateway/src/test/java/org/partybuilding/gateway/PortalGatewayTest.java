@@ -128,4 +128,31 @@ class PortalGatewayTest {
                 .expectHeader().valueMatches(HttpHeaders.CACHE_CONTROL, ".*max-age=31536000.*");
         web.get().uri("/webjars/chart.js/4.5.1/dist/chart.umd.js").exchange().expectStatus().isOk();
     }
+
+    @Test
+    void everyModuleTheImportMapNamesIsServedAndSoAreTheImportTemplates() throws java.io.IOException {
+        // the page as the gateway serves it to a logged-in browser
+        String index;
+        try (java.io.InputStream in = new org.springframework.core.io.ClassPathResource("portal/index.html").getInputStream()) {
+            index = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("@assets@", "/assets/" + pages.fingerprint());
+        }
+        String map = index.substring(index.indexOf("<script type=\"importmap\">"), index.indexOf("</script>", index.indexOf("importmap")));
+        java.util.regex.Matcher target = java.util.regex.Pattern.compile(":\\s*\"(/[^\"]+)\"").matcher(map);
+        int targets = 0;
+        while (target.find()) {
+            web.get().uri(target.group(1)).exchange().expectStatus().isOk();
+            targets++;
+        }
+        // Vue, Ant Design Vue and its Chinese locale with the parts it imports, the Babel helper
+        assertThat(targets).isGreaterThanOrEqualTo(9);
+        assertThat(map).contains("ant-design-vue").contains("zh_CN");
+        String fingerprint = pages.fingerprint();
+        for (String template : new String[] {"members.csv", "organizations.csv"}) {
+            byte[] csv = web.get().uri("/assets/" + fingerprint + "/templates/" + template).exchange().expectStatus().isOk()
+                    .expectBody(byte[].class).returnResult().getResponseBody();
+            // UTF-8 with a byte-order mark, so Excel opens the Chinese headers
+            assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+            assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8)).contains("统一社会信用代码");
+        }
+    }
 }

@@ -78,7 +78,7 @@ export const Dashboard = {
       <div class="card" data-testid="work-coverage"><div class="num">{{ pct(s.coverage.workCoverageRate) }}</div><div>{{ t('dash.workCoverage') }}</div></div>
       <div class="card" data-testid="active-organizations"><div class="num">{{ s.coverage.activeOrganizations }}</div><div>{{ t('dash.active') }}</div></div>
       <div class="card" data-testid="with-members"><div class="num">{{ s.coverage.withMembers }}</div><div>{{ t('dash.withMembers') }}</div></div>
-      <div class="card" v-if="s.funding" data-testid="funding-total"><div class="num">{{ yuan(s.funding.total) }}</div><div>{{ t('dash.fundingTotal') }} ({{ year }})</div></div>
+      <div class="card" v-if="s.funding" data-testid="funding-total"><div class="num">{{ yuan(s.funding.total) }}</div><div>{{ t('dash.fundingTotal') }}（{{ year }}）</div></div>
     </div>
     <problem-box v-for="(e, k) in s.errors" :key="k" :error="e"></problem-box>
     <div class="grid">
@@ -94,7 +94,7 @@ export const Dashboard = {
       <div class="panel" v-if="stageChart">
         <h2>{{ t('dash.stages') }}</h2>
         <chart-view type="doughnut" :data="stageChart" testid="chart-stages"></chart-view>
-        <table class="data compact"><tr v-for="(n, k) in stageCounts" :key="k"><td>{{ label('Stage', k) }}</td><td class="num">{{ n }}</td></tr></table>
+        <table class="data compact" data-testid="stage-counts"><tr v-for="(n, k) in stageCounts" :key="k"><td>{{ label('Stage', k) }}</td><td class="num" :data-stage="k">{{ n }}</td></tr></table>
       </div>
       <div class="panel" v-if="fundingChart">
         <h2>{{ t('dash.funding', year) }}</h2>
@@ -102,11 +102,10 @@ export const Dashboard = {
         <table class="data compact"><tr v-for="r in s.funding.rows" :key="r.key"><td>{{ label('FundingKind', r.key) }}</td><td class="num">{{ yuan(r.amount) }}</td></tr></table>
       </div>
       <div class="panel" v-if="complianceChart">
-        <h2>{{ t('dash.compliance') }} {{ year }} Q{{ quarter }}</h2>
+        <h2>{{ t('dash.compliance') }} {{ t('dash.quarter', year, label('Quarter', quarter)) }}</h2>
         <chart-view type="doughnut" :data="complianceChart" testid="chart-compliance"></chart-view>
-        <p>{{ t('dash.compliant') }} {{ complianceCounts.COMPLIANT }} · {{ t('dash.behind') }} {{ complianceCounts.BEHIND }}</p>
+        <p data-testid="compliance-counts">{{ t('dash.compliant') }} <span data-status="COMPLIANT">{{ complianceCounts.COMPLIANT }}</span> · {{ t('dash.behind') }} <span data-status="BEHIND">{{ complianceCounts.BEHIND }}</span></p>
       </div>
     </div>
-    <p class="muted" v-if="s.loadMs !== null" data-testid="load-time">{{ t('dash.loadTime') }}: {{ s.loadMs }} ms</p>
   </section>`,
 };

@@ -3,62 +3,81 @@
 import { reactive, ref, computed, onMounted } from 'vue';
 import { get, post, download, XLSX } from '../api.js';
 import { t, label, options } from '../i18n.js';
-import { streetOptions, streetName, hasRole, isAdmin } from '../session.js';
-import { useSubmit, today, yuan } from '../ui.js';
+import { streetOptions, streetName, hasRole, isAdmin, streetScoped, streetInitial } from '../session.js';
+import { useSubmit, today, yuan, confirmAction } from '../ui.js';
 import { partyOrganizationName } from '../names.js';
 
 const YEAR = new Date().getFullYear();
+const DATE = /(\d{4}-\d{2}-\d{2})/;
+
+/** A ledger entry's basis in the user's language, from its kind and figures (the service's basis text is English). */
+export function basis(r) {
+  const dates = (r.basis || '').match(/\d{4}-\d{2}(-\d{2})?/g) || [];
+  if (r.kind === 'ANNUAL_WORKING_FUNDS' && r.members) {
+    const per = Number(r.amount) / r.members;
+    return t('funding.basis.ANNUAL_WORKING_FUNDS', r.members, yuan(per), (DATE.exec(r.basis || '') || [])[1] || '');
+  }
+  if (r.kind === 'STARTUP_GRANT') return t('funding.basis.STARTUP_GRANT', dates[dates.length - 1] || '');
+  if (r.kind === 'DUES_RETURN') return t('funding.basis.DUES_RETURN', dates[0] || '', dates[1] || '');
+  if (r.kind === 'ADJUSTMENT') return t('funding.basis.ADJUSTMENT', r.reason || '');
+  return label('FundingKind', r.kind);
+}
 
 const Ledger = {
   setup() {
     const filters = computed(() => [
       { name: 'fiscalYear', label: t('funding.fiscalYear'), type: 'number' },
       { name: 'kind', label: t('funding.kind'), type: 'select', options: options('FundingKind') },
-      { name: 'street', label: t('common.street'), type: 'select', options: streetOptions() },
-      { name: 'partyOrganizationId', label: t('funding.partyOrganization') },
-    ]);
+      { name: 'street', label: t('common.street'), type: 'select', options: streetOptions(), all: !streetScoped() },
+      { name: 'partyOrganizationId', label: t('funding.partyOrganization'), type: 'picker', kind: 'partyOrganization' },
+    ].filter(f => !(f.type === 'picker' && hasRole('finance') && !hasRole('district-admin', 'committee-admin', 'auditor'))));
     const columns = computed(() => [
       { key: 'bookedAt', label: t('funding.bookedOn'), format: r => (r.bookedAt || '').slice(0, 10) },
       { key: 'fiscalYear', label: t('funding.fiscalYear') },
       { key: 'kind', label: t('funding.kind'), format: r => label('FundingKind', r.kind) },
       { key: 'partyOrganizationId', label: t('funding.partyOrganization'), format: r => partyOrganizationName(r.partyOrganizationId) },
       { key: 'street', label: t('common.street'), format: r => streetName(r.street) },
-      { key: 'amount', label: t('funding.amount'), format: r => yuan(r.amount) },
-      { key: 'basis', label: t('funding.basis') },
+      { key: 'amount', label: t('funding.amount'), format: r => yuan(r.amount), align: 'right' },
+      { key: 'basis', label: t('funding.basis'), format: basis },
     ]);
-    return { filters, columns, source: params => get('/api/funding/ledger', params), initial: { fiscalYear: String(YEAR) } };
+    return { filters, columns, source: params => get('/api/funding/ledger', params), initial: { fiscalYear: YEAR, street: streetInitial() } };
   },
-  template: `<paged-list :source="source" :filters="filters" :columns="columns" :initial="initial" testid="ledger"></paged-list>`,
+  template: `<data-table :source="source" :filters="filters" :columns="columns" :initial="initial" testid="ledger"></data-table>`,
 };
 
 const Reports = {
   setup() {
-    const q = reactive({ fiscalYear: YEAR, groupBy: 'street', street: '' });
+    const q = reactive({ fiscalYear: YEAR, groupBy: 'street', street: streetInitial() });
     const report = ref(null);
     const { state, run } = useSubmit();
     async function load() {
-      report.value = await run(null, () => get('/api/funding/reports', { fiscalYear: q.fiscalYear, groupBy: q.groupBy, street: q.street }));
+      report.value = await run(null, () => get('/api/funding/reports', params()));
     }
     onMounted(load);
     async function save(kind) {
       const accept = kind === 'xlsx' ? XLSX : 'text/csv';
-      await run(null, () => download('/api/funding/reports', { fiscalYear: q.fiscalYear, groupBy: q.groupBy, street: q.street }, accept,
+      await run(null, () => download('/api/funding/reports', params(), accept,
         'funding-' + q.fiscalYear + '-' + q.groupBy + '.' + kind));
     }
-    const groupName = r => q.groupBy === 'kind' ? label('FundingKind', r.key) : q.groupBy === 'street' ? (r.name || streetName(r.key)) : (r.name || r.key);
-    return { q, report, state, load, save, t, yuan, streetOptions, groupName, label };
+    const params = () => Object.assign({ fiscalYear: q.fiscalYear, groupBy: q.groupBy }, q.street ? { street: q.street } : {});
+    const groupName = r => q.groupBy === 'kind' ? label('FundingKind', r.key) : q.groupBy === 'street' ? (r.name || streetName(r.key)) : (r.name || partyOrganizationName(r.key));
+    const streets = computed(() => (streetScoped() ? [] : [{ value: '', label: t('common.all') }]).concat(streetOptions().map(o => ({ value: o.value, label: o.text }))));
+    const groups = computed(() => [{ value: 'street', label: t('funding.byStreet') }, { value: 'partyOrganization', label: t('funding.byPartyOrganization') },
+      { value: 'kind', label: t('funding.byKind') }]);
+    return { q, report, state, load, save, t, yuan, streets, groups, groupName, label };
   },
   template: `
   <div data-testid="funding-reports">
-    <form class="filters" @submit.prevent="load">
-      <label>{{ t('funding.fiscalYear') }} <input type="number" v-model="q.fiscalYear" name="fiscalYear"></label>
-      <label>{{ t('funding.groupBy') }} <select v-model="q.groupBy" name="groupBy">
-        <option value="street">{{ t('funding.byStreet') }}</option><option value="partyOrganization">{{ t('funding.byPartyOrganization') }}</option><option value="kind">{{ t('funding.byKind') }}</option></select></label>
-      <label>{{ t('common.street') }} <select v-model="q.street"><option value="">{{ t('common.all') }}</option><option v-for="o in streetOptions()" :value="o.value">{{ o.text }}</option></select></label>
-      <button type="submit">{{ t('common.search') }}</button>
-      <button type="button" class="secondary" @click="save('csv')" data-testid="download-csv">{{ t('common.downloadCsv') }}</button>
-      <button type="button" class="secondary" @click="save('xlsx')" data-testid="download-xlsx">{{ t('common.downloadXlsx') }}</button>
-    </form>
+    <a-form layout="inline" class="filters" @submit="load">
+      <a-form-item :label="t('funding.fiscalYear')"><a-input-number v-model:value="q.fiscalYear" :min="2000" :max="2100"></a-input-number></a-form-item>
+      <a-form-item :label="t('funding.groupBy')"><a-select v-model:value="q.groupBy" :options="groups" data-testid="group-by" style="min-width: 120px" @change="load"></a-select></a-form-item>
+      <a-form-item :label="t('common.street')"><a-select v-model:value="q.street" :options="streets" style="min-width: 120px" @change="load"></a-select></a-form-item>
+      <a-form-item><a-space>
+        <a-button type="primary" html-type="submit" data-testid="search">{{ t('common.search') }}</a-button>
+        <a-button @click="save('csv')" data-testid="download-csv">{{ t('common.exportCsv') }}</a-button>
+        <a-button @click="save('xlsx')" data-testid="download-xlsx">{{ t('common.exportXlsx') }}</a-button>
+      </a-space></a-form-item>
+    </a-form>
     <problem-box :error="state.problem"></problem-box>
     <table class="data" v-if="report">
       <thead><tr><th>{{ t('funding.group') }}</th><th>{{ t('funding.entries') }}</th><th>{{ label('FundingKind', 'STARTUP_GRANT') }}</th><th>{{ label('FundingKind', 'ANNUAL_WORKING_FUNDS') }}</th>
@@ -75,18 +94,19 @@ const Allocation = {
     const form = reactive({ fiscalYear: YEAR, snapshotDate: today() });
     const { state, run } = useSubmit();
     async function submit() {
+      if (!await confirmAction(t('funding.run'), t('confirm.allocation', form.fiscalYear, form.snapshotDate), t('funding.run'))) return;
       await run(null, () => post('/api/funding/allocations', { fiscalYear: Number(form.fiscalYear), snapshotDate: form.snapshotDate }));
     }
     return { form, state, submit, t, yuan };
   },
   template: `
-  <form class="form inline" @submit.prevent="submit" data-testid="allocation">
+  <a-form layout="inline" class="form inline" @submit="submit" data-testid="allocation">
     <problem-box :error="state.problem"></problem-box>
-    <field :label="t('funding.fiscalYear')" :error="state.errors.fiscalYear" name="fiscalYear"><input type="number" v-model="form.fiscalYear"></field>
-    <field :label="t('funding.snapshotDate')" :error="state.errors.snapshotDate" name="snapshotDate"><input type="date" v-model="form.snapshotDate"></field>
-    <button type="submit" :disabled="state.busy">{{ t('funding.run') }}</button>
+    <field :label="t('funding.fiscalYear')" :error="state.errors.fiscalYear" name="fiscalYear" required><a-input-number v-model:value="form.fiscalYear" :min="2000" :max="2100"></a-input-number></field>
+    <field :label="t('funding.snapshotDate')" :error="state.errors.snapshotDate" name="snapshotDate" required><a-date-picker v-model:value="form.snapshotDate" value-format="YYYY-MM-DD"></a-date-picker></field>
+    <a-button type="primary" danger html-type="submit" :loading="state.busy">{{ t('funding.run') }}</a-button>
     <p v-if="state.done" data-testid="allocation-result">{{ t('funding.allocationDone', state.done.fiscalYear, state.done.partyOrganizations, state.done.members, yuan(state.done.total)) }}</p>
-  </form>`,
+  </a-form>`,
 };
 
 const Forecast = {
@@ -100,7 +120,8 @@ const Forecast = {
   },
   template: `
   <div data-testid="forecast">
-    <form class="filters" @submit.prevent="load"><label>{{ t('funding.fiscalYear') }} <input type="number" v-model="year"></label><button type="submit">{{ t('common.search') }}</button></form>
+    <a-form layout="inline" class="filters" @submit="load"><a-form-item :label="t('funding.fiscalYear')"><a-input-number v-model:value="year" :min="2000" :max="2100"></a-input-number></a-form-item>
+      <a-form-item><a-button type="primary" html-type="submit">{{ t('common.search') }}</a-button></a-form-item></a-form>
     <problem-box :error="state.problem"></problem-box>
     <table class="data" v-if="f">
       <tr><th>{{ t('funding.members') }}</th><td class="num">{{ f.members }} × {{ yuan(f.perMemberYuan) }}</td><td class="num">{{ yuan(f.workingFunds) }}</td></tr>

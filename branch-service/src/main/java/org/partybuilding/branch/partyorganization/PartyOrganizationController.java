@@ -52,10 +52,10 @@ class PartyOrganizationController {
     Mono<PageResponse<PartyOrganizationResponse>> list(@RequestParam(required = false) String street,
             @RequestParam(required = false) PartyOrganizationType type, @RequestParam(required = false) Formation formation,
             @RequestParam(required = false) PartyOrganizationStatus status, @RequestParam(required = false) String organizationId,
-            @RequestParam(required = false) Rating rating, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size, DataScope scope) {
+            @RequestParam(required = false) Rating rating, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, DataScope scope) {
         String streetFilter = street == null || street.isBlank() ? null : street.trim();
-        PartyOrganizationFilter filter = new PartyOrganizationFilter(streetFilter, type, formation, status, organizationId, rating);
+        PartyOrganizationFilter filter = new PartyOrganizationFilter(streetFilter, type, formation, status, organizationId, rating, q);
         return partyOrganizations.list(filter, PageQuery.of(page, size), scope);
     }
 

@@ -1,12 +1,17 @@
 package org.partybuilding.branch.partyorganization;
 
+import java.util.regex.Pattern;
+
 import org.partybuilding.branch.coverage.Formation;
 import org.partybuilding.branch.coverage.PartyOrganizationType;
 import org.springframework.data.mongodb.core.query.Criteria;
 
-/** The filters of {@code GET /api/branches}; {@code null} is no filter. */
+/**
+ * The filters of {@code GET /api/branches}; {@code null} is no filter. {@code q}: the name contains it (the portal's
+ * party-organization picker searches by name).
+ */
 public record PartyOrganizationFilter(String street, PartyOrganizationType type, Formation formation,
-        PartyOrganizationStatus status, String organizationId, Rating rating) {
+        PartyOrganizationStatus status, String organizationId, Rating rating, String q) {
 
     Criteria addTo(Criteria criteria) {
         if (type != null) {
@@ -23,6 +28,9 @@ public record PartyOrganizationFilter(String street, PartyOrganizationType type,
         }
         if (rating != null) {
             criteria.and("rating").is(rating);
+        }
+        if (q != null && !q.isBlank()) {
+            criteria.and("name").regex(Pattern.quote(q.trim()));
         }
         return criteria;
     }

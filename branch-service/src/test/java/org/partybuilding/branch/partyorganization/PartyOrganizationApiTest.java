@@ -220,6 +220,16 @@ class PartyOrganizationApiTest extends BranchApiTestBase {
                 .jsonPath("$.items[0].id").isEqualTo(single);
         get("/api/branches?street=HUANGHUAGANG&rating=WEAK", bearer(Role.AUDITOR)).expectStatus().isOk().expectBody()
                 .jsonPath("$.total").isEqualTo(0);
+        // q: the name contains it, taken literally (no pattern), within the caller's scope
+        get("/api/branches?q=黄花岗甲", bearer(Role.AUDITOR)).expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(single);
+        get("/api/branches?q=黄花岗&street=HUANGHUAGANG", bearer(Role.AUDITOR)).expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(2);
+        get("/api/branches?q=黄花岗.*党支部", bearer(Role.AUDITOR)).expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
+        get("/api/branches?q=联合", streetAdmin("HUANGHUAGANG")).expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(joint);
+        get("/api/branches?q=黄花岗", secretaryOf(single)).expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(single);
         get("/api/branches?street=HUANGHUAGANG&status=DISSOLVED&type=BRANCH", bearer(Role.AUDITOR)).expectStatus().isOk()
                 .expectBody().jsonPath("$.total").isEqualTo(0);
         get("/api/branches", streetAdmin("HUANGHUAGANG")).expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(2);

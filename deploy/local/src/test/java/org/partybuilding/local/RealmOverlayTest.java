@@ -45,6 +45,19 @@ class RealmOverlayTest {
     }
 
     @Test
+    void theLoginSpeaksChineseFirstAndEnglishOnRequest() throws Exception {
+        // the realm (production and, merged, local): Keycloak's internationalization, zh-CN unless the user picks English
+        for (JsonNode realm : List.of(RealmOverlay.JSON.readTree(KEYCLOAK.resolve("party-building-realm.json").toFile()),
+                RealmOverlay.merge(RealmOverlay.JSON.readTree(KEYCLOAK.resolve("party-building-realm.json").toFile()),
+                        RealmOverlay.JSON.readTree(KEYCLOAK.resolve("party-building-local.json").toFile())))) {
+            assertThat(realm.path("internationalizationEnabled").asBoolean()).isTrue();
+            assertThat(realm.path("defaultLocale").asText()).isEqualTo("zh-CN");
+            assertThat(texts(realm.path("supportedLocales"))).containsExactly("zh-CN", "en");
+            assertThat(realm.path("displayName").asText()).isEqualTo("社会组织党建平台");
+        }
+    }
+
+    @Test
     void everyClientGetsTheAudienceAndDataScopeClaims() throws Exception {
         JsonNode realm = RealmOverlay.merge(
                 RealmOverlay.JSON.readTree(KEYCLOAK.resolve("party-building-realm.json").toFile()),
