@@ -61,7 +61,7 @@ class ReconciliationController {
                 ReconciliationRules.Run allocation = t.getT2().orElse(null);
                 java.math.BigDecimal startupYuan = t.getT1().orElse(null);
                 return ReconciliationResponse.of(fiscalYear, allocation, startupYuan, ReconciliationRules.reconcile(fiscalYear,
-                        state.partyOrganizations(), state.members(), startupYuan, allocation, t.getT3()));
+                        state.partyOrganizations(), state.memberships(), startupYuan, allocation, t.getT3()));
             });
         });
     }

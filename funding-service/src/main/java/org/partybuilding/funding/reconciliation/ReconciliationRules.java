@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.partybuilding.funding.allocation.AllocationRules;
-import org.partybuilding.funding.context.MemberView;
+import org.partybuilding.funding.context.DatedMembership;
 import org.partybuilding.funding.context.PartyOrganizationView;
 import org.partybuilding.funding.ledger.EntryKind;
 import org.partybuilding.funding.ledger.LedgerEntry;
@@ -20,7 +20,8 @@ import org.partybuilding.funding.ledger.LedgerEntry;
 /**
  * The reconciliation (对账) of a fiscal year in plain Java: what the ledger should hold, recomputed from the member
  * and party-organization facts, against what it holds, to the fen. Start-up grants (rule 14): one per party
- * organization established in the year, the year's start-up amount. Working funds (rule 15): the allocation run's
+ * organization established in the year, the year's start-up amount, except one recorded as pre-existing (established
+ * in a year already closed when it was recorded: it never had a grant due). Working funds (rule 15): the allocation run's
  * shares, counted by {@link AllocationRules} itself (one home for the rule) on the run's snapshot date and rate; none
  * are due before the year's run. Adjustments are corrections with a reason, listed, never netted away.
  */
@@ -49,14 +50,14 @@ public final class ReconciliationRules {
     }
 
     public static Result reconcile(int fiscalYear, Collection<PartyOrganizationView> partyOrganizations,
-            Collection<MemberView> members, BigDecimal startupYuan, Run run, List<LedgerEntry> entries) {
+            Collection<DatedMembership> members, BigDecimal startupYuan, Run run, List<LedgerEntry> entries) {
         Map<String, String> streets = new HashMap<>();
         partyOrganizations.forEach(p -> streets.put(p.id(), p.street()));
 
         Map<String, BigDecimal> expectedStartup = new HashMap<>();
         if (startupYuan != null) {
             for (PartyOrganizationView p : partyOrganizations) {
-                if (p.establishedOn() != null && p.establishedOn().getYear() == fiscalYear) {
+                if (!p.preExisting() && p.establishedOn() != null && p.establishedOn().getYear() == fiscalYear) {
                     expectedStartup.put(p.id(), startupYuan);
                 }
             }
