@@ -35,12 +35,13 @@ public class FundingServiceApplication {
         String[] forecastReaders = {Role.DISTRICT_ADMIN.realmRole(), Role.COMMITTEE_ADMIN.realmRole(), Role.FINANCE.realmRole(),
                 Role.AUDITOR.realmRole(), Role.STREET_ADMIN.realmRole()};
         return exchanges -> exchanges
-                .pathMatchers(HttpMethod.GET, "/api/funding/policies/*").hasAnyRole(everyone)
+                .pathMatchers(HttpMethod.GET, "/api/funding/policies/*", "/api/funding/policies/*/history").hasAnyRole(everyone)
                 .pathMatchers("/api/funding/policies/**").hasRole(Role.DISTRICT_ADMIN.realmRole())
                 .pathMatchers(HttpMethod.POST, "/api/funding/allocations").hasAnyRole(Role.DISTRICT_ADMIN.realmRole(),
                         Role.COMMITTEE_ADMIN.realmRole())
                 .pathMatchers(HttpMethod.POST, "/api/funding/ledger/adjustments").hasRole(Role.DISTRICT_ADMIN.realmRole())
-                .pathMatchers(HttpMethod.GET, "/api/funding/ledger", "/api/funding/reports").hasAnyRole(everyone)
+                .pathMatchers(HttpMethod.GET, "/api/funding/ledger", "/api/funding/ledger/*/history", "/api/funding/reports")
+                .hasAnyRole(everyone)
                 .pathMatchers(HttpMethod.GET, "/api/funding/forecast").hasAnyRole(forecastReaders)
                 .pathMatchers(HttpMethod.GET, "/api/funding/reconciliation").hasAnyRole(Role.DISTRICT_ADMIN.realmRole(),
                         Role.AUDITOR.realmRole());

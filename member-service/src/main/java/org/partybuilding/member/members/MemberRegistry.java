@@ -204,9 +204,7 @@ public class MemberRegistry {
 
     /** The member if the caller may read them (404 otherwise), without their history. */
     public Mono<Member> find(String id, DataScope scope) {
-        return findStored(id)
-                .filter(m -> MemberAccess.mayRead(scope, m))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("Member", id)));
+        return NotFoundException.unlessOutOfScope(findStored(id), m -> MemberAccess.mayRead(scope, m), "Member", id);
     }
 
     /** The stored member without their history, whoever asks (for the service's own reactions to events). */
@@ -221,9 +219,7 @@ public class MemberRegistry {
 
     /** The member's audit records, newest first, for whoever may read the member. */
     public Mono<PageResponse<AuditRecord>> history(String id, PageQuery page, DataScope scope) {
-        return mongo.findById(id, Member.class)
-                .filter(m -> MemberAccess.mayRead(scope, m))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("Member", id)))
+        return NotFoundException.unlessOutOfScope(mongo.findById(id, Member.class), m -> MemberAccess.mayRead(scope, m), "Member", id)
                 .map(m -> {
                     List<AuditRecord> newestFirst = new ArrayList<>(m.history());
                     java.util.Collections.reverse(newestFirst);

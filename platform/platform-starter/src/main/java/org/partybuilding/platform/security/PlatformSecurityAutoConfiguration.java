@@ -3,12 +3,15 @@ package org.partybuilding.platform.security;
 import java.util.List;
 
 import org.partybuilding.platform.problem.ProblemResponses;
+import org.partybuilding.platform.problem.Refusals;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -23,8 +26,13 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import org.springframework.web.server.WebFilter;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
 
 /**
  * Every service (and the gateway) is an OAuth2 resource server: it checks the token's signature
@@ -49,14 +57,37 @@ public class PlatformSecurityAutoConfiguration {
 
     @Bean
     ServerAuthenticationEntryPoint problemAuthenticationEntryPoint() {
-        return (exchange, e) -> ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                "A valid bearer token is required");
+        return (exchange, e) -> {
+            boolean bearer = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+            Refusals.refused(exchange, bearer ? Refusals.INVALID_TOKEN : Refusals.UNAUTHENTICATED,
+                    bearer ? e.getMessage() : "no bearer token");
+            return ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                    "A valid bearer token is required");
+        };
     }
 
     @Bean
     ServerAccessDeniedHandler problemAccessDeniedHandler() {
-        return (exchange, e) -> ProblemResponses.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "Your role or data scope does not allow this request");
+        return (exchange, e) -> ReactiveSecurityContextHolder.getContext()
+                .doOnNext(context -> SecurityEvents.identified(exchange, context.getAuthentication()))
+                .then(Mono.defer(() -> {
+                    Refusals.refused(exchange, Refusals.ROLE, "the caller's roles do not allow "
+                            + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value());
+                    return ProblemResponses.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                            "Your role or data scope does not allow this request");
+                }));
+    }
+
+    /** Refused requests logged and counted as security events, with who asked once the token was checked. */
+    @Bean
+    @ConditionalOnBean(MeterRegistry.class)
+    SecurityEvents securityEvents(MeterRegistry registry) {
+        return new SecurityEvents(registry);
+    }
+
+    @Bean
+    WebFilter securityEventsIdentifying() {
+        return SecurityEvents.identifying();
     }
 
     /**
