@@ -2,8 +2,6 @@ package org.partybuilding.branch.instructor;
 
 import java.net.URI;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.partybuilding.platform.audit.AuditRecord;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.web.PageQuery;
@@ -18,6 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import reactor.core.publisher.Mono;
 

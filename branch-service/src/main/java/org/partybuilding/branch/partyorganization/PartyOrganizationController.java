@@ -2,8 +2,6 @@ package org.partybuilding.branch.partyorganization;
 
 import java.net.URI;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.partybuilding.branch.coverage.Formation;
 import org.partybuilding.branch.coverage.PartyOrganizationType;
 import org.partybuilding.platform.audit.AuditRecord;
@@ -27,6 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import reactor.core.publisher.Mono;
 

@@ -37,6 +37,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import jakarta.validation.Validator;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -6,7 +6,6 @@ import org.partybuilding.platform.problem.ProblemResponses;
 import org.partybuilding.platform.problem.Refusals;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -26,12 +26,12 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import org.springframework.web.server.WebFilter;
 
 import io.micrometer.core.instrument.MeterRegistry;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -80,8 +80,7 @@ public class PlatformSecurityAutoConfiguration {
 
     /** Refused requests logged and counted as security events, with who asked once the token was checked. */
     @Bean
-    @ConditionalOnBean(MeterRegistry.class)
-    SecurityEvents securityEvents(MeterRegistry registry) {
+    SecurityEvents securityEvents(ObjectProvider<MeterRegistry> registry) {
         return new SecurityEvents(registry);
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.partybuilding.platform.problem.Refusals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.core.Authentication;
@@ -16,6 +17,7 @@ import org.springframework.web.server.WebFilterChain;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,9 +39,9 @@ public class SecurityEvents implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
 
-    private final MeterRegistry registry;
+    private final ObjectProvider<MeterRegistry> registry;
 
-    public SecurityEvents(MeterRegistry registry) {
+    public SecurityEvents(ObjectProvider<MeterRegistry> registry) {
         this.registry = registry;
     }
 
@@ -91,8 +93,11 @@ public class SecurityEvents implements WebFilter, Ordered {
         String path = exchange.getRequest().getPath().value();
         log.warn("security event: {} {} {} refused for {} ({}): {}", code, exchange.getRequest().getMethod(), path, actor, kind,
                 reason);
-        Counter.builder(METRIC).description("Requests refused: 401, 403 and 404 that hide a record outside the caller's scope")
-                .tag("status", String.valueOf(code)).tag("reason", kind).register(registry).increment();
+        MeterRegistry meters = registry.getIfAvailable();
+        if (meters != null) {
+            Counter.builder(METRIC).description("Requests refused: 401, 403 and 404 that hide a record outside the caller's scope")
+                    .tag("status", String.valueOf(code)).tag("reason", kind).register(meters).increment();
+        }
     }
 
     private static final class Identifying implements WebFilter, Ordered {
