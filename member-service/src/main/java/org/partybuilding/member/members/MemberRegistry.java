@@ -373,8 +373,9 @@ public class MemberRegistry {
     }
 
     private static ConflictException duplicateIdNumber() {
-        // The number itself is never repeated back: it is personal data.
-        return new ConflictException("A member with this ID number is already registered");
+        // The number itself is never repeated back: it is personal data. The answer cannot be hidden (the number is
+        // unique in the district), so it is a security event: a street admin probing other streets' numbers shows.
+        return ConflictException.revealingExistence("A member with this ID number is already registered");
     }
 
     private static String blankToNull(String value) {

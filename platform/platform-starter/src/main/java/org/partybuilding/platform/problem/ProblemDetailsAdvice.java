@@ -47,6 +47,9 @@ public class ProblemDetailsAdvice {
         if (e instanceof NotFoundException notFound && notFound.hidesOutOfScope()) {
             Refusals.refused(exchange, Refusals.HIDDEN, e.getMessage() + ", outside the caller's data scope");
         }
+        if (e instanceof ConflictException conflict && conflict.revealsExistence()) {
+            Refusals.refused(exchange, Refusals.EXISTENCE, e.getMessage());
+        }
         return respond(Problems.of(e, path(exchange)));
     }
 

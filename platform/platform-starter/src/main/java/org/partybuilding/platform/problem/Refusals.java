@@ -20,6 +20,8 @@ public final class Refusals {
     public static final String SCOPE = "scope";
     /** A 404 that hides a record outside the caller's data scope. */
     public static final String HIDDEN = "hidden_out_of_scope";
+    /** A 409 that tells a unique value is taken (an ID number registered, perhaps in another street). */
+    public static final String EXISTENCE = "existence_revealed";
 
     public static final String KIND_ATTRIBUTE = Refusals.class.getName() + ".kind";
     public static final String DETAIL_ATTRIBUTE = Refusals.class.getName() + ".detail";

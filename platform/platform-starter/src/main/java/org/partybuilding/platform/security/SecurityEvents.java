@@ -21,10 +21,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 /**
- * Refused requests as security events (issue 24): every 401, every 403, and every 404 that hides a record outside the
- * caller's data scope is logged on the logger {@value #LOGGER} with the actor (subject and user name, or
- * {@code anonymous}), the method and path and the reason, and counted in {@value #METRIC} (tags {@code status},
- * {@code reason}: a small fixed set, never the detail). The token is never logged, nor any header.
+ * Refused requests as security events (issue 24): every 401, every 403, every 404 that hides a record outside the
+ * caller's data scope, and every 409 that tells a unique value is taken (an ID number probe) is logged on the logger
+ * {@value #LOGGER} with the actor (subject and user name, or {@code anonymous}), the method and path and the reason,
+ * and counted in {@value #METRIC} (tags {@code status}, {@code reason}: a small fixed set, never the detail). The token
+ * is never logged, nor any header.
  * <p>
  * One filter in front of everything (the security chain included, so the gateway's and every service's refusals by
  * the chain itself are seen); what refused the request and why is left on the exchange by whoever refused it
@@ -79,10 +80,9 @@ public class SecurityEvents implements WebFilter, Ordered {
         Map<String, Object> attributes = exchange.getAttributes();
         String kind = (String) attributes.get(Refusals.KIND_ATTRIBUTE);
         int code = status.value();
-        if (code == 404 && !Refusals.HIDDEN.equals(kind)) {
-            return;
-        }
-        if (code != 401 && code != 403 && code != 404) {
+        boolean refused = code == 401 || code == 403 || code == 404 && Refusals.HIDDEN.equals(kind)
+                || code == 409 && Refusals.EXISTENCE.equals(kind);
+        if (!refused) {
             return;
         }
         if (kind == null) {
