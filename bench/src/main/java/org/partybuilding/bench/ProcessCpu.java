@@ -13,7 +13,14 @@ final class ProcessCpu {
     /** USER_HZ: /proc/<pid>/stat counts in 1/100 s on Linux. */
     private static final long MICROS_PER_TICK = 10_000;
 
+    /** The checkout whose jars the platform runs (bench/run.sh --jars-from); this one by default. */
+    private static volatile Path jarsRoot = LocalPlatform.findRepoRoot(Path.of(""));
+
     private ProcessCpu() {
+    }
+
+    static void jarsFrom(Path root) {
+        jarsRoot = root.toAbsolutePath().normalize();
     }
 
     static long micros(long pid) {
@@ -34,7 +41,7 @@ final class ProcessCpu {
      * that a platform started from another checkout on the same machine (same jar names) is never measured.
      */
     static long pidOf(String module) {
-        String jar = LocalPlatform.findRepoRoot(Path.of("")).resolve(module).resolve("target").resolve(module + ".jar").toString();
+        String jar = jarsRoot.resolve(module).resolve("target").resolve(module + ".jar").toString();
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(jar)).orElse(false))
                 .mapToLong(ProcessHandle::pid)
