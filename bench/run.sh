@@ -25,4 +25,4 @@ if $build; then
 else
   offline=(-o) # the jars and the bench's dependencies are there already: nothing to resolve while measuring
 fi
-./mvnw -q ${offline[@]+"${offline[@]}"} -f bench/pom.xml compile exec:java -Dexec.args="${args[*]-}"
+./mvnw -q ${offline[@]+"${offline[@]}"} -f bench/pom.xml compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.args="${args[*]-}"
