@@ -1,6 +1,7 @@
 package org.partybuilding.bench;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +12,9 @@ import org.partybuilding.local.LocalPlatform;
 /**
  * The cost of one request: the same authenticated {@code GET /api/registry/organizations/{id}} directly to
  * registry-service and through the gateway, in alternating wrk rounds once both paths are steady (consecutive
- * warm-up rounds within {@link #STEADY}), with the CPU time each process spent per request (/proc). With
- * {@code --profile}, a Java Flight Recorder profile of registry-service during a direct round and of the gateway
- * (and the service behind it) during a gateway round, summarised into the report.
+ * warm-up rounds within {@link #STEADY}, the JIT compilers done), with the CPU time each process spent per request
+ * (/proc). With {@code --profile}, Java Flight Recorder execution samples of the gateway and registry-service during
+ * those rounds, summarised into the report (where the time goes, by concern, method and package).
  */
 final class GatewayBench {
 
@@ -50,7 +51,12 @@ final class GatewayBench {
         long gatewayPid = ProcessCpu.pidOf("gateway");
         long servicePid = ProcessCpu.pidOf("registry-service");
 
-        warmUp(direct, viaGateway);
+        // Recording from the start (samples only, next to no cost), so that the recorder's own start-up is over
+        // long before the measured rounds; only the samples taken during those rounds are counted.
+        JfrProfile gatewayProfile = profile ? JfrProfile.start(gatewayPid, "bench-gateway", profileDir.resolve("gateway.jfr")) : null;
+        JfrProfile serviceProfile = profile ? JfrProfile.start(servicePid, "bench-service", profileDir.resolve("registry-service.jfr")) : null;
+
+        warmUp(direct, viaGateway, servicePid, gatewayPid);
 
         double directRps = 0;
         double gatewayRps = 0;
@@ -59,13 +65,23 @@ final class GatewayBench {
         long serviceCpuDirect = 0;
         long serviceCpuViaGateway = 0;
         long gatewayCpu = 0;
+        long compilerCpu = 0;
         long errors = 0;
+        List<String> perRound = new ArrayList<>();
+        List<Instant[]> directWindows = new ArrayList<>();
+        List<Instant[]> gatewayWindows = new ArrayList<>();
+        long compilerBefore = ProcessCpu.compilerMicros(servicePid) + ProcessCpu.compilerMicros(gatewayPid);
+        long allBefore = ProcessCpu.micros(servicePid) + ProcessCpu.micros(gatewayPid);
         for (int round = 0; round < rounds; round++) {
             long serviceBefore = ProcessCpu.micros(servicePid);
+            Instant began = Instant.now();
             LoadTools.Throughput d = LoadTools.wrk(direct, token, CONNECTIONS, seconds);
+            directWindows.add(new Instant[] {began, Instant.now()});
             long serviceBetween = ProcessCpu.micros(servicePid);
             long gatewayBefore = ProcessCpu.micros(gatewayPid);
+            began = Instant.now();
             LoadTools.Throughput g = LoadTools.wrk(viaGateway, token, CONNECTIONS, seconds);
+            gatewayWindows.add(new Instant[] {began, Instant.now()});
             gatewayCpu += ProcessCpu.micros(gatewayPid) - gatewayBefore;
             serviceCpuViaGateway += ProcessCpu.micros(servicePid) - serviceBetween;
             serviceCpuDirect += serviceBetween - serviceBefore;
@@ -74,22 +90,36 @@ final class GatewayBench {
             directRequests += d.requests();
             gatewayRequests += g.requests();
             errors += d.errors() + g.errors();
+            perRound.add(fmt(d.requestsPerSecond()) + " / " + fmt(g.requestsPerSecond()));
         }
+        compilerCpu = ProcessCpu.compilerMicros(servicePid) + ProcessCpu.compilerMicros(gatewayPid) - compilerBefore;
+        long allCpu = ProcessCpu.micros(servicePid) + ProcessCpu.micros(gatewayPid) - allBefore;
         directRps /= rounds;
         gatewayRps /= rounds;
+        double serviceDirectMicros = (double) serviceCpuDirect / directRequests;
+        double serviceBehindMicros = (double) serviceCpuViaGateway / gatewayRequests;
+        double gatewayMicros = (double) gatewayCpu / gatewayRequests;
         String how = "wrk, " + CONNECTIONS + " connections, mean of " + rounds + " alternating rounds of " + seconds + " s";
         report.put("GET direct, requests/s (" + how + ")", fmt(directRps));
         report.put("GET via gateway, requests/s", fmt(gatewayRps));
         report.put("gateway/direct throughput ratio", String.format(Locale.ROOT, "%.2f", gatewayRps / directRps));
-        report.put("registry-service CPU per GET, direct (µs)", fmt((double) serviceCpuDirect / directRequests));
-        report.put("registry-service CPU per GET, via gateway (µs)", fmt((double) serviceCpuViaGateway / gatewayRequests));
-        report.put("gateway CPU per request (µs)", fmt((double) gatewayCpu / gatewayRequests));
-        report.put("gateway CPU / registry-service CPU per request", String.format(Locale.ROOT, "%.2f",
-                ((double) gatewayCpu / gatewayRequests) / ((double) serviceCpuViaGateway / gatewayRequests)));
+        report.put("each round, direct / via gateway (requests/s)", String.join("; ", perRound));
+        report.put("registry-service CPU per GET, direct (µs)", fmt(serviceDirectMicros));
+        report.put("registry-service CPU per GET, via gateway (µs)", fmt(serviceBehindMicros));
+        report.put("gateway CPU per request (µs)", fmt(gatewayMicros));
+        report.put("gateway CPU / registry-service CPU per request", String.format(Locale.ROOT, "%.2f", gatewayMicros / serviceBehindMicros));
+        report.put("JIT compiler threads' share of the two processes' CPU during the rounds",
+                String.format(Locale.ROOT, "%.1f %%", 100.0 * compilerCpu / Math.max(1, allCpu)));
         report.put("non-2xx answers during the throughput rounds", String.valueOf(errors));
 
         if (profile) {
-            profile(direct, viaGateway, seconds, servicePid, gatewayPid);
+            gatewayProfile.stop();
+            serviceProfile.stop();
+            sections.add("## Where the time goes: JFR execution samples (every 10 ms) during the measured rounds above\n\n"
+                    + "Recordings: " + profileDir + " (`jfr print --events jdk.ExecutionSample <file>`).\n\n"
+                    + gatewayProfile.samples(gatewayWindows).markdown("gateway, its rounds (GET via gateway)", TOP_FRAMES)
+                    + serviceProfile.samples(directWindows).markdown("registry-service, the direct rounds", TOP_FRAMES)
+                    + serviceProfile.samples(gatewayWindows).markdown("registry-service, the rounds via gateway", TOP_FRAMES));
         }
 
         int workers = 10;
@@ -103,58 +133,49 @@ final class GatewayBench {
     }
 
     /**
-     * Alternating rounds of 5 s on both paths until the last two of each are within {@link #STEADY} of each other
-     * (the JIT compilers, C2 above all, otherwise still work through the measured rounds), at most 24 of each.
+     * Alternating rounds of 5 s on both paths until the last three of each are within {@link #STEADY} of each other
+     * and the JIT compilers of the gateway and the service took under {@link #STEADY} of those processes' CPU in the
+     * last pair of rounds (C2 above all otherwise still works through the measured rounds); at most 36 of each.
      */
-    private void warmUp(String direct, String viaGateway) {
+    private void warmUp(String direct, String viaGateway, long servicePid, long gatewayPid) {
         int seconds = 5;
-        int maxRounds = 24;
+        int maxRounds = 36;
         long began = System.nanoTime();
         List<Double> directRounds = new ArrayList<>();
         List<Double> gatewayRounds = new ArrayList<>();
-        while (directRounds.size() < maxRounds && !(steady(directRounds) && steady(gatewayRounds))) {
+        double compilerShare = 1;
+        while (directRounds.size() < maxRounds && !(steady(directRounds) && steady(gatewayRounds) && compilerShare < STEADY)) {
+            long compilerBefore = ProcessCpu.compilerMicros(servicePid) + ProcessCpu.compilerMicros(gatewayPid);
+            long allBefore = ProcessCpu.micros(servicePid) + ProcessCpu.micros(gatewayPid);
             directRounds.add(LoadTools.wrk(direct, token, CONNECTIONS, seconds).requestsPerSecond());
             gatewayRounds.add(LoadTools.wrk(viaGateway, token, CONNECTIONS, seconds).requestsPerSecond());
+            long all = ProcessCpu.micros(servicePid) + ProcessCpu.micros(gatewayPid) - allBefore;
+            compilerShare = (double) (ProcessCpu.compilerMicros(servicePid) + ProcessCpu.compilerMicros(gatewayPid) - compilerBefore)
+                    / Math.max(1, all);
         }
         double took = (System.nanoTime() - began) / 1e9;
-        boolean steady = steady(directRounds) && steady(gatewayRounds);
-        report.put("warm-up until steady (consecutive " + seconds + "-s rounds within " + Math.round(STEADY * 100) + " %)",
-                (steady ? "" : "NOT steady after ") + String.format(Locale.ROOT, "%.0f s, %d rounds of each path; last direct %s, via gateway %s requests/s",
-                        took, directRounds.size(), fmt(last(directRounds)), fmt(last(gatewayRounds))));
+        boolean steady = steady(directRounds) && steady(gatewayRounds) && compilerShare < STEADY;
+        report.put("warm-up until steady (the last three " + seconds + "-s rounds of each path within " + Math.round(STEADY * 100)
+                + " %, JIT compilers under " + Math.round(STEADY * 100) + " % of the CPU)",
+                (steady ? "" : "NOT steady after ") + String.format(Locale.ROOT,
+                        "%.0f s, %d rounds of each path; last direct %s, via gateway %s requests/s; JIT %.1f %% of the CPU",
+                        took, directRounds.size(), fmt(last(directRounds)), fmt(last(gatewayRounds)), 100 * compilerShare));
         System.out.println("warm-up rounds, direct: " + directRounds + "; via gateway: " + gatewayRounds);
     }
 
+    /** The last three rounds within {@link #STEADY} of their highest. */
     static boolean steady(List<Double> rounds) {
-        if (rounds.size() < 2) {
+        if (rounds.size() < 3) {
             return false;
         }
-        double a = rounds.get(rounds.size() - 2);
-        double b = rounds.get(rounds.size() - 1);
-        return Math.abs(a - b) <= STEADY * Math.max(a, b);
+        List<Double> last = rounds.subList(rounds.size() - 3, rounds.size());
+        double max = last.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double min = last.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        return max - min <= STEADY * max;
     }
 
     private static double last(List<Double> rounds) {
         return rounds.isEmpty() ? Double.NaN : rounds.get(rounds.size() - 1);
-    }
-
-    /** One more round of each path, recorded (not counted above: the recording costs a little). */
-    private void profile(String direct, String viaGateway, int seconds, long servicePid, long gatewayPid) {
-        JfrProfile service = JfrProfile.start(servicePid, "bench-direct", profileDir.resolve("registry-service-direct.jfr"));
-        LoadTools.Throughput d = LoadTools.wrk(direct, token, CONNECTIONS, seconds);
-        JfrProfile.Summary serviceDirect = service.stop();
-
-        JfrProfile gateway = JfrProfile.start(gatewayPid, "bench-gateway", profileDir.resolve("gateway.jfr"));
-        JfrProfile serviceBehind = JfrProfile.start(servicePid, "bench-behind", profileDir.resolve("registry-service-via-gateway.jfr"));
-        LoadTools.Throughput g = LoadTools.wrk(viaGateway, token, CONNECTIONS, seconds);
-        JfrProfile.Summary gatewaySummary = gateway.stop();
-        JfrProfile.Summary behind = serviceBehind.stop();
-
-        report.put("profiled rounds (JFR, settings=profile), requests/s direct / via gateway", fmt(d.requestsPerSecond()) + " / "
-                + fmt(g.requestsPerSecond()) + " (recordings in " + profileDir + ")");
-        sections.add("## Where the time goes: JFR execution samples, " + seconds + "-s rounds, wrk " + CONNECTIONS
-                + " connections\n\n" + gatewaySummary.markdown("gateway, GET via gateway", TOP_FRAMES)
-                + serviceDirect.markdown("registry-service, GET direct", TOP_FRAMES)
-                + behind.markdown("registry-service, GET via gateway", TOP_FRAMES));
     }
 
     private static String fmt(double value) {
