@@ -121,6 +121,7 @@ public class PlatformSecurityAutoConfiguration {
                     exchanges.anyExchange().authenticated();
                 })
                 .oauth2ResourceServer(oauth2 -> oauth2
+                        .bearerTokenConverter(new BearerTokens())
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(
                                 new ReactiveJwtAuthenticationConverterAdapter(new KeycloakJwtAuthenticationConverter())))
                         .authenticationEntryPoint(entryPoint)
