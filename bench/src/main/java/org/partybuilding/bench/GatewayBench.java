@@ -133,9 +133,11 @@ final class GatewayBench {
     }
 
     /**
-     * Alternating rounds of 5 s on both paths until the last three of each are within {@link #STEADY} of each other
-     * and the JIT compilers of the gateway and the service took under {@link #STEADY} of those processes' CPU in the
-     * last pair of rounds (C2 above all otherwise still works through the measured rounds); at most 36 of each.
+     * Alternating rounds of 5 s on both paths until, over the last three, the CPU time per request of the service
+     * (direct) and of the gateway each stays within {@link #STEADY} and the JIT compilers of both took under
+     * {@link #STEADY} of their CPU in the last pair of rounds (C2 above all otherwise still works through the measured
+     * rounds); at most 36 of each. CPU per request, not requests/s: the machine is shared, and another process's load
+     * moves the throughput of a round by far more than 5 % while the platform's own cost per request stays put.
      */
     private void warmUp(String direct, String viaGateway, long servicePid, long gatewayPid) {
         int seconds = 5;
@@ -143,24 +145,35 @@ final class GatewayBench {
         long began = System.nanoTime();
         List<Double> directRounds = new ArrayList<>();
         List<Double> gatewayRounds = new ArrayList<>();
+        List<Double> serviceCpu = new ArrayList<>();
+        List<Double> gatewayCpu = new ArrayList<>();
         double compilerShare = 1;
-        while (directRounds.size() < maxRounds && !(steady(directRounds) && steady(gatewayRounds) && compilerShare < STEADY)) {
+        while (directRounds.size() < maxRounds && !(steady(serviceCpu) && steady(gatewayCpu) && compilerShare < STEADY)) {
             long compilerBefore = ProcessCpu.compilerMicros(servicePid) + ProcessCpu.compilerMicros(gatewayPid);
             long allBefore = ProcessCpu.micros(servicePid) + ProcessCpu.micros(gatewayPid);
-            directRounds.add(LoadTools.wrk(direct, token, CONNECTIONS, seconds).requestsPerSecond());
-            gatewayRounds.add(LoadTools.wrk(viaGateway, token, CONNECTIONS, seconds).requestsPerSecond());
+            long serviceBefore = ProcessCpu.micros(servicePid);
+            LoadTools.Throughput d = LoadTools.wrk(direct, token, CONNECTIONS, seconds);
+            serviceCpu.add((double) (ProcessCpu.micros(servicePid) - serviceBefore) / Math.max(1, d.requests()));
+            long gatewayBefore = ProcessCpu.micros(gatewayPid);
+            LoadTools.Throughput g = LoadTools.wrk(viaGateway, token, CONNECTIONS, seconds);
+            gatewayCpu.add((double) (ProcessCpu.micros(gatewayPid) - gatewayBefore) / Math.max(1, g.requests()));
+            directRounds.add(d.requestsPerSecond());
+            gatewayRounds.add(g.requestsPerSecond());
             long all = ProcessCpu.micros(servicePid) + ProcessCpu.micros(gatewayPid) - allBefore;
             compilerShare = (double) (ProcessCpu.compilerMicros(servicePid) + ProcessCpu.compilerMicros(gatewayPid) - compilerBefore)
                     / Math.max(1, all);
         }
         double took = (System.nanoTime() - began) / 1e9;
-        boolean steady = steady(directRounds) && steady(gatewayRounds) && compilerShare < STEADY;
-        report.put("warm-up until steady (the last three " + seconds + "-s rounds of each path within " + Math.round(STEADY * 100)
-                + " %, JIT compilers under " + Math.round(STEADY * 100) + " % of the CPU)",
+        boolean steady = steady(serviceCpu) && steady(gatewayCpu) && compilerShare < STEADY;
+        report.put("warm-up until steady (over the last three " + seconds + "-s rounds of each path, CPU per request of the service and "
+                + "of the gateway within " + Math.round(STEADY * 100) + " %, JIT compilers under " + Math.round(STEADY * 100) + " % of the CPU)",
                 (steady ? "" : "NOT steady after ") + String.format(Locale.ROOT,
-                        "%.0f s, %d rounds of each path; last direct %s, via gateway %s requests/s; JIT %.1f %% of the CPU",
-                        took, directRounds.size(), fmt(last(directRounds)), fmt(last(gatewayRounds)), 100 * compilerShare));
-        System.out.println("warm-up rounds, direct: " + directRounds + "; via gateway: " + gatewayRounds);
+                        "%.0f s, %d rounds of each path; last round: direct %s requests/s, %s µs; via gateway %s requests/s, "
+                                + "gateway %s µs; JIT %.1f %% of the CPU",
+                        took, directRounds.size(), fmt(last(directRounds)), fmt(last(serviceCpu)), fmt(last(gatewayRounds)),
+                        fmt(last(gatewayCpu)), 100 * compilerShare));
+        System.out.println("warm-up rounds, direct requests/s: " + directRounds + "; via gateway: " + gatewayRounds
+                + "; registry-service µs per request: " + serviceCpu + "; gateway µs per request: " + gatewayCpu);
     }
 
     /** The last three rounds within {@link #STEADY} of their highest. */
