@@ -108,7 +108,7 @@ public final class Bench {
             bench.token = bench.committeeAdminToken();
             try {
                 if (runs.test("gateway")) {
-                    new GatewayBench(platform, bench.token, quick, arguments.contains("--profile"),
+                    new GatewayBench(platform, () -> bench.token("committee-admin"), quick, arguments.contains("--profile"),
                             root.resolve("bench/target/profiles"), bench.report, bench.sections).run(bench.register());
                 }
                 if (runs.test("propagation")) {

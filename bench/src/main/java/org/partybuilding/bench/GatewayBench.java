@@ -24,17 +24,20 @@ final class GatewayBench {
     private static final int TOP_FRAMES = 25;
 
     private final LocalPlatform platform;
-    private final String token;
+    /** A fresh token (the realm's live 15 minutes; a slow warm-up and the rounds after it can take longer). */
+    private final java.util.function.Supplier<String> tokens;
+    private String token;
+    private long tokenTakenAt;
     private final boolean quick;
     private final boolean profile;
     private final Path profileDir;
     private final Map<String, String> report;
     private final List<String> sections;
 
-    GatewayBench(LocalPlatform platform, String token, boolean quick, boolean profile, Path profileDir,
+    GatewayBench(LocalPlatform platform, java.util.function.Supplier<String> tokens, boolean quick, boolean profile, Path profileDir,
             Map<String, String> report, List<String> sections) {
         this.platform = platform;
-        this.token = token;
+        this.tokens = tokens;
         this.quick = quick;
         this.profile = profile;
         this.profileDir = profileDir;
@@ -75,12 +78,12 @@ final class GatewayBench {
         for (int round = 0; round < rounds; round++) {
             long serviceBefore = ProcessCpu.micros(servicePid);
             Instant began = Instant.now();
-            LoadTools.Throughput d = LoadTools.wrk(direct, token, CONNECTIONS, seconds);
+            LoadTools.Throughput d = LoadTools.wrk(direct, token(), CONNECTIONS, seconds);
             directWindows.add(new Instant[] {began, Instant.now()});
             long serviceBetween = ProcessCpu.micros(servicePid);
             long gatewayBefore = ProcessCpu.micros(gatewayPid);
             began = Instant.now();
-            LoadTools.Throughput g = LoadTools.wrk(viaGateway, token, CONNECTIONS, seconds);
+            LoadTools.Throughput g = LoadTools.wrk(viaGateway, token(), CONNECTIONS, seconds);
             gatewayWindows.add(new Instant[] {began, Instant.now()});
             gatewayCpu += ProcessCpu.micros(gatewayPid) - gatewayBefore;
             serviceCpuViaGateway += ProcessCpu.micros(servicePid) - serviceBetween;
@@ -124,8 +127,8 @@ final class GatewayBench {
 
         int workers = 10;
         int ratePerWorker = 20;
-        LoadTools.Latency d = LoadTools.hey(direct, token, workers, ratePerWorker, seconds);
-        LoadTools.Latency g = LoadTools.hey(viaGateway, token, workers, ratePerWorker, seconds);
+        LoadTools.Latency d = LoadTools.hey(direct, token(), workers, ratePerWorker, seconds);
+        LoadTools.Latency g = LoadTools.hey(viaGateway, token(), workers, ratePerWorker, seconds);
         String rate = workers * ratePerWorker + " req/s";
         report.put("GET direct at " + rate + ": p50 / p99 (ms)", fmt(d.p50Millis()) + " / " + fmt(d.p99Millis()));
         report.put("GET via gateway at " + rate + ": p50 / p99 (ms)", fmt(g.p50Millis()) + " / " + fmt(g.p99Millis()));
@@ -152,10 +155,10 @@ final class GatewayBench {
             long compilerBefore = ProcessCpu.compilerMicros(servicePid) + ProcessCpu.compilerMicros(gatewayPid);
             long allBefore = ProcessCpu.micros(servicePid) + ProcessCpu.micros(gatewayPid);
             long serviceBefore = ProcessCpu.micros(servicePid);
-            LoadTools.Throughput d = LoadTools.wrk(direct, token, CONNECTIONS, seconds);
+            LoadTools.Throughput d = LoadTools.wrk(direct, token(), CONNECTIONS, seconds);
             serviceCpu.add((double) (ProcessCpu.micros(servicePid) - serviceBefore) / Math.max(1, d.requests()));
             long gatewayBefore = ProcessCpu.micros(gatewayPid);
-            LoadTools.Throughput g = LoadTools.wrk(viaGateway, token, CONNECTIONS, seconds);
+            LoadTools.Throughput g = LoadTools.wrk(viaGateway, token(), CONNECTIONS, seconds);
             gatewayCpu.add((double) (ProcessCpu.micros(gatewayPid) - gatewayBefore) / Math.max(1, g.requests()));
             directRounds.add(d.requestsPerSecond());
             gatewayRounds.add(g.requestsPerSecond());
@@ -185,6 +188,15 @@ final class GatewayBench {
         double max = last.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double min = last.stream().mapToDouble(Double::doubleValue).min().orElse(0);
         return max - min <= STEADY * max;
+    }
+
+    /** The token for the next round: a new one every 5 minutes. */
+    private String token() {
+        if (token == null || System.nanoTime() - tokenTakenAt > 300_000_000_000L) {
+            token = tokens.get();
+            tokenTakenAt = System.nanoTime();
+        }
+        return token;
     }
 
     private static double last(List<Double> rounds) {
