@@ -105,7 +105,7 @@ export const AuditPage = {
         <a-button size="small" type="link" @click="exportTrail(trail, true)">Excel</a-button>
       </span>
     </div>
-    <problem-box v-for="(e, k) in s.errors" :key="k" :error="e"></problem-box>
+    <problem-box v-for="(e, k) in s.errors" :key="k" :error="e" :prefix="t('audit.partFailedOf', t('audit.service.' + k))"></problem-box>
     <a-table :columns="columns" :data-source="s.rows" row-key="key" size="small" :loading="s.loading"
              :pagination="{ pageSize: 20, showSizeChanger: true }" data-testid="audit-table">
       <template #bodyCell="{ column, record }">
