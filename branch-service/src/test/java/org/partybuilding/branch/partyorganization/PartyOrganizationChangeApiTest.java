@@ -220,7 +220,7 @@ class PartyOrganizationChangeApiTest extends BranchApiTestBase {
     @Test
     void everyChangeKeepsItsAuditRecordInTheSameWriteReadableWithinScope() {
         String id = singleWithMembers("pu-audit", "GUANGTA", 3);
-        patch(id, Map.of("rating", "GOOD"), "\"1\"", streetAdmin("GUANGTA")).expectStatus().isOk();
+        patch(id, Map.of("rating", "STANDARD"), "\"1\"", streetAdmin("GUANGTA")).expectStatus().isOk();
         // refused by the version guard: neither the change nor its record
         patch(id, Map.of("rating", "WEAK"), "\"1\"", bearer(Role.DISTRICT_ADMIN)).expectStatus().isEqualTo(409);
         web.post().uri("/api/branches/" + id + "/dissolution").contentType(MediaType.APPLICATION_JSON)
@@ -237,7 +237,7 @@ class PartyOrganizationChangeApiTest extends BranchApiTestBase {
                 .jsonPath("$.items[1].changes.length()").isEqualTo(1)
                 .jsonPath("$.items[1].changes[0].field").isEqualTo("rating")
                 .jsonPath("$.items[1].changes[0].before").isEqualTo("UNRATED")
-                .jsonPath("$.items[1].changes[0].after").isEqualTo("GOOD")
+                .jsonPath("$.items[1].changes[0].after").isEqualTo("STANDARD")
                 .jsonPath("$.items[2].action").isEqualTo("ESTABLISHED")
                 .jsonPath("$.items[2].resource").isEqualTo("PartyOrganization");
         get("/api/branches/" + id + "/history", bearer(Role.AUDITOR)).expectStatus().isOk();

@@ -33,8 +33,9 @@ public record AuditQuery(String actor, String resource, String resourceId, Strin
     Criteria criteria() {
         Criteria criteria = new Criteria();
         if (actor != null) {
-            // an actor is named by their user name or their subject (a system actor's is system:<what made it>)
-            criteria = new Criteria().orOperator(Criteria.where("actor.username").is(actor), Criteria.where("actor.subject").is(actor));
+            // an actor is named by their user name, or by their subject: a system actor's (system:<what made it>) or a
+            // token's (a UUID); one field each, so that the match needs no $or
+            criteria = Criteria.where(subject(actor) ? "actor.subject" : "actor.username").is(actor);
         }
         if (resource != null) {
             criteria = criteria.and("resource").is(resource);
@@ -55,6 +56,13 @@ public record AuditQuery(String actor, String resource, String resourceId, Strin
             }
         }
         return criteria;
+    }
+
+    private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    static boolean subject(String actor) {
+        return actor.startsWith(Actor.SYSTEM_PREFIX) || UUID.matcher(actor).matches();
     }
 
     private static String blankToNull(String value) {

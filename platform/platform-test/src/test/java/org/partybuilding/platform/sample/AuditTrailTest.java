@@ -38,7 +38,7 @@ class AuditTrailTest {
     @Autowired
     Clock clock;
 
-    private static final Actor CLERK = new Actor("sub-clerk", "wang.clerk", List.of("street-admin"), "portal");
+    private static final Actor CLERK = new Actor("6f1c2a3e-1111-4222-8333-944455556666", "wang.clerk", List.of("street-admin"), "portal");
     private static final Actor ADMIN = new Actor("sub-admin", "chen.admin", List.of("district-admin"), "platform-cli");
 
     private Document stored(String id) {
@@ -76,7 +76,7 @@ class AuditTrailTest {
 
         assertThat(audit.search(new AuditQuery("chen.admin", "Widget", id, null, null, null), PageQuery.of(0, 20)).block().total())
                 .isEqualTo(1);
-        assertThat(audit.search(new AuditQuery("sub-clerk", null, id, null, null, null), PageQuery.of(0, 20)).block().total())
+        assertThat(audit.search(new AuditQuery("6f1c2a3e-1111-4222-8333-944455556666", null, id, null, null, null), PageQuery.of(0, 20)).block().total())
                 .isEqualTo(1);
         assertThat(audit.search(new AuditQuery(null, null, id, "RENAMED", Instant.now(clock).plusSeconds(60), null),
                 PageQuery.of(0, 20)).block().total()).isZero();
