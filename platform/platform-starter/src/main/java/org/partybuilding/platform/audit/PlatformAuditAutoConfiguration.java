@@ -3,13 +3,15 @@ package org.partybuilding.platform.audit;
 import java.time.Clock;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /**
@@ -26,8 +28,10 @@ public class PlatformAuditAutoConfiguration {
     @Bean
     @ConditionalOnBean(ReactiveMongoTemplate.class)
     @ConditionalOnMissingBean
-    AuditTrail auditTrail(ReactiveMongoTemplate mongo, Clock clock,
-            @Value("${platform.audit.collections:}") List<String> collections) {
+    AuditTrail auditTrail(ReactiveMongoTemplate mongo, Clock clock, Environment environment) {
+        // a YAML list: bound as a list (a @Value placeholder would see no property of that name)
+        List<String> collections = Binder.get(environment).bind("platform.audit.collections", Bindable.listOf(String.class))
+                .orElse(List.of());
         return new AuditTrail(mongo, clock, collections);
     }
 
