@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.partybuilding.platform.audit.Actor;
 import org.partybuilding.platform.audit.AuditQuery;
@@ -21,6 +22,8 @@ import org.partybuilding.platform.test.PlatformTest;
 import org.partybuilding.platform.web.PageQuery;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The audit trail is one with the write: the insert stores the aggregate with its first record, a change appends its
@@ -41,6 +44,14 @@ class AuditTrailTest {
     private static final Actor CLERK = new Actor("6f1c2a3e-1111-4222-8333-944455556666", "wang.clerk", List.of("street-admin"), "portal");
     private static final Actor ADMIN = new Actor("sub-admin", "chen.admin", List.of("district-admin"), "platform-cli");
 
+    private final List<String> created = new java.util.ArrayList<>();
+
+    /** The other tests of the sample count the widgets: this test's go again. */
+    @AfterEach
+    void removeWidgets() {
+        mongo.remove(Query.query(Criteria.where("_id").in(created)), "widgets").block();
+    }
+
     private Document stored(String id) {
         return mongo.findById(id, Document.class, "widgets").block();
     }
@@ -49,6 +60,7 @@ class AuditTrailTest {
     void aChangeAndItsRecordAreOneWriteAndAStaleChangeWritesNeither() {
         AuditTrail audit = new AuditTrail(mongo, clock, List.of("widgets"));
         String id = UUID.randomUUID().toString();
+        created.add(id);
         Widget created = new Widget(id, 1, "志愿者协会", "JIANSHE", List.of());
         audit.insert(created, audit.created(CLERK, "CREATED", "Widget", id, created)).block();
         assertThat(stored(id).getList("history", Document.class)).hasSize(1);
