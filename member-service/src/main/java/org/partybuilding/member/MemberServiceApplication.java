@@ -3,8 +3,8 @@ package org.partybuilding.member;
 
 import org.partybuilding.member.dues.DuesRules;
 import org.partybuilding.member.dues.DuesSettings;
-import org.partybuilding.member.stages.DevelopmentRules;
-import org.partybuilding.member.stages.DevelopmentSettings;
+import org.partybuilding.member.development.DevelopmentRules;
+import org.partybuilding.member.development.DevelopmentSettings;
 import org.partybuilding.platform.security.ApiAuthorization;
 import org.partybuilding.platform.security.Role;
 import org.springframework.boot.SpringApplication;

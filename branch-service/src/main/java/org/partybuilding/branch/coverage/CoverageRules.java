@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.partybuilding.branch.domain.Formation;
+import org.partybuilding.branch.domain.PartyOrganizationType;
+
 /**
  * DOMAIN.md §3 rules as they decide coverage (覆盖), in plain Java. For an organization:
  * <ul>

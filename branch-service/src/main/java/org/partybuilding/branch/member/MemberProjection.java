@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.partybuilding.branch.coverage.CoverageChanges;
+import org.partybuilding.branch.domain.CoverageInputs;
 import org.partybuilding.events.EventType;
 import org.partybuilding.events.MemberSnapshot;
 import org.partybuilding.events.Topics;
@@ -30,9 +30,9 @@ class MemberProjection {
 
     private final VersionedReadModels readModels;
     private final MemberCounts counts;
-    private final CoverageChanges changes;
+    private final CoverageInputs changes;
 
-    MemberProjection(VersionedReadModels readModels, MemberCounts counts, CoverageChanges changes) {
+    MemberProjection(VersionedReadModels readModels, MemberCounts counts, CoverageInputs changes) {
         this.readModels = readModels;
         this.counts = counts;
         this.changes = changes;
@@ -50,6 +50,6 @@ class MemberProjection {
         EventHandling.await(readModels.upsertIfNewer(MemberState.COLLECTION, member.id(), member.version(), member)
                 .then(counts.reconcile(member.id()))
                 .flatMapMany(Flux::fromIterable)
-                .concatMap(organizationId -> changes.changed(CoverageChanges.Kind.ORGANIZATION_MEMBERS, organizationId)));
+                .concatMap(organizationId -> changes.changed(CoverageInputs.Kind.ORGANIZATION_MEMBERS, organizationId)));
     }
 }

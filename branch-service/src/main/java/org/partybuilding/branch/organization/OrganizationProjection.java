@@ -4,8 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.partybuilding.branch.coverage.CoverageChanges;
-import org.partybuilding.branch.partyorganization.Deregistrations;
+import org.partybuilding.branch.domain.CoverageInputs;
 import org.partybuilding.events.EventFormatException;
 import org.partybuilding.events.EventType;
 import org.partybuilding.events.OrganizationSnapshot;
@@ -24,7 +23,7 @@ import reactor.core.publisher.Mono;
  * organization's whole state, so registered, updated and deregistered are applied alike: only where the stored
  * version is lower, so redelivered, replayed or out-of-order events change nothing. A record that is not one of
  * these events fails with {@link EventFormatException} and goes to the dead-letter topic at once. A deregistered
- * organization leaves the joint party organizations covering it (rule 6, {@link Deregistrations}).
+ * organization leaves the joint party organizations covering it (rule 6, {@link DeregistrationFollowUp}).
  */
 @Component
 class OrganizationProjection {
@@ -34,11 +33,11 @@ class OrganizationProjection {
 
     private final VersionedReadModels readModels;
     private final ReactiveMongoTemplate mongo;
-    private final CoverageChanges changes;
-    private final Deregistrations deregistrations;
+    private final CoverageInputs changes;
+    private final DeregistrationFollowUp deregistrations;
 
-    OrganizationProjection(VersionedReadModels readModels, ReactiveMongoTemplate mongo, CoverageChanges changes,
-            Deregistrations deregistrations) {
+    OrganizationProjection(VersionedReadModels readModels, ReactiveMongoTemplate mongo, CoverageInputs changes,
+            DeregistrationFollowUp deregistrations) {
         this.readModels = readModels;
         this.mongo = mongo;
         this.changes = changes;
@@ -53,7 +52,7 @@ class OrganizationProjection {
         OrganizationView organization = OrganizationView.of(event.data(OrganizationSnapshot.class));
         EventHandling.await(readModels.upsertIfNewer(OrganizationView.COLLECTION, organization.id(), organization.version(),
                         organization)
-                .flatMap(applied -> applied ? changes.changed(CoverageChanges.Kind.ORGANIZATION, organization.id()) : Mono.empty())
+                .flatMap(applied -> applied ? changes.changed(CoverageInputs.Kind.ORGANIZATION, organization.id()) : Mono.empty())
                 // Rule 6 follows the stored state, not the event: a replayed deregistration of an organization registered
                 // again later does nothing, and one whose effect a crash interrupted is finished on redelivery.
                 .then(mongo.findById(organization.id(), OrganizationView.class, OrganizationView.COLLECTION))

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.partybuilding.branch.coverage.Formation;
-import org.partybuilding.branch.coverage.PartyOrganizationType;
+import org.partybuilding.branch.domain.Formation;
+import org.partybuilding.branch.domain.PartyOrganizationType;
 import org.partybuilding.platform.problem.DomainRuleViolation;
 
 /**

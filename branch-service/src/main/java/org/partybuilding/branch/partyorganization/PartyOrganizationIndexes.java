@@ -1,6 +1,5 @@
 package org.partybuilding.branch.partyorganization;
 
-import org.partybuilding.branch.instructor.Instructor;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.domain.Sort;
@@ -24,8 +23,6 @@ class PartyOrganizationIndexes implements ApplicationRunner {
                 .createIndex(new Index().on("street", Sort.Direction.ASC).named("street"))
                 .then(mongo.indexOps(PartyOrganization.COLLECTION)
                         .createIndex(new Index().on("organizationIds", Sort.Direction.ASC).named("organizationIds")))
-                .then(mongo.indexOps(Instructor.COLLECTION)
-                        .createIndex(new Index().on("streets", Sort.Direction.ASC).named("streets")))
                 .block();
     }
 }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.partybuilding.branch.domain.Formation;
 
 class CoverageFiguresTest {
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.partybuilding.branch.domain.Formation;
+import org.partybuilding.branch.domain.PartyOrganizationType;
 
 class CoverageReportTest {
 

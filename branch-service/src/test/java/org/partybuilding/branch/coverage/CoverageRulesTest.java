@@ -7,6 +7,8 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.partybuilding.branch.domain.Formation;
+import org.partybuilding.branch.domain.PartyOrganizationType;
 
 class CoverageRulesTest {
 

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.partybuilding.branch.coverage.Formation;
-import org.partybuilding.branch.coverage.PartyOrganizationType;
+import org.partybuilding.branch.domain.Formation;
+import org.partybuilding.branch.domain.PartyOrganizationType;
 import org.partybuilding.platform.problem.DomainRuleViolation;
 
 /** Rules 1, 2, 4 and 5 at their boundaries, with DOMAIN.md's numbers. */

@@ -1,4 +1,4 @@
-package org.partybuilding.member.context;
+package org.partybuilding.member.projection;
 
 import java.time.Clock;
 import java.util.EnumSet;
@@ -12,6 +12,9 @@ import org.partybuilding.events.OrganizationSnapshot;
 import org.partybuilding.events.PartyOrganizationSnapshot;
 import org.partybuilding.events.Topics;
 import org.partybuilding.events.TrainingAttendanceSnapshot;
+import org.partybuilding.member.context.KnownOrganization;
+import org.partybuilding.member.context.KnownPartyOrganization;
+import org.partybuilding.member.context.TrainingAttendance;
 import org.partybuilding.member.members.Member;
 import org.partybuilding.member.members.MemberAction;
 import org.partybuilding.member.members.MemberAudit;

@@ -1,4 +1,4 @@
-package org.partybuilding.funding.context;
+package org.partybuilding.funding.projection;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,6 +12,10 @@ import org.partybuilding.events.MemberSnapshot;
 import org.partybuilding.events.OrganizationSnapshot;
 import org.partybuilding.events.PartyOrganizationSnapshot;
 import org.partybuilding.events.Topics;
+import org.partybuilding.funding.context.DistrictState;
+import org.partybuilding.funding.context.MemberView;
+import org.partybuilding.funding.context.OrganizationView;
+import org.partybuilding.funding.context.PartyOrganizationView;
 import org.partybuilding.funding.ledger.Bookings;
 import org.partybuilding.platform.messaging.EventHandling;
 import org.partybuilding.platform.messaging.IncomingEvent;
