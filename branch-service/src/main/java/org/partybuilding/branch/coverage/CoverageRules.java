@@ -37,9 +37,6 @@ public final class CoverageRules {
     public record Thresholds(int singleMinFormalMembers, int jointMinFormalMembers, int branchMaxMembers, int termWarningDays,
             int committeeFromFormalMembers) {
 
-        /** DOMAIN.md's defaults; configuration may set others. */
-        public static final Thresholds DOMAIN_DEFAULTS = new Thresholds(3, 3, 50, 90, 7);
-
         public Thresholds {
             if (singleMinFormalMembers < 1 || jointMinFormalMembers < 1 || branchMaxMembers < 1 || termWarningDays < 0
                     || committeeFromFormalMembers < 1) {

@@ -1,26 +1,17 @@
 package org.partybuilding.branch.instructor;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.stereotype.Component;
+import static org.partybuilding.platform.outbox.CollectionIndexes.ascending;
 
-/** Instructors are listed by the streets they serve; created before the service reports ready. */
-@Component
-class InstructorIndexes implements ApplicationRunner {
+import org.partybuilding.platform.outbox.CollectionIndexes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-    private final ReactiveMongoTemplate mongo;
+/** Instructors are listed by the streets they serve; created by platform-starter before the service reports ready. */
+@Configuration(proxyBeanMethods = false)
+class InstructorIndexes {
 
-    InstructorIndexes(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
-
-    @Override
-    public void run(ApplicationArguments args) {
-        mongo.indexOps(Instructor.COLLECTION)
-                .createIndex(new Index().on("streets", Sort.Direction.ASC).named("streets"))
-                .block();
+    @Bean
+    CollectionIndexes instructorIndexes() {
+        return CollectionIndexes.on(Instructor.COLLECTION, ascending("streets", "streets"));
     }
 }

@@ -9,8 +9,6 @@ import org.partybuilding.events.EventFormatException;
 import org.partybuilding.events.EventType;
 import org.partybuilding.events.OrganizationSnapshot;
 import org.partybuilding.events.Topics;
-import org.partybuilding.platform.messaging.EventHandling;
-import org.partybuilding.platform.messaging.IncomingEvent;
 import org.partybuilding.platform.messaging.VersionedReadModels;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -47,16 +45,13 @@ class OrganizationProjection {
     // One consumer per partition (an organization's events stay in order on its partition).
     @KafkaListener(topics = Topics.REGISTRY_ORGANIZATIONS, concurrency = "${platform.kafka.partitions:3}")
     void on(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        event.handledAmong(ORGANIZATION_EVENTS, Set.of());
-        OrganizationView organization = OrganizationView.of(event.data(OrganizationSnapshot.class));
-        EventHandling.await(readModels.upsertIfNewer(OrganizationView.COLLECTION, organization.id(), organization.version(),
-                        organization)
-                .flatMap(applied -> applied ? changes.changed(CoverageInputs.Kind.ORGANIZATION, organization.id()) : Mono.empty())
-                // Rule 6 follows the stored state, not the event: a replayed deregistration of an organization registered
-                // again later does nothing, and one whose effect a crash interrupted is finished on redelivery.
-                .then(mongo.findById(organization.id(), OrganizationView.class, OrganizationView.COLLECTION))
-                .filter(stored -> !stored.active())
-                .flatMap(stored -> deregistrations.organizationDeregistered(stored.id())));
+        readModels.project(record, ORGANIZATION_EVENTS, Set.of(), OrganizationSnapshot.class, OrganizationView.COLLECTION,
+                OrganizationView::of, organization -> (organization.applied()
+                        ? changes.changed(CoverageInputs.Kind.ORGANIZATION, organization.view().id()) : Mono.empty())
+                        // Rule 6 follows the stored state, not the event: a replayed deregistration of an organization
+                        // registered again later does nothing, and one whose effect a crash interrupted is finished on redelivery.
+                        .then(mongo.findById(organization.view().id(), OrganizationView.class, OrganizationView.COLLECTION))
+                        .filter(stored -> !stored.active())
+                        .flatMap(stored -> deregistrations.organizationDeregistered(stored.id())));
     }
 }

@@ -50,8 +50,6 @@ public final class FormationRules {
             int branchMaxMembers, int committeeMinMembers, int committeeFromFormalMembers, int committeeMinSeats,
             int committeeMaxSeats, int branchTermYears, int committeeTermYears, int maxPostponementMonths) {
 
-        public static final Settings DOMAIN_DEFAULTS = new Settings(3, 3, 5, 50, 100, 7, 3, 7, 3, 5, 12);
-
         public Settings {
             if (singleMinFormalMembers < 1 || jointMinFormalMembers < 1 || jointMaxOrganizations < 2 || branchMaxMembers < 1
                     || committeeMinMembers < 1 || committeeFromFormalMembers < 1 || committeeMinSeats < 1
