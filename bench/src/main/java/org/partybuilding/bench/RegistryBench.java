@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.partybuilding.local.GatewayClient;
 import org.partybuilding.local.LocalPlatform;
 import org.partybuilding.local.demo.IdentityCodes;
 
@@ -479,7 +480,7 @@ final class RegistryBench {
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
-        return BenchHttp.send(request);
+        return GatewayClient.exchange(request);
     }
 
     private static double medianMillis(int times, Runnable action) {
@@ -510,6 +511,6 @@ final class RegistryBench {
     }
 
     private static void sleep(long millis) {
-        BenchHttp.sleep(millis);
+        GatewayClient.sleep(millis);
     }
 }
