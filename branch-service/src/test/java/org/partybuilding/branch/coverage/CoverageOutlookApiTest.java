@@ -27,12 +27,18 @@ class CoverageOutlookApiTest extends BranchApiTestBase {
 
     /** Waits until {@code street}'s announced figures are {@code single} and {@code joint}; returns that announcement. */
     static CoverageOutlookSnapshot announced(EmbeddedKafkaBroker broker, String street, int single, int joint) {
+        return announced(broker, street, single, joint, 0);
+    }
+
+    /** As {@link #announced(EmbeddedKafkaBroker, String, int, int)}, in an announcement newer than {@code afterVersion}. */
+    static CoverageOutlookSnapshot announced(EmbeddedKafkaBroker broker, String street, int single, int joint,
+            long afterVersion) {
         List<ConsumerRecord<String, byte[]>> found = TopicRecords.await(broker, Topics.BRANCH_PARTY_ORGANIZATIONS, r -> {
             if (!street.equals(r.key()) || !EventType.COVERAGE_OUTLOOK_CHANGED.ceType().equals(type(r))) {
                 return false;
             }
             CoverageOutlookSnapshot outlook = EventCodec.decode(r.value(), CoverageOutlookSnapshot.class);
-            return outlook.shouldFormSingle() == single && outlook.proposedJoint() == joint;
+            return outlook.shouldFormSingle() == single && outlook.proposedJoint() == joint && outlook.version() > afterVersion;
         }, 1);
         return EventCodec.decode(found.get(found.size() - 1).value(), CoverageOutlookSnapshot.class);
     }
@@ -59,7 +65,7 @@ class CoverageOutlookApiTest extends BranchApiTestBase {
 
         // co-s1 forms its own party organization: one gap fewer, announced with a newer version.
         established(establishment("中共华乐一社会组织支部委员会", "BRANCH", "SINGLE", STREET, "co-s1"));
-        CoverageOutlookSnapshot after = announced(broker, STREET, 1, 1);
+        CoverageOutlookSnapshot after = announced(broker, STREET, 1, 1, before.version());
         assertThat(after.version()).isGreaterThan(before.version());
     }
 }
