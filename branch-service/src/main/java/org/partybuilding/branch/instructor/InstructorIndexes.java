@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class InstructorIndexes {
 
     @Bean
-    CollectionIndexes instructorIndexes() {
+    CollectionIndexes indexesOfInstructors() {
         return CollectionIndexes.on(Instructor.COLLECTION, ascending("streets", "streets"));
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class OrganizationIndexes {
 
     @Bean
-    CollectionIndexes organizationIndexes() {
+    CollectionIndexes indexesOfOrganizations() {
         return CollectionIndexes.on(OrganizationView.COLLECTION, ascending("street", "street"));
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class PartyOrganizationIndexes {
 
     @Bean
-    CollectionIndexes partyOrganizationIndexes() {
+    CollectionIndexes indexesOfPartyOrganizations() {
         return CollectionIndexes.on(PartyOrganization.COLLECTION, ascending("street", "street"),
                 ascending("organizationIds", "organizationIds"));
     }

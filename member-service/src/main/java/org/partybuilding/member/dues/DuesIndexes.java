@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class DuesIndexes {
 
     @Bean
-    CollectionIndexes duesIndexes() {
+    CollectionIndexes indexesOfDuesPayments() {
         return CollectionIndexes.on(DuesPayment.COLLECTION, ascending("member", "memberId"), ascending("month", "month"));
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 class MemberIndexes {
 
     @Bean
-    CollectionIndexes memberIndexes() {
+    CollectionIndexes indexesOfMembers() {
         return CollectionIndexes.on(Member.COLLECTION,
                 ascending("id_number_hash", "idNumberHash").unique(),
                 ascending("transfer_id", "transfers.id"),

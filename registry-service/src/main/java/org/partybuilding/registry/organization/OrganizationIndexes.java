@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class OrganizationIndexes {
 
     @Bean
-    CollectionIndexes organizationIndexes() {
+    CollectionIndexes indexesOfOrganizations() {
         return CollectionIndexes.on(Organization.COLLECTION,
                 ascending("active_credit_code", "activeCreditCode").unique().sparse(),
                 ascending("street_name", "street", "name"));
