@@ -51,6 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  * </ol>
  * The platform's data dir is reset at every run (Bench), and every file has its own series of credit
  * codes ({@link IdentityCodes}), none of them that of credit-codes.txt, so no code collides.
+ * <p>
+ * Why this file is longer than ~400 lines: the two measures share one settled platform and one series of files,
+ * and their phases (warm-up, import, re-import, drain, latency, diagnosis) read as the one sequence they run in.
  */
 final class RegistryBench {
 
