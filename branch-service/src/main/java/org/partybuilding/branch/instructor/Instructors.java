@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.bson.Document;
-import org.partybuilding.branch.coverage.CoverageChanges;
+import org.partybuilding.branch.domain.CoverageInputs;
 import org.partybuilding.branch.member.MemberCount;
 import org.partybuilding.branch.member.MemberCounts;
 import org.partybuilding.branch.organization.OrganizationView;
@@ -57,12 +57,12 @@ public class Instructors {
     private final Organizations organizations;
     private final MemberCounts counts;
     private final FormationRules rules;
-    private final CoverageChanges changes;
+    private final CoverageInputs changes;
     private final PersonalDataCipher cipher;
     private final Clock clock;
 
     Instructors(ReactiveMongoTemplate mongo, OutboxRelay relay, Organizations organizations, MemberCounts counts,
-            FormationRules rules, CoverageChanges changes, PersonalDataCipher cipher, Clock clock, AuditTrail audit) {
+            FormationRules rules, CoverageInputs changes, PersonalDataCipher cipher, Clock clock, AuditTrail audit) {
         this.audit = audit;
         this.mongo = mongo;
         this.relay = relay;
@@ -107,7 +107,7 @@ public class Instructors {
                     return audit.insert(instructor.withAssignedEvent(), record);
                 })
                 .doOnSuccess(saved -> relay.wakeUp())
-                .flatMap(saved -> changes.changed(CoverageChanges.Kind.INSTRUCTOR, saved.id()).thenReturn(saved));
+                .flatMap(saved -> changes.changed(CoverageInputs.Kind.INSTRUCTOR, saved.id()).thenReturn(saved));
     }
 
     private static FormationRules.Covered covered(OrganizationView o, Map<String, MemberCount> counts) {

@@ -1,6 +1,7 @@
 package org.partybuilding.branch.partyorganization;
 
-import org.partybuilding.branch.coverage.Formation;
+import org.partybuilding.branch.domain.Formation;
+import org.partybuilding.branch.organization.DeregistrationFollowUp;
 import org.partybuilding.events.EventType;
 import org.partybuilding.platform.audit.Actor;
 import org.partybuilding.platform.problem.ConflictException;
@@ -20,7 +21,7 @@ import reactor.util.retry.Retry;
  * still cover the organization are touched, so applying this again (a redelivered event) changes nothing.
  */
 @Component
-public class Deregistrations {
+public class Deregistrations implements DeregistrationFollowUp {
 
     /** Who makes these changes in the audit trail: the registry's deregistration, applied here. */
     private static final Actor REGISTRY = Actor.system("registry.organizations");
@@ -33,6 +34,7 @@ public class Deregistrations {
         this.partyOrganizations = partyOrganizations;
     }
 
+    @Override
     public Mono<Void> organizationDeregistered(String organizationId) {
         Query covering = Query.query(Criteria.where("status").is(PartyOrganizationStatus.ACTIVE)
                 .and("organizationIds").is(organizationId).and("formation").in(Formation.JOINT, Formation.AFFILIATED));

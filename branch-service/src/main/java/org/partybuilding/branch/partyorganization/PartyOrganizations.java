@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.partybuilding.branch.coverage.CoverageChanges;
-import org.partybuilding.branch.coverage.Formation;
+import org.partybuilding.branch.domain.CoverageInputs;
+import org.partybuilding.branch.domain.Formation;
 import org.partybuilding.branch.member.MemberCount;
 import org.partybuilding.branch.member.MemberCounts;
 import org.partybuilding.branch.member.MemberState;
@@ -64,7 +64,7 @@ public class PartyOrganizations {
     private final MemberCounts counts;
     private final Members members;
     private final FormationRules rules;
-    private final CoverageChanges changes;
+    private final CoverageInputs changes;
     private final CoverageClaims claims;
     private final District district;
     private final FiscalYears fiscalYears;
@@ -73,7 +73,7 @@ public class PartyOrganizations {
     private final AuditTrail audit;
 
     PartyOrganizations(ReactiveMongoTemplate mongo, OutboxRelay relay, VersionedWrites writes, Organizations organizations,
-            MemberCounts counts, Members members, FormationRules rules, CoverageChanges changes, CoverageClaims claims,
+            MemberCounts counts, Members members, FormationRules rules, CoverageInputs changes, CoverageClaims claims,
             District district, FiscalYears fiscalYears, Validator validator, Clock clock, AuditTrail audit) {
         this.audit = audit;
         this.mongo = mongo;
@@ -135,7 +135,7 @@ public class PartyOrganizations {
                 .flatMap(p -> claims.claim(ids, newId).then(audit.insert(p, audit.created(Actor.of(scope),
                         PartyOrganizationAction.ESTABLISHED.name(), RESOURCE, p.id(), p))))
                 .doOnSuccess(saved -> relay.wakeUp())
-                .flatMap(saved -> changes.changed(CoverageChanges.Kind.PARTY_ORGANIZATION, saved.id()).thenReturn(saved));
+                .flatMap(saved -> changes.changed(CoverageInputs.Kind.PARTY_ORGANIZATION, saved.id()).thenReturn(saved));
     }
 
     /** The organizations, each known, active and in the caller's scope; unknown or deregistered ones are a 400 naming each. */
@@ -395,7 +395,7 @@ public class PartyOrganizations {
         PartyOrganization next = current.next(event, clock.instant(), change);
         AuditRecord record = audit.changed(actor, action.name(), RESOURCE, current.id(), current, next, reason);
         return writes.update(current.id(), current.version(), next, next.outbox(), record)
-                .flatMap(saved -> changes.changed(CoverageChanges.Kind.PARTY_ORGANIZATION, saved.id()).thenReturn(saved));
+                .flatMap(saved -> changes.changed(CoverageInputs.Kind.PARTY_ORGANIZATION, saved.id()).thenReturn(saved));
     }
 
     private static void requireVersion(Long expected, PartyOrganization current) {
