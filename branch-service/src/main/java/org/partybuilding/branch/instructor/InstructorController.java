@@ -2,6 +2,7 @@ package org.partybuilding.branch.instructor;
 
 import java.net.URI;
 
+import org.partybuilding.platform.audit.AuditRecord;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.web.PageQuery;
 import org.partybuilding.platform.web.PageResponse;
@@ -14,9 +15,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
+
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -41,6 +44,13 @@ class InstructorController {
     @Operation(summary = "One instructor assignment")
     Mono<InstructorResponse> read(@PathVariable String id, DataScope scope) {
         return instructors.find(id, scope).map(i -> instructors.response(i, scope));
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "The instructor assignment's audit trail, newest first")
+    Mono<PageResponse<AuditRecord>> history(@PathVariable String id, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, DataScope scope) {
+        return instructors.history(id, PageQuery.of(page, size), scope);
     }
 
     @GetMapping

@@ -4,9 +4,12 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.partybuilding.platform.audit.AuditRecord;
+import org.partybuilding.platform.audit.AuditTrail;
 import org.partybuilding.platform.district.District;
 import org.partybuilding.platform.problem.FieldError;
 import org.partybuilding.platform.problem.InvalidInputException;
+import org.partybuilding.platform.problem.NotFoundException;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.platform.web.PageQuery;
@@ -17,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,8 +37,10 @@ class LedgerController {
     private final ReactiveMongoTemplate mongo;
     private final Bookings bookings;
     private final District district;
+    private final AuditTrail audit;
 
-    LedgerController(ReactiveMongoTemplate mongo, Bookings bookings, District district) {
+    LedgerController(ReactiveMongoTemplate mongo, Bookings bookings, District district, AuditTrail audit) {
+        this.audit = audit;
         this.mongo = mongo;
         this.bookings = bookings;
         this.district = district;
@@ -85,6 +91,16 @@ class LedgerController {
                     .map(EntryResponse::of).collectList()
                     .map(items -> PageResponse.of(items, paging, total)));
         });
+    }
+
+    /** An entry's audit record (who booked it, with what, why), for whoever may read the entry; another's is 404. */
+    @GetMapping("/{id}/history")
+    Mono<PageResponse<AuditRecord>> history(@PathVariable String id, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, DataScope scope) {
+        PageQuery paging = PageQuery.of(page, size);
+        return NotFoundException.unlessOutOfScope(mongo.findById(id, LedgerEntry.class), entry -> FundingScope.mayRead(scope, entry),
+                        "Ledger entry", id)
+                .flatMap(entry -> audit.history(LedgerEntry.COLLECTION, id, paging));
     }
 
     @PostMapping("/adjustments")
