@@ -5,6 +5,8 @@
 import { reactive, computed, onMounted } from 'vue';
 import { get, download, XLSX } from '../api.js';
 import { t, anyLabel } from '../i18n.js';
+import { streetName, industryName } from '../session.js';
+import { basis } from './funding.js';
 
 /** The services that keep a trail, and the path of each one's district-wide trail. */
 export const TRAILS = [
@@ -77,7 +79,11 @@ export const AuditPage = {
     const known = key => t(key) !== key;
     const fieldText = f => known('audit.field.' + f) ? t('audit.field.' + f) : f;
     // ids name records of other services: shown as such, never as an opaque string; codes by their label
-    const valueText = (f, v) => v === null || v === undefined ? '—' : /Ids?$/.test(f) ? t('audit.id')
+    const after = (record, field) => ((record.changes || []).find(c => c.field === field) || {}).after;
+    // a ledger entry's basis is the service's English text: shown as the ledger page shows it, from its kind and figures
+    const valueText = (f, v, record) => v === null || v === undefined ? '—' : /Ids?$|^absentees$/.test(f) ? t('audit.id')
+      : f === 'street' ? streetName(v) : f === 'industry' ? industryName(v)
+      : f === 'basis' ? basis({ kind: after(record, 'kind'), basis: v, amount: after(record, 'amount'), members: Number(after(record, 'members')), reason: record.reason })
       : v === 'true' ? t('common.yes') : v === 'false' ? t('common.no') : anyLabel(v);
     onMounted(load);
     return { s, t, load, reset, exportTrail, columns, resourceOptions, at, actorText, actionText, resourceText, fieldText, valueText, TRAILS };
@@ -115,7 +121,7 @@ export const AuditPage = {
         <template v-else-if="column.key === 'action'">{{ actionText(record.action) }}</template>
         <template v-else-if="column.key === 'resource'">{{ resourceText(record.resource) }}</template>
         <template v-else-if="column.key === 'changes'">
-          <div v-for="c in record.changes" :key="c.field" class="change"><b>{{ fieldText(c.field) }}</b>：{{ valueText(c.field, c.before) }} → {{ valueText(c.field, c.after) }}</div>
+          <div v-for="c in record.changes" :key="c.field" class="change"><b>{{ fieldText(c.field) }}</b>：{{ valueText(c.field, c.before, record) }} → {{ valueText(c.field, c.after, record) }}</div>
         </template>
       </template>
     </a-table>

@@ -110,7 +110,7 @@ class MonitoringIT {
         List<String> alerts = new java.util.ArrayList<>();
         groups.forEach(g -> g.path("rules").forEach(r -> alerts.add(r.path("name").asString() + "=" + r.path("state").asString())));
         assertThat(alerts).contains("ServiceDown=inactive", "ReadinessFailing=inactive", "KafkaUnreachable=inactive",
-                "DeadLettersParked=inactive").hasSize(9);
+                "DeadLettersParked=inactive", "RefusedRequestsBurst=inactive").hasSize(10);
     }
 
     @Test
