@@ -121,7 +121,8 @@ public final class Bench {
                     new RegistryBench(platform, bench.token("district-admin"), quick, bench.report).run();
                 }
                 if (runs.test("member")) {
-                    new MemberBench(platform, bench.token("district-admin"), quick, bench.report).run();
+                    new MemberBench(platform, bench.token("district-admin"), quick, bench.report, arguments.contains("--profile"),
+                            root.resolve("bench/target/profiles"), bench.sections).run();
                 }
                 if (runs.test("training")) {
                     new TrainingBench(platform, () -> bench.token("district-admin"), quick, bench.report).run();

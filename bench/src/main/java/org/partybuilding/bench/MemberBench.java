@@ -42,19 +42,49 @@ final class MemberBench {
     private final String token;
     private final boolean quick;
     private final Map<String, String> report;
+    private final boolean profile;
+    private final java.nio.file.Path profileDir;
+    private final List<String> sections;
     private final long started = System.nanoTime();
 
     /** Members registered while waiting for member-service to learn of the employers. */
     private int probed;
 
     MemberBench(LocalPlatform platform, String token, boolean quick, Map<String, String> report) {
+        this(platform, token, quick, report, false, null, new ArrayList<>());
+    }
+
+    /**
+     * With {@code profile}: Java Flight Recorder execution samples of member-service ({@link JfrProfile}), summarised
+     * for the measured imports only (the settled files), as a section of the report.
+     */
+    MemberBench(LocalPlatform platform, String token, boolean quick, Map<String, String> report, boolean profile,
+            java.nio.file.Path profileDir, List<String> sections) {
         this.platform = platform;
         this.token = token;
         this.quick = quick;
         this.report = report;
+        this.profile = profile;
+        this.profileDir = profileDir;
+        this.sections = sections;
     }
 
     void run() {
+        // Recording from the start (samples only, next to no cost); only the measured imports' samples are counted.
+        long servicePid = ProcessCpu.pidOf("member-service");
+        JfrProfile serviceProfile = profile
+                ? JfrProfile.start(servicePid, "bench-member", profileDir.resolve("member-service.jfr"))
+                : null;
+        // The MongoDB-protocol server runs in this (the launcher's) JVM: what a bigger document costs the database shows
+        // here, not in member-service.
+        long launcherPid = ProcessHandle.current().pid();
+        JfrProfile launcherProfile = profile
+                ? JfrProfile.start(launcherPid, "bench-launcher", profileDir.resolve("launcher-mongo.jfr"))
+                : null;
+        long serviceCpu = 0;
+        long gcCpu = 0;
+        long launcherCpu = 0;
+        List<java.time.Instant[]> measured = new ArrayList<>();
         List<String> employers = employers(200);
         int members = quick ? 20_000 : 100_000;
         // Warm-up: a small roster, then a full-size one, of other people. After 1,000 rows the bulk path (20 batches,
@@ -75,9 +105,17 @@ final class MemberBench {
         for (int first = 0; first < members; first += FILE_ROWS) {
             byte[] csv = roster(employers, first, Math.min(FILE_ROWS, members - first));
             settled.add(String.format(Locale.ROOT, "%.0f", Quiescence.await(platform, Duration.ofMinutes(5))));
+            java.time.Instant from = java.time.Instant.now();
+            long cpuBefore = ProcessCpu.micros(servicePid);
+            long launcherBefore = ProcessCpu.micros(launcherPid);
+            long gcBefore = ProcessCpu.threadMicros(servicePid, "VM Thread", "GC Thread", "G1 ");
             long start = System.nanoTime();
             JsonNode answer = importFile(csv);
             double took = (System.nanoTime() - start) / 1e9;
+            serviceCpu += ProcessCpu.micros(servicePid) - cpuBefore;
+            launcherCpu += ProcessCpu.micros(launcherPid) - launcherBefore;
+            gcCpu += ProcessCpu.threadMicros(servicePid, "VM Thread", "GC Thread", "G1 ") - gcBefore;
+            measured.add(new java.time.Instant[] {from, java.time.Instant.now()});
             seconds += took;
             created += answer.get("created").asInt();
             progress("member import: " + answer.get("created").asInt() + " created in " + String.format(Locale.ROOT, "%.2f", took)
@@ -91,7 +129,19 @@ final class MemberBench {
         double rate = created / seconds;
         report.put("member import via gateway, " + String.format(Locale.ROOT, "%,d", created) + " members in files of 20,000: s / members per s",
                 String.format(Locale.ROOT, "%.2f / %.1f", seconds, rate));
+        report.put("member-service CPU during the measured imports: s (of which its GC/VM threads', s)",
+                String.format(Locale.ROOT, "%.2f (%.2f)", serviceCpu / 1e6, gcCpu / 1e6));
+        report.put("launcher (MongoDB-protocol server, bench client) CPU during the measured imports: s",
+                String.format(Locale.ROOT, "%.2f", launcherCpu / 1e6));
         report.put("member target: ≥ 5,000 members/s registered", (rate >= 5000 ? "met" : "MISSED") + String.format(Locale.ROOT, " (%.1f)", rate));
+        if (profile) {
+            serviceProfile.stop();
+            launcherProfile.stop();
+            sections.add("## Where the import's time goes: JFR execution samples (every 10 ms) of member-service during the measured imports\n\n"
+                    + "Recording: " + profileDir + " (`jfr print --events jdk.ExecutionSample <file>`).\n\n"
+                    + serviceProfile.samples(measured).markdown("member-service, the measured imports", 30)
+                    + launcherProfile.samples(measured).markdown("launcher (the MongoDB-protocol server), the measured imports", 30));
+        }
 
         String pipeline = platform.gatewayUrl() + "/api/members/reports/pipeline?limit=100";
         get(pipeline); // warm-up

@@ -38,14 +38,22 @@ final class ProcessCpu {
      * grows, the JVM is still compiling and a throughput measured meanwhile is not the steady one.
      */
     static long compilerMicros(long pid) {
+        return threadMicros(pid, "C1 CompilerThre", "C2 CompilerThre");
+    }
+
+    /** CPU time of the process's threads whose names start with one of {@code prefixes} (e.g. {@code VM Thread}: serial GC). */
+    static long threadMicros(long pid, String... prefixes) {
         long total = 0;
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
             for (Path thread : threads) {
                 try {
                     String stat = Files.readString(thread.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                        total += micros(stat);
+                    for (String prefix : prefixes) {
+                        if (name.startsWith(prefix)) {
+                            total += micros(stat);
+                            break;
+                        }
                     }
                 } catch (NoSuchFileException gone) {
                     // a compiler thread that ended meanwhile (HotSpot starts and stops them as the queue needs)
