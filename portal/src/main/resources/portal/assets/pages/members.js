@@ -297,7 +297,8 @@ const Transfers = {
     ]);
     return { filters, columns, source: params => get('/api/members/transfers', params) };
   },
-  template: `<data-table :source="source" :filters="filters" :columns="columns" :initial="{ state: 'REQUESTED' }" testid="transfer-list"></data-table>`,
+  template: `<data-table :source="source" :filters="filters" :columns="columns" :initial="{ state: 'REQUESTED' }" testid="transfer-list"
+    export-path="/api/members/transfers" :export-name="t('member.transfers')"></data-table>`,
 };
 
 export const MembersPage = {
