@@ -50,6 +50,37 @@ class ReportAndLedgerApiTest extends FundingApiTestBase {
     }
 
     @Test
+    void theLedgerNamesThePartyOrganizationAndExportsWithinScope() {
+        get("/api/funding/ledger?fiscalYear=2005&partyOrganizationId=po-r2", bearer(Role.FINANCE)).expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.items[0].partyOrganizationName").isEqualTo("中共po-r2支部委员会");
+
+        byte[] csv = web.get().uri("/api/funding/ledger?fiscalYear=2005").header(HttpHeaders.AUTHORIZATION, bearer(Role.FINANCE))
+                .header(HttpHeaders.ACCEPT, "text/csv").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/csv")
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        SheetRows sheet = Spreadsheets.read("ledger.csv", csv, 100);
+        assertThat(sheet.headers()).containsExactly("记账日期", "财政年度", "类别", "党组织", "街道", "金额（元）", "党员人数", "调整原因",
+                "记账人");
+        assertThat(sheet.rows()).hasSize(6);
+        assertThat(sheet.rows()).extracting(r -> r.cells().subList(1, 6)).contains(
+                List.of("2005", "调整", "中共po-r2支部委员会", "东山", "-100.50"),
+                List.of("2005", "启动经费", "中共po-r1支部委员会", "人民", "1000.00"));
+        assertThat(sheet.rows().stream().map(r -> new BigDecimal(r.cells().get(5))).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("1945.38");
+
+        byte[] xlsx = web.get().uri("/api/funding/ledger?fiscalYear=2005").header(HttpHeaders.AUTHORIZATION, streetAdmin("RENMIN"))
+                .header(HttpHeaders.ACCEPT, Spreadsheets.XLSX.toString()).exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        SheetRows renmin = Spreadsheets.read("ledger.xlsx", xlsx, 100);
+        assertThat(renmin.rows()).hasSize(4).allSatisfy(r -> assertThat(r.cells().get(4)).isEqualTo("人民"));
+        web.get().uri("/api/funding/ledger?street=DONGSHAN").header(HttpHeaders.AUTHORIZATION, streetAdmin("RENMIN"))
+                .header(HttpHeaders.ACCEPT, "text/csv").exchange().expectStatus().isForbidden();
+        web.get().uri("/api/funding/ledger?kind=NOPE").header(HttpHeaders.AUTHORIZATION, bearer(Role.FINANCE))
+                .header(HttpHeaders.ACCEPT, "text/csv").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
     void reportTotalsEqualTheLedgerSumInJson() {
         assertThat(sumOfLedger(2005)).isEqualByComparingTo("1945.38");
         get("/api/funding/reports?fiscalYear=2005&groupBy=street", bearer(Role.FINANCE)).expectStatus().isOk().expectBody()
