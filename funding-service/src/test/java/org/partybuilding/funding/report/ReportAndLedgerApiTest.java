@@ -18,6 +18,7 @@ import org.partybuilding.funding.ledger.LedgerEntry;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.platform.spreadsheet.SheetRows;
 import org.partybuilding.platform.spreadsheet.Spreadsheets;
+import org.partybuilding.platform.test.Exports;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpHeaders;
 
@@ -55,25 +56,19 @@ class ReportAndLedgerApiTest extends FundingApiTestBase {
                 .jsonPath("$.items.length()").isEqualTo(2)
                 .jsonPath("$.items[0].partyOrganizationName").isEqualTo("中共po-r2支部委员会");
 
-        byte[] csv = web.get().uri("/api/funding/ledger?fiscalYear=2005").header(HttpHeaders.AUTHORIZATION, bearer(Role.FINANCE))
-                .header(HttpHeaders.ACCEPT, "text/csv").exchange().expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith("text/csv")
-                .expectBody(byte[].class).returnResult().getResponseBody();
-        SheetRows sheet = Spreadsheets.read("ledger.csv", csv, 100);
-        assertThat(sheet.headers()).containsExactly("记账日期", "财政年度", "类别", "党组织", "街道", "金额（元）", "党员人数", "调整原因",
-                "记账人");
-        assertThat(sheet.rows()).hasSize(6);
-        assertThat(sheet.rows()).extracting(r -> r.cells().subList(1, 6)).contains(
+        List<List<String>> csv = Exports.lines(web, "/api/funding/ledger?fiscalYear=2005", bearer(Role.FINANCE), "text/csv");
+        assertThat(csv.get(0)).containsExactly("记账日期", "财政年度", "类别", "党组织", "街道", "金额（元）", "党员人数", "调整原因", "记账人");
+        List<List<String>> rows = csv.subList(1, csv.size());
+        assertThat(rows).hasSize(6);
+        assertThat(rows).extracting(r -> r.subList(1, 6)).contains(
                 List.of("2005", "调整", "中共po-r2支部委员会", "东山", "-100.50"),
                 List.of("2005", "启动经费", "中共po-r1支部委员会", "人民", "1000.00"));
-        assertThat(sheet.rows().stream().map(r -> new BigDecimal(r.cells().get(5))).reduce(BigDecimal.ZERO, BigDecimal::add))
+        assertThat(rows.stream().map(r -> new BigDecimal(r.get(5))).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo("1945.38");
 
-        byte[] xlsx = web.get().uri("/api/funding/ledger?fiscalYear=2005").header(HttpHeaders.AUTHORIZATION, streetAdmin("RENMIN"))
-                .header(HttpHeaders.ACCEPT, Spreadsheets.XLSX.toString()).exchange().expectStatus().isOk()
-                .expectBody(byte[].class).returnResult().getResponseBody();
-        SheetRows renmin = Spreadsheets.read("ledger.xlsx", xlsx, 100);
-        assertThat(renmin.rows()).hasSize(4).allSatisfy(r -> assertThat(r.cells().get(4)).isEqualTo("人民"));
+        List<List<String>> renmin = Exports.lines(web, "/api/funding/ledger?fiscalYear=2005", streetAdmin("RENMIN"),
+                Spreadsheets.XLSX.toString());
+        assertThat(renmin.subList(1, renmin.size())).hasSize(4).allSatisfy(r -> assertThat(r.get(4)).isEqualTo("人民"));
         web.get().uri("/api/funding/ledger?street=DONGSHAN").header(HttpHeaders.AUTHORIZATION, streetAdmin("RENMIN"))
                 .header(HttpHeaders.ACCEPT, "text/csv").exchange().expectStatus().isForbidden();
         web.get().uri("/api/funding/ledger?kind=NOPE").header(HttpHeaders.AUTHORIZATION, bearer(Role.FINANCE))

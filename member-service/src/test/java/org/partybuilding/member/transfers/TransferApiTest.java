@@ -23,8 +23,8 @@ import org.partybuilding.member.members.Member;
 import org.partybuilding.member.reports.PipelineReport;
 import org.partybuilding.member.reports.TransferDueReport;
 import org.partybuilding.platform.security.Role;
-import org.partybuilding.platform.spreadsheet.SheetRows;
 import org.partybuilding.platform.spreadsheet.Spreadsheets;
+import org.partybuilding.platform.test.Exports;
 import org.partybuilding.platform.test.TopicRecords;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -93,31 +93,23 @@ class TransferApiTest extends MemberApiTestBase {
     }
 
     @Test
-    void theTransfersExportAsCsvAndXlsxWithinScopeWithPartyOrganizationsByName() throws Exception {
+    void theTransfersExportAsCsvAndXlsxWithinScopeWithPartyOrganizationsByName() {
         MemberFixtures.partyOrganization(events, mongo, "po-export-to", "org-transfers-z");
         String id = formalMember("po-from");
         requested(id, Map.of("kind", "OUT", "toPartyOrganizationId", "po-export-to"));
 
-        byte[] csv = web.get().uri("/api/members/transfers?partyOrganizationId=po-export-to&state=REQUESTED")
-                .header(HttpHeaders.AUTHORIZATION, token(Role.AUDITOR)).header(HttpHeaders.ACCEPT, "text/csv").exchange()
-                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv")
-                .expectBody(byte[].class).returnResult().getResponseBody();
-        SheetRows sheet = Spreadsheets.read("transfers.csv", csv, 100);
-        assertThat(sheet.headers()).containsExactly("党员姓名", "街道", "转接类型", "转出党组织", "转入党组织", "转往（区外）",
+        List<List<String>> csv = Exports.lines(web, "/api/members/transfers?partyOrganizationId=po-export-to&state=REQUESTED",
+                token(Role.AUDITOR), "text/csv");
+        assertThat(csv.get(0)).containsExactly("党员姓名", "街道", "转接类型", "转出党组织", "转入党组织", "转往（区外）",
                 "转入来源（区外）", "状态", "申请日期", "办结日期", "原因");
-        assertThat(sheet.rows()).hasSize(1);
-        assertThat(sheet.rows().get(0).cells().subList(0, 5)).containsExactly("李华", "建设", "区内转出", "党支部po-from",
-                "党支部po-export-to");
-        assertThat(sheet.rows().get(0).cells().get(7)).isEqualTo("已申请");
+        assertThat(csv).hasSize(2);
+        assertThat(csv.get(1).subList(0, 5)).containsExactly("李华", "建设", "区内转出", "党支部po-from", "党支部po-export-to");
+        assertThat(csv.get(1).get(7)).isEqualTo("已申请");
 
-        byte[] xlsx = web.get().uri("/api/members/transfers?partyOrganizationId=po-export-to")
-                .header(HttpHeaders.AUTHORIZATION, streetAdmin("JIANSHE")).header(HttpHeaders.ACCEPT, Spreadsheets.XLSX.toString())
-                .exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
-        assertThat(Spreadsheets.read("transfers.xlsx", xlsx, 100).rows()).hasSize(1);
-        byte[] other = web.get().uri("/api/members/transfers?partyOrganizationId=po-export-to")
-                .header(HttpHeaders.AUTHORIZATION, streetAdmin("DONGSHAN")).header(HttpHeaders.ACCEPT, "text/csv").exchange()
-                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
-        assertThat(Spreadsheets.read("transfers.csv", other, 100).rows()).isEmpty();
+        assertThat(Exports.lines(web, "/api/members/transfers?partyOrganizationId=po-export-to", streetAdmin("JIANSHE"),
+                Spreadsheets.XLSX.toString())).hasSize(2);
+        assertThat(Exports.lines(web, "/api/members/transfers?partyOrganizationId=po-export-to", streetAdmin("DONGSHAN"), "text/csv"))
+                .hasSize(1);
         web.get().uri("/api/members/transfers").header(HttpHeaders.AUTHORIZATION, token(Role.FINANCE))
                 .header(HttpHeaders.ACCEPT, "text/csv").exchange().expectStatus().isForbidden();
     }
