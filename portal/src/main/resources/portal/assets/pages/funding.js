@@ -40,7 +40,7 @@ const Ledger = {
       { key: 'amount', label: t('funding.amount'), format: r => yuan(r.amount), align: 'right' },
       { key: 'basis', label: t('funding.basis'), format: basis },
     ]);
-    return { filters, columns, source: params => get('/api/funding/ledger', params), initial: { fiscalYear: YEAR, street: streetInitial() } };
+    return { filters, columns, t, source: params => get('/api/funding/ledger', params), initial: { fiscalYear: YEAR, street: streetInitial() } };
   },
   template: `<data-table :source="source" :filters="filters" :columns="columns" :initial="initial" testid="ledger"
     export-path="/api/funding/ledger" :export-name="t('funding.ledger')"></data-table>`,
