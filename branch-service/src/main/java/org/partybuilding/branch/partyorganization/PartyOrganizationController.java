@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.partybuilding.branch.coverage.Formation;
-import org.partybuilding.branch.coverage.PartyOrganizationType;
+import org.partybuilding.branch.domain.Formation;
+import org.partybuilding.branch.domain.PartyOrganizationType;
 import org.partybuilding.branch.organization.Organizations;
 import org.partybuilding.platform.district.District;
 import org.partybuilding.platform.security.DataScope;

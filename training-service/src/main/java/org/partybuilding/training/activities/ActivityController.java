@@ -14,6 +14,7 @@ import org.partybuilding.platform.web.PageResponse;
 import org.partybuilding.training.context.Directory;
 import org.partybuilding.training.context.KnownMember;
 import org.partybuilding.training.context.KnownPartyOrganization;
+import org.partybuilding.training.domain.ActivityKind;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
