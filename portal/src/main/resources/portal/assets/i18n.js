@@ -24,6 +24,42 @@ const zh = {
   'common.date': '日期', 'common.reason': '原因', 'common.name': '名称', 'common.street': '街道', 'common.status': '状态',
   'common.type': '类型', 'common.industry': '行业', 'common.error': '操作未成功', 'common.count': '数量',
   'common.fixFields': '请修改标出的字段。',
+  'nav.audit': '操作记录',
+  'audit.hint': '各服务的每一次写操作：谁（用户与角色）、何时、改了什么（个人信息已脱敏）、原因。各服务的记录合并显示，最新的在前；某个服务暂时无法读取时单独标出，其余照常显示。',
+  'audit.at': '时间', 'audit.actor': '操作人', 'audit.actorHint': '用户名', 'audit.service': '业务', 'audit.action': '操作',
+  'audit.resource': '对象', 'audit.changes': '变更内容（前 → 后）', 'audit.from': '开始日期', 'audit.to': '结束日期',
+  'audit.system': '系统（按其他业务的变更自动处理）', 'audit.partFailed': '暂时无法读取', 'audit.partFailedOf': '“{0}”的操作记录暂时无法读取，其余照常显示', 'audit.file': '操作记录-{0}',
+  'audit.service.registry': '社会组织', 'audit.service.branches': '党组织', 'audit.service.members': '党员',
+  'audit.service.training': '培训与组织生活', 'audit.service.funding': '经费',
+  'audit.resource.Organization': '社会组织', 'audit.resource.PartyOrganization': '党组织', 'audit.resource.Instructor': '党建指导员',
+  'audit.resource.Member': '党员', 'audit.resource.TrainingSession': '培训班', 'audit.resource.TrainingAttendance': '培训出勤',
+  'audit.resource.Activity': '组织生活', 'audit.resource.LedgerEntry': '经费台账', 'audit.resource.FundingPolicy': '经费标准',
+  'audit.resource.AllocationRun': '经费核拨',
+  'audit.action.REGISTERED': '登记', 'audit.action.IMPORTED': '批量导入', 'audit.action.UPDATED': '修改',
+  'audit.action.DEREGISTERED': '注销', 'audit.action.ESTABLISHED': '成立', 'audit.action.DISSOLVED': '撤销',
+  'audit.action.ORGANIZATION_ADDED': '增加联合组织', 'audit.action.ORGANIZATION_REMOVED': '移出联合组织',
+  'audit.action.ORGANIZATION_DEREGISTERED': '所覆盖组织注销', 'audit.action.INSTRUCTOR_ASSIGNED': '选派指导员',
+  'audit.action.STAGE_CHANGED': '发展阶段变更', 'audit.action.CORRECTED': '更正', 'audit.action.LEFT': '出党/离开',
+  'audit.action.TRANSFER_REQUESTED': '申请转接', 'audit.action.TRANSFER_COMPLETED': '转接完成',
+  'audit.action.SESSION_CREATED': '新建培训班', 'audit.action.ATTENDANCE_RECORDED': '登记出勤', 'audit.action.ATTENDANCE_CORRECTED': '更正出勤',
+  'audit.action.ACTIVITY_RECORDED': '登记组织生活', 'audit.action.ENTRY_BOOKED': '记账', 'audit.action.POLICY_SET': '设定经费标准',
+  'audit.action.POLICY_CHANGED': '修改经费标准', 'audit.action.ALLOCATION_STARTED': '发起核拨',
+  'audit.field.name': '名称', 'audit.field.creditCode': '统一社会信用代码', 'audit.field.type': '类型',
+  'audit.field.registrationLevel': '登记级别', 'audit.field.registeredOn': '登记日期', 'audit.field.supervisoryUnit': '业务主管单位',
+  'audit.field.industry': '行业', 'audit.field.street': '街道', 'audit.field.address': '地址', 'audit.field.legalRepresentative.name': '法定代表人',
+  'audit.field.legalRepresentative.partyMember': '法定代表人是否党员', 'audit.field.employees': '从业人员数', 'audit.field.fullTimeStaff': '专职工作人员数',
+  'audit.field.operatingStatus': '运营状况', 'audit.field.status': '状态', 'audit.field.deregisteredOn': '注销日期',
+  'audit.field.deregistrationReason': '注销原因', 'audit.field.formation': '组建方式', 'audit.field.organizationIds': '覆盖的社会组织',
+  'audit.field.superior': '上级党组织', 'audit.field.establishedOn': '成立日期', 'audit.field.secretaryMemberId': '书记',
+  'audit.field.deputySecretaryMemberId': '副书记', 'audit.field.committee': '委员会', 'audit.field.electedOn': '换届日期',
+  'audit.field.termEndsOn': '任期届满日', 'audit.field.rating': '评定等次', 'audit.field.dissolvedOn': '撤销日期',
+  'audit.field.dissolutionReason': '撤销原因', 'audit.field.gender': '性别', 'audit.field.birthYear': '出生年份',
+  'audit.field.idNumber': '身份证号', 'audit.field.phone': '手机号', 'audit.field.education': '学历', 'audit.field.stage': '发展阶段',
+  'audit.field.title': '名称', 'audit.field.kind': '类别', 'audit.field.organizer': '主办单位', 'audit.field.startsOn': '开始日期',
+  'audit.field.endsOn': '结束日期', 'audit.field.hours': '学时', 'audit.field.location': '地点', 'audit.field.heldOn': '日期',
+  'audit.field.topic': '主题', 'audit.field.amount': '金额', 'audit.field.fiscalYear': '财政年度', 'audit.field.basis': '计算依据',
+  'audit.field.members': '党员数', 'audit.field.perMemberYuan': '每名党员（元）', 'audit.field.startupYuan': '启动经费（元）',
+  'audit.field.attendedOn': '出勤日期', 'audit.field.snapshotDate': '统计日期', 'audit.id': '（编号）',
   'dash.coverage': '党的组织覆盖', 'dash.orgCoverage': '组织覆盖率', 'dash.workCoverage': '工作覆盖率',
   'dash.active': '在册社会组织', 'dash.withMembers': '有党员的社会组织', 'dash.perStreet': '各街道覆盖率',
   'dash.gaps': '覆盖缺口（按原因）', 'dash.stages': '党员（按阶段）', 'dash.funding': '{0} 年经费（按类别）',
@@ -121,6 +157,13 @@ const en = {
   'common.date': 'Date', 'common.reason': 'Reason', 'common.name': 'Name', 'common.street': 'Street', 'common.status': 'Status',
   'common.type': 'Type', 'common.industry': 'Industry', 'common.error': 'Not done', 'common.count': 'Count',
   'common.fixFields': 'Please correct the marked fields.',
+  'nav.audit': 'Audit trail',
+  'audit.hint': "Every write of every service: who (user and role), when, what changed (personal data masked) and why. The services' records are merged, newest first; a service that cannot answer is marked on its own, the others are shown.",
+  'audit.at': 'Time', 'audit.actor': 'Actor', 'audit.actorHint': 'user name', 'audit.service': 'Area', 'audit.action': 'Action',
+  'audit.resource': 'Record', 'audit.changes': 'Changes (before → after)', 'audit.from': 'From', 'audit.to': 'To',
+  'audit.system': 'System (following another area\'s change)', 'audit.partFailed': 'unavailable', 'audit.partFailedOf': 'The {0} trail is unavailable; the others are shown', 'audit.file': 'audit-trail-{0}',
+  'audit.service.registry': 'Organizations', 'audit.service.branches': 'Party organizations', 'audit.service.members': 'Members',
+  'audit.service.training': 'Training', 'audit.service.funding': 'Funding',
   'dash.coverage': 'Party coverage', 'dash.orgCoverage': 'Organization coverage', 'dash.workCoverage': 'Work coverage',
   'dash.active': 'Active organizations', 'dash.withMembers': 'Organizations with members', 'dash.perStreet': 'Coverage per street',
   'dash.gaps': 'Coverage gaps by reason', 'dash.stages': 'Members by stage', 'dash.funding': 'Funding {0} by kind',
@@ -238,6 +281,14 @@ export function label(kind, value) {
   if (value === undefined || value === null || value === '') return '';
   const entry = enums[kind] && enums[kind][value];
   return entry ? entry[locale.lang === 'en' ? 1 : 0] : String(value);
+}
+
+/** The label of a value of whatever enum has it (the audit trail's values are display strings without their kind). */
+export function anyLabel(value) {
+  for (const kind of Object.keys(enums)) {
+    if (enums[kind][value]) return label(kind, value);
+  }
+  return value;
 }
 
 export function options(kind) {

@@ -13,6 +13,7 @@ import { BranchesPage } from './pages/branches.js';
 import { MembersPage } from './pages/members.js';
 import { TrainingPage } from './pages/training.js';
 import { FundingPage } from './pages/funding.js';
+import { AuditPage } from './pages/audit.js';
 import { session } from './session.js';
 
 const ADMINS = ['district-admin', 'committee-admin'];
@@ -26,6 +27,7 @@ export const PAGES = [
   { id: 'members', title: 'nav.members', component: MembersPage, roles: [...ADMINS, 'street-admin', 'branch-secretary', 'auditor'] },
   { id: 'training', title: 'nav.training', component: TrainingPage, roles: [...ADMINS, 'street-admin', 'branch-secretary', 'auditor'] },
   { id: 'funding', title: 'nav.funding', component: FundingPage, roles: [...ADMINS, 'finance', 'auditor'] },
+  { id: 'audit', title: 'nav.audit', component: AuditPage, roles: ['district-admin', 'auditor'] },
 ];
 
 const route = reactive({ path: [], query: {} });

@@ -47,7 +47,7 @@ public class BranchServiceApplication {
                 .pathMatchers(HttpMethod.GET, "/api/branches/coverage", "/api/branches/coverage/**",
                         "/api/branches/standardization", "/api/branches/instructors", "/api/branches/instructors/**")
                 .hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN, AUDITOR))
-                .pathMatchers(HttpMethod.GET, "/api/branches", "/api/branches/*")
+                .pathMatchers(HttpMethod.GET, "/api/branches", "/api/branches/*", "/api/branches/*/history")
                 .hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN, BRANCH_SECRETARY, AUDITOR))
                 .pathMatchers(HttpMethod.PATCH, "/api/branches/*")
                 .hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN, BRANCH_SECRETARY))

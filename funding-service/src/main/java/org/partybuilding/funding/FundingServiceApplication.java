@@ -40,12 +40,13 @@ public class FundingServiceApplication {
         String[] everyone = realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, FINANCE, AUDITOR, STREET_ADMIN, BRANCH_SECRETARY);
         String[] forecastReaders = realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, FINANCE, AUDITOR, STREET_ADMIN);
         return exchanges -> exchanges
-                .pathMatchers(HttpMethod.GET, "/api/funding/policies/*").hasAnyRole(everyone)
+                .pathMatchers(HttpMethod.GET, "/api/funding/policies/*", "/api/funding/policies/*/history").hasAnyRole(everyone)
                 .pathMatchers("/api/funding/policies/**").hasRole(DISTRICT_ADMIN.realmRole())
                 .pathMatchers(HttpMethod.POST, "/api/funding/allocations")
                 .hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN))
                 .pathMatchers(HttpMethod.POST, "/api/funding/ledger/adjustments").hasRole(DISTRICT_ADMIN.realmRole())
-                .pathMatchers(HttpMethod.GET, "/api/funding/ledger", "/api/funding/reports").hasAnyRole(everyone)
+                .pathMatchers(HttpMethod.GET, "/api/funding/ledger", "/api/funding/ledger/*/history", "/api/funding/reports")
+                .hasAnyRole(everyone)
                 .pathMatchers(HttpMethod.GET, "/api/funding/forecast").hasAnyRole(forecastReaders)
                 .pathMatchers(HttpMethod.GET, "/api/funding/reconciliation").hasAnyRole(realmRoles(DISTRICT_ADMIN, AUDITOR));
     }

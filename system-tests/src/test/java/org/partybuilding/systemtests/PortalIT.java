@@ -82,12 +82,12 @@ class PortalIT {
     static final Map<String, Set<String>> PAGES_BY_ROLE = new LinkedHashMap<>();
 
     static {
-        PAGES_BY_ROLE.put("district-admin", Set.of("dashboard", "organizations", "branches", "members", "training", "funding"));
+        PAGES_BY_ROLE.put("district-admin", Set.of("dashboard", "organizations", "branches", "members", "training", "funding", "audit"));
         PAGES_BY_ROLE.put("committee-admin", Set.of("dashboard", "organizations", "branches", "members", "training", "funding"));
         PAGES_BY_ROLE.put("street-admin", Set.of("dashboard", "organizations", "branches", "members", "training"));
         PAGES_BY_ROLE.put("branch-secretary", Set.of("branches", "members", "training"));
         PAGES_BY_ROLE.put("finance", Set.of("funding"));
-        PAGES_BY_ROLE.put("auditor", Set.of("dashboard", "organizations", "branches", "members", "training", "funding"));
+        PAGES_BY_ROLE.put("auditor", Set.of("dashboard", "organizations", "branches", "members", "training", "funding", "audit"));
     }
 
     /** Each page's further views photographed and scanned for the admin (a tab or a form). */
@@ -836,12 +836,12 @@ class PortalIT {
 
     /**
      * The page's visible text without the language switch (it names the other language) and the user's own name from
-     * Keycloak; the words left that are Latin letters only (an English word or an UPPER_SNAKE code), not part of a
+     * Keycloak (and the actors' user names in the audit trail, 操作记录: data, like the user's own); the words left that are Latin letters only (an English word or an UPPER_SNAKE code), not part of a
      * code that mixes digits and letters (credit codes, masked ID numbers).
      */
     static List<String> englishWords() {
         String text = (String) ((JavascriptExecutor) browser).executeScript(
-                "const skip = [...document.querySelectorAll('[data-testid=lang], [data-testid=user]')];"
+                "const skip = [...document.querySelectorAll('[data-testid=lang], [data-testid=user], [data-testid=actor]')];"
                 + "skip.forEach(e => e.style.visibility = 'hidden');"
                 + "const t = document.body.innerText;"
                 + "skip.forEach(e => e.style.visibility = '');"

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.partybuilding.branch.organization.Organizations;
 import org.partybuilding.platform.district.District;
+import org.partybuilding.platform.audit.AuditRecord;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.spreadsheet.Spreadsheets;
 import org.partybuilding.platform.spreadsheet.Table;
@@ -26,10 +27,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
+
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -60,6 +63,13 @@ class InstructorController {
     @Operation(summary = "One instructor assignment")
     Mono<InstructorResponse> read(@PathVariable String id, DataScope scope) {
         return instructors.find(id, scope).map(i -> instructors.response(i, scope));
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "The instructor assignment's audit trail, newest first")
+    Mono<PageResponse<AuditRecord>> history(@PathVariable String id, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, DataScope scope) {
+        return instructors.history(id, PageQuery.of(page, size), scope);
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

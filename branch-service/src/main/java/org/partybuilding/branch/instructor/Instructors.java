@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.bson.Document;
@@ -15,6 +16,11 @@ import org.partybuilding.branch.member.MemberCounts;
 import org.partybuilding.branch.organization.OrganizationView;
 import org.partybuilding.branch.organization.Organizations;
 import org.partybuilding.branch.partyorganization.FormationRules;
+import org.partybuilding.branch.partyorganization.PartyOrganizationAction;
+import org.partybuilding.platform.audit.Actor;
+import org.partybuilding.platform.audit.AuditRecord;
+import org.partybuilding.platform.audit.AuditTrail;
+import org.partybuilding.platform.audit.FieldChange;
 import org.partybuilding.platform.outbox.OutboxRelay;
 import org.partybuilding.platform.privacy.Masks;
 import org.partybuilding.platform.privacy.PersonalDataCipher;
@@ -43,8 +49,11 @@ import reactor.core.publisher.Mono;
 public class Instructors {
 
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "assignedOn").and(Sort.by("_id"));
+    /** The audit trail's name for instructor assignments. */
+    public static final String RESOURCE = "Instructor";
 
     private final ReactiveMongoTemplate mongo;
+    private final AuditTrail audit;
     private final OutboxRelay relay;
     private final Organizations organizations;
     private final MemberCounts counts;
@@ -54,7 +63,8 @@ public class Instructors {
     private final Clock clock;
 
     Instructors(ReactiveMongoTemplate mongo, OutboxRelay relay, Organizations organizations, MemberCounts counts,
-            FormationRules rules, CoverageInputs changes, PersonalDataCipher cipher, Clock clock) {
+            FormationRules rules, CoverageInputs changes, PersonalDataCipher cipher, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.mongo = mongo;
         this.relay = relay;
         this.organizations = organizations;
@@ -90,7 +100,12 @@ public class Instructors {
                     List<String> streets = found.stream().map(OrganizationView::street).distinct().toList();
                     Instructor instructor = new Instructor(UUID.randomUUID().toString(), 1, body.name().trim(),
                             cipher.encrypt(body.phone()), ids, streets, assignedOn, clock.instant(), List.of());
-                    return mongo.insert(instructor.withAssignedEvent());
+                    // the phone is kept sealed: the trail shows it masked, never the ciphertext
+                    AuditRecord record = audit.created(Actor.of(scope), PartyOrganizationAction.INSTRUCTOR_ASSIGNED.name(), RESOURCE,
+                            instructor.id(), instructor, Set.of("phoneSealed"));
+                    record = new AuditRecord(record.id(), record.at(), record.actor(), record.action(), record.resource(),
+                            record.resourceId(), withPhone(record.changes(), body.phone()), record.reason());
+                    return audit.insert(instructor.withAssignedEvent(), record);
                 })
                 .doOnSuccess(saved -> relay.wakeUp())
                 .flatMap(saved -> changes.changed(CoverageInputs.Kind.INSTRUCTOR, saved.id()).thenReturn(saved));
@@ -150,6 +165,17 @@ public class Instructors {
     }
 
     /** One assignment; outside the caller's streets it does not exist for the caller (404). */
+    /** The instructor assignment's audit records, newest first, for whoever may read it. */
+    public Mono<PageResponse<AuditRecord>> history(String id, PageQuery page, DataScope scope) {
+        return find(id, scope).flatMap(i -> audit.history(Instructor.COLLECTION, id, page));
+    }
+
+    private static List<FieldChange> withPhone(List<FieldChange> changes, String phone) {
+        List<FieldChange> all = new ArrayList<>(changes);
+        all.add(1, new FieldChange("phone", null, Masks.phone(phone)));
+        return all;
+    }
+
     public Mono<Instructor> find(String id, DataScope scope) {
         return mongo.findById(id, Instructor.class)
                 .filter(i -> scope.districtWide() || i.streets().stream().anyMatch(scope::mayRead))

@@ -3,6 +3,7 @@ package org.partybuilding.branch.partyorganization;
 import org.partybuilding.branch.domain.Formation;
 import org.partybuilding.branch.organization.DeregistrationFollowUp;
 import org.partybuilding.events.EventType;
+import org.partybuilding.platform.audit.Actor;
 import org.partybuilding.platform.problem.ConflictException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,6 +23,9 @@ import reactor.util.retry.Retry;
 @Component
 public class Deregistrations implements DeregistrationFollowUp {
 
+    /** Who makes these changes in the audit trail: the registry's deregistration, applied here. */
+    private static final Actor REGISTRY = Actor.system("registry.organizations");
+
     private final ReactiveMongoTemplate mongo;
     private final PartyOrganizations partyOrganizations;
 
@@ -37,8 +41,8 @@ public class Deregistrations implements DeregistrationFollowUp {
         return mongo.find(covering, PartyOrganization.class)
                 .concatMap(found -> Mono.defer(() -> mongo.findById(found.id(), PartyOrganization.class))
                         .filter(p -> p.active() && p.organizationIds().contains(organizationId))
-                        .flatMap(p -> partyOrganizations.write(p, EventType.PARTY_ORGANIZATION_UPDATED,
-                                b -> b.organizations(p.organizationIds().stream().filter(o -> !o.equals(organizationId)).toList())))
+                        .flatMap(p -> partyOrganizations.write(p, EventType.PARTY_ORGANIZATION_UPDATED, REGISTRY,
+                                PartyOrganizationAction.ORGANIZATION_DEREGISTERED, null, b -> b.organizations(p.organizationIds().stream().filter(o -> !o.equals(organizationId)).toList())))
                         // Changed meanwhile (a user's edit): read it again and drop the organization from the newer state.
                         .retryWhen(Retry.max(5).filter(ConflictException.class::isInstance)))
                 .then();

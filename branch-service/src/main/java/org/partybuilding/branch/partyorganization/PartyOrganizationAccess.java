@@ -28,7 +28,7 @@ final class PartyOrganizationAccess {
     /** The party organization if the caller may read it; otherwise it does not exist for the caller (404). */
     static PartyOrganization requireReadable(DataScope scope, PartyOrganization p) {
         if (!mayRead(scope, p)) {
-            throw new NotFoundException("Party organization", p.id());
+            throw NotFoundException.hidden("Party organization", p.id());
         }
         return p;
     }

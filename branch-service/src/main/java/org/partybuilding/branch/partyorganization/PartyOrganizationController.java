@@ -11,6 +11,7 @@ import org.partybuilding.branch.domain.Formation;
 import org.partybuilding.branch.domain.PartyOrganizationType;
 import org.partybuilding.branch.organization.Organizations;
 import org.partybuilding.platform.district.District;
+import org.partybuilding.platform.audit.AuditRecord;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.spreadsheet.Spreadsheets;
 import org.partybuilding.platform.spreadsheet.Table;
@@ -34,10 +35,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
+
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -111,6 +114,13 @@ class PartyOrganizationController {
     @Operation(summary = "A party organization with its members (formal, probationary) from member events")
     Mono<ResponseEntity<PartyOrganizationResponse>> read(@PathVariable String id, DataScope scope) {
         return partyOrganizations.find(id, scope).flatMap(this::withETag);
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "The party organization's audit trail, newest first: who changed what, when and why")
+    Mono<PageResponse<AuditRecord>> history(@PathVariable String id, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, DataScope scope) {
+        return partyOrganizations.history(id, PageQuery.of(page, size), scope);
     }
 
     @PutMapping("/{id}")

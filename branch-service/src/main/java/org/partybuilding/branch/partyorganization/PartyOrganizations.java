@@ -17,6 +17,9 @@ import org.partybuilding.branch.member.Members;
 import org.partybuilding.branch.organization.OrganizationView;
 import org.partybuilding.branch.organization.Organizations;
 import org.partybuilding.events.EventType;
+import org.partybuilding.platform.audit.Actor;
+import org.partybuilding.platform.audit.AuditRecord;
+import org.partybuilding.platform.audit.AuditTrail;
 import org.partybuilding.platform.district.District;
 import org.partybuilding.platform.district.FiscalYears;
 import org.partybuilding.platform.outbox.OutboxRelay;
@@ -38,6 +41,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import jakarta.validation.Validator;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -49,6 +53,9 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class PartyOrganizations {
+
+    /** The audit trail's name for party organizations. */
+    public static final String RESOURCE = "PartyOrganization";
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
@@ -63,10 +70,12 @@ public class PartyOrganizations {
     private final FiscalYears fiscalYears;
     private final Validator validator;
     private final Clock clock;
+    private final AuditTrail audit;
 
     PartyOrganizations(ReactiveMongoTemplate mongo, OutboxRelay relay, VersionedWrites writes, Organizations organizations,
             MemberCounts counts, Members members, FormationRules rules, CoverageInputs changes, CoverageClaims claims,
-            District district, FiscalYears fiscalYears, Validator validator, Clock clock) {
+            District district, FiscalYears fiscalYears, Validator validator, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.mongo = mongo;
         this.relay = relay;
         this.writes = writes;
@@ -123,7 +132,8 @@ public class PartyOrganizations {
                             Rating.UNRATED, now, now, List.of(), preExisting);
                     return p.withOutbox(EventType.PARTY_ORGANIZATION_ESTABLISHED);
                 })
-                .flatMap(p -> claims.claim(ids, newId).then(mongo.insert(p)))
+                .flatMap(p -> claims.claim(ids, newId).then(audit.insert(p, audit.created(Actor.of(scope),
+                        PartyOrganizationAction.ESTABLISHED.name(), RESOURCE, p.id(), p))))
                 .doOnSuccess(saved -> relay.wakeUp())
                 .flatMap(saved -> changes.changed(CoverageInputs.Kind.PARTY_ORGANIZATION, saved.id()).thenReturn(saved));
     }
@@ -185,6 +195,11 @@ public class PartyOrganizations {
                 .map(p -> PartyOrganizationAccess.requireReadable(scope, p));
     }
 
+    /** The party organization's audit records, newest first, for whoever may read it. */
+    public Mono<PageResponse<AuditRecord>> history(String id, PageQuery page, DataScope scope) {
+        return find(id, scope).flatMap(p -> audit.history(PartyOrganization.COLLECTION, id, page));
+    }
+
     public Mono<PartyOrganizationResponse> response(PartyOrganization p) {
         return counts.ofPartyOrganization(p.id()).map(count -> PartyOrganizationResponse.of(p, count));
     }
@@ -224,7 +239,7 @@ public class PartyOrganizations {
     public Mono<PartyOrganization> replace(String id, PartyOrganizationDetails details, long expectedVersion, DataScope scope) {
         return find(id, scope).flatMap(current -> {
             PartyOrganizationAccess.requireWrite(scope, current.street());
-            return change(current, details, expectedVersion);
+            return change(current, details, expectedVersion, Actor.of(scope));
         });
     }
 
@@ -235,7 +250,7 @@ public class PartyOrganizations {
             if (!checklistBySecretary) {
                 PartyOrganizationAccess.requireWrite(scope, current.street());
             }
-            return change(current, patch.mergeInto(details(current)), expectedVersion);
+            return change(current, patch.mergeInto(details(current)), expectedVersion, Actor.of(scope));
         });
     }
 
@@ -245,7 +260,8 @@ public class PartyOrganizations {
                 p.electedOn(), p.electionPostponedMonths(), p.sixHaves(), p.rating());
     }
 
-    private Mono<PartyOrganization> change(PartyOrganization current, PartyOrganizationDetails details, long expectedVersion) {
+    private Mono<PartyOrganization> change(PartyOrganization current, PartyOrganizationDetails details, long expectedVersion,
+            Actor actor) {
         Versions.requireCurrent(expectedVersion, current.version(), "Party organization " + current.id());
         requireActive(current);
         List<FieldError> errors = new ArrayList<>(FieldChecks.errors(validator, details));
@@ -275,8 +291,8 @@ public class PartyOrganizations {
         String name = details.name().trim();
         String finalSecretary = secretary;
         Mono<Void> leadershipChecked = leadershipChanged ? requireLeadership(current, secretary, deputy, committee) : Mono.empty();
-        return leadershipChecked.then(Mono.defer(() -> write(current, EventType.PARTY_ORGANIZATION_UPDATED,
-                b -> b.details(name, finalSecretary, deputy, committee, details.electedOn(), postponed, termEndsOn,
+        return leadershipChecked.then(Mono.defer(() -> write(current, EventType.PARTY_ORGANIZATION_UPDATED, actor,
+                PartyOrganizationAction.UPDATED, null, b -> b.details(name, finalSecretary, deputy, committee, details.electedOn(), postponed, termEndsOn,
                         details.sixHaves() == null ? SixHaves.NONE : details.sixHaves(),
                         details.rating() == null ? Rating.UNRATED : details.rating()))));
     }
@@ -331,7 +347,8 @@ public class PartyOrganizations {
                                 .filter(c -> c.organizationId().equals(organizationId)).findFirst().orElseThrow();
                         rules.requireJointAddition(covered, addedFacts);
                         return claims.claim(List.of(organizationId), current.id())
-                                .then(write(current, EventType.PARTY_ORGANIZATION_UPDATED, b -> b.organizations(after)));
+                                .then(write(current, EventType.PARTY_ORGANIZATION_UPDATED, Actor.of(scope),
+                                        PartyOrganizationAction.ORGANIZATION_ADDED, null, b -> b.organizations(after)));
                     });
         });
     }
@@ -348,7 +365,8 @@ public class PartyOrganizations {
             List<String> remaining = current.organizationIds().stream().filter(o -> !o.equals(organizationId)).toList();
             return organizations.byIds(remaining).collectList().flatMap(this::coveredFacts).flatMap(covered -> {
                 rules.requireJointRemoval(covered);
-                return write(current, EventType.PARTY_ORGANIZATION_UPDATED, b -> b.organizations(remaining));
+                return write(current, EventType.PARTY_ORGANIZATION_UPDATED, Actor.of(scope), PartyOrganizationAction.ORGANIZATION_REMOVED,
+                        null, b -> b.organizations(remaining));
             });
         });
     }
@@ -371,17 +389,22 @@ public class PartyOrganizations {
             if (!errors.isEmpty()) {
                 return Mono.error(new InvalidInputException(errors));
             }
-            return write(current, EventType.PARTY_ORGANIZATION_DISSOLVED, b -> b.dissolved(body.date(), body.reason().trim()));
+            return write(current, EventType.PARTY_ORGANIZATION_DISSOLVED, Actor.of(scope), PartyOrganizationAction.DISSOLVED,
+                    body.reason(), b -> b.dissolved(body.date(), body.reason().trim()));
         });
     }
 
     // ---------------------------------------------------------------- shared
 
-    /** Writes the next version with its event, if nobody changed it meanwhile (409 otherwise), and tells coverage. */
-    Mono<PartyOrganization> write(PartyOrganization current, EventType event,
-            java.util.function.UnaryOperator<PartyOrganization.Builder> change) {
+    /**
+     * Writes the next version with its event and the audit record of {@code actor}'s {@code action}, if nobody changed
+     * it meanwhile (409 otherwise: neither is written), and tells coverage.
+     */
+    Mono<PartyOrganization> write(PartyOrganization current, EventType event, Actor actor, PartyOrganizationAction action,
+            String reason, java.util.function.UnaryOperator<PartyOrganization.Builder> change) {
         PartyOrganization next = current.next(event, clock.instant(), change);
-        return writes.update(current.id(), current.version(), next, next.outbox())
+        AuditRecord record = audit.changed(actor, action.name(), RESOURCE, current.id(), current, next, reason);
+        return writes.update(current.id(), current.version(), next, next.outbox(), record)
                 .flatMap(saved -> changes.changed(CoverageInputs.Kind.PARTY_ORGANIZATION, saved.id()).thenReturn(saved));
     }
 

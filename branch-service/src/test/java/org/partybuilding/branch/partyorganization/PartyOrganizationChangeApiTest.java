@@ -216,4 +216,35 @@ class PartyOrganizationChangeApiTest extends BranchApiTestBase {
         // Its organization may be covered again.
         established(establishment("新党支部", "BRANCH", "SINGLE", "GUANGTA", "pu-dissolve"));
     }
+
+    @Test
+    void everyChangeKeepsItsAuditRecordInTheSameWriteReadableWithinScope() {
+        String id = singleWithMembers("pu-audit", "GUANGTA", 3);
+        patch(id, Map.of("rating", "STANDARD"), "\"1\"", streetAdmin("GUANGTA")).expectStatus().isOk();
+        // refused by the version guard: neither the change nor its record
+        patch(id, Map.of("rating", "WEAK"), "\"1\"", bearer(Role.DISTRICT_ADMIN)).expectStatus().isEqualTo(409);
+        web.post().uri("/api/branches/" + id + "/dissolution").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, bearer(Role.COMMITTEE_ADMIN))
+                .bodyValue(Map.of("date", "2026-01-05", "reason", "组织合并")).exchange().expectStatus().isOk();
+
+        get("/api/branches/" + id + "/history", secretaryOf(id)).expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(3)
+                .jsonPath("$.items[0].action").isEqualTo("DISSOLVED")
+                .jsonPath("$.items[0].reason").isEqualTo("组织合并")
+                .jsonPath("$.items[0].actor.roles[0]").isEqualTo("committee-admin")
+                .jsonPath("$.items[1].action").isEqualTo("UPDATED")
+                .jsonPath("$.items[1].actor.username").isEqualTo("admin-GUANGTA")
+                .jsonPath("$.items[1].changes.length()").isEqualTo(1)
+                .jsonPath("$.items[1].changes[0].field").isEqualTo("rating")
+                .jsonPath("$.items[1].changes[0].before").isEqualTo("UNRATED")
+                .jsonPath("$.items[1].changes[0].after").isEqualTo("STANDARD")
+                .jsonPath("$.items[2].action").isEqualTo("ESTABLISHED")
+                .jsonPath("$.items[2].resource").isEqualTo("PartyOrganization");
+        get("/api/branches/" + id + "/history", bearer(Role.AUDITOR)).expectStatus().isOk();
+        get("/api/branches/" + id + "/history", streetAdmin("HUALE")).expectStatus().isNotFound();
+        get("/api/branches/" + id + "/history", secretaryOf("another")).expectStatus().isNotFound();
+        get("/api/branches/audit?resourceId=" + id, bearer(Role.AUDITOR)).expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(3);
+        get("/api/branches/audit", streetAdmin("GUANGTA")).expectStatus().isForbidden();
+    }
 }

@@ -373,11 +373,18 @@ public final class LocalPlatform implements AutoCloseable {
         return list;
     }
 
+    /** The one address every listener of the local platform binds. */
+    static final String LOOPBACK = "127.0.0.1";
+
     /** The environment every service reads (see DESIGN.md); the gateway also learns where the services and their health are. */
     Map<String, String> serviceEnvironment(String module) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(ports.http(module)));
         env.put("MANAGEMENT_SERVER_PORT", Integer.toString(ports.management(module)));
+        // Loopback only, as Kafka, the MongoDB-protocol server, Keycloak and Prometheus here: nothing of the local
+        // platform (its API, its management port with health details and metrics) answers another machine.
+        env.put("SERVER_ADDRESS", LOOPBACK);
+        env.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);
         env.put("MONGODB_URI", mongoUri());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         env.put("PLATFORM_SECURITY_ISSUER_URI", issuerUri());

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,8 @@ class LocalPlatformTest {
         Map<String, String> member = platform.serviceEnvironment("member-service");
         assertThat(member).containsEntry("SERVER_PORT", "8083")
                 .containsEntry("MANAGEMENT_SERVER_PORT", "9083")
+                .containsEntry("SERVER_ADDRESS", "127.0.0.1")
+                .containsEntry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1")
                 .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:27017")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
                 .containsEntry("PLATFORM_SECURITY_ISSUER_URI", "http://localhost:8180/realms/party-building")
@@ -41,6 +44,7 @@ class LocalPlatformTest {
 
         Map<String, String> gateway = platform.serviceEnvironment("gateway");
         assertThat(gateway).containsEntry("SERVER_PORT", "8080").containsEntry("MANAGEMENT_SERVER_PORT", "9080")
+                .containsEntry("SERVER_ADDRESS", "127.0.0.1").containsEntry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1")
                 .containsEntry("REGISTRY_SERVICE_URI", "http://127.0.0.1:8081")
                 .containsEntry("BRANCH_SERVICE_URI", "http://127.0.0.1:8082")
                 .containsEntry("MEMBER_SERVICE_URI", "http://127.0.0.1:8083")

@@ -55,7 +55,8 @@ class PromtoolTest {
         assertThat(out).contains("SUCCESS");
         String rules = Files.readString(PROMETHEUS.resolve("rules/platform-alerts.yml"));
         assertThat(rules).contains("alert: ServiceDown", "alert: ReadinessFailing", "alert: HighServerErrorRatio",
-                "alert: HighLatencyP99", "alert: ConsumerLagHigh", "alert: OutboxBacklogOld", "alert: DeadLetter");
+                "alert: HighLatencyP99", "alert: ConsumerLagHigh", "alert: OutboxBacklogOld", "alert: DeadLetter",
+                "alert: RefusedRequestsBurst");
     }
 
     @Test
@@ -69,7 +70,7 @@ class PromtoolTest {
         // every alert has a test case that expects it to fire
         String allTests = String.join("\n", tests.stream().map(PromtoolTest::read).toList());
         for (String alert : List.of("ServiceDown", "ReadinessFailing", "HighServerErrorRatio", "HighLatencyP99",
-                "ConsumerLagHigh", "OutboxBacklogOld", "DeadLetter")) {
+                "ConsumerLagHigh", "OutboxBacklogOld", "DeadLetter", "RefusedRequestsBurst")) {
             assertThat(allTests).contains("alertname: " + alert);
         }
     }

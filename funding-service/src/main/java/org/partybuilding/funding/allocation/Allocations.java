@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.partybuilding.funding.context.DistrictState;
 import org.partybuilding.funding.ledger.EntryKind;
@@ -15,6 +16,9 @@ import org.partybuilding.funding.ledger.LedgerTotals;
 import org.partybuilding.funding.money.Money;
 import org.partybuilding.funding.policy.FundingPolicies;
 import org.partybuilding.funding.policy.FundingPolicy;
+import org.partybuilding.platform.audit.Actor;
+import org.partybuilding.platform.audit.AuditRecord;
+import org.partybuilding.platform.audit.AuditTrail;
 import org.partybuilding.platform.outbox.OutboxRelay;
 import org.partybuilding.platform.problem.ConflictException;
 import org.partybuilding.platform.problem.FieldError;
@@ -57,9 +61,11 @@ public class Allocations {
     private final LedgerTotals totals;
     private final Clock clock;
     private final OutboxRelay relay;
+    private final AuditTrail audit;
 
     public Allocations(ReactiveMongoTemplate mongo, DistrictState state, FundingPolicies policies, Ledger ledger,
-            LedgerTotals totals, Clock clock, OutboxRelay relay) {
+            LedgerTotals totals, Clock clock, OutboxRelay relay, AuditTrail audit) {
+        this.audit = audit;
         this.mongo = mongo;
         this.state = state;
         this.policies = policies;
@@ -81,7 +87,7 @@ public class Allocations {
             LocalDate snapshotDate = request.snapshotDate();
             Phases sinceArrival = Phases.start();
             return policies.find(year).flatMap(policy -> mongo.findById(year, AllocationRun.class)
-                    .flatMap(existing -> existing(existing, snapshotDate, policy))
+                    .flatMap(existing -> existing(existing, snapshotDate, policy, Actor.of(scope)))
                     .switchIfEmpty(Mono.defer(() -> start(year, snapshotDate, policy, scope)
                             .doOnNext(started -> log.info("Allocation {}: answered {} ms after the request reached the service",
                                     year, sinceArrival.sinceStart())))));
@@ -91,7 +97,7 @@ public class Allocations {
     public record Result(AllocationResponse run, boolean started) {
     }
 
-    private Mono<Result> existing(AllocationRun run, LocalDate snapshotDate, FundingPolicy policy) {
+    private Mono<Result> existing(AllocationRun run, LocalDate snapshotDate, FundingPolicy policy, Actor actor) {
         if (!run.snapshotDate().equals(snapshotDate)) {
             return Mono.error(new ConflictException("The fiscal year " + run.fiscalYear() + " was allocated on the snapshot date "
                     + run.snapshotDate() + "; a year is allocated once (correct with adjustments)"));
@@ -100,7 +106,7 @@ public class Allocations {
             if (run.startedAt().plus(STALE_AFTER).isAfter(clock.instant())) {
                 return Mono.error(new ConflictException("The " + run.fiscalYear() + " allocation run is being booked; ask again shortly"));
             }
-            return book(run, true).map(done -> new Result(done, false));
+            return book(run, true, actor).map(done -> new Result(done, false));
         }
         return Mono.just(new Result(response(run), false));
     }
@@ -108,11 +114,14 @@ public class Allocations {
     private Mono<Result> start(int year, LocalDate snapshotDate, FundingPolicy policy, DataScope scope) {
         AllocationRun run = new AllocationRun(year, snapshotDate, policy.perMemberYuan(), AllocationRun.Status.BOOKING,
                 clock.instant(), scope.username(), null);
-        return mongo.insert(run)
-                .flatMap(started -> book(started, false).map(done -> new Result(done, true)))
+        Actor actor = Actor.of(scope);
+        AuditRecord record = audit.created(actor, "ALLOCATION_STARTED", "AllocationRun", String.valueOf(year), run,
+                Set.of("status", "startedAt", "startedBy", "completedAt"));
+        return audit.insert(run, record)
+                .flatMap(started -> book(started, false, actor).map(done -> new Result(done, true)))
                 // Another run of the year won the insert: answer as a repeat.
                 .onErrorResume(DuplicateKeyException.class, e -> mongo.findById(year, AllocationRun.class)
-                        .flatMap(other -> existing(other, snapshotDate, policy)));
+                        .flatMap(other -> existing(other, snapshotDate, policy, actor)));
     }
 
     /**
@@ -120,11 +129,11 @@ public class Allocations {
      * events (and the ledger's updates that mark them sent) while the rest are stored would share the two cores
      * with the run. The 10,000 {@code FundingEntryBooked} events leave right after the run.
      */
-    private Mono<AllocationResponse> book(AllocationRun run, boolean resuming) {
-        return relay.holdingBackDuring(booking(run, resuming));
+    private Mono<AllocationResponse> book(AllocationRun run, boolean resuming, Actor actor) {
+        return relay.holdingBackDuring(booking(run, resuming, actor));
     }
 
-    private Mono<AllocationResponse> booking(AllocationRun run, boolean resuming) {
+    private Mono<AllocationResponse> booking(AllocationRun run, boolean resuming, Actor actor) {
         Phases phases = Phases.start();
         // Counting 100,000 members is CPU work: not on the event loop.
         return Mono.fromSupplier(() -> {
@@ -141,7 +150,7 @@ public class Allocations {
                         .subscribeOn(Schedulers.parallel()))
                 .collect(ArrayList<LedgerEntry>::new, List::addAll)
                 .doOnNext(entries -> phases.end("made"))
-                .flatMap(entries -> ledger.bookAll(entries, resuming).thenReturn(entries.size()))
+                .flatMap(entries -> ledger.bookAll(entries, resuming, actor).thenReturn(entries.size()))
                 // A yearly event: how long each part took, for whoever wonders why a run was slow.
                 .doOnNext(entries -> log.info("Allocation {}: {} entries; members counted in {} ms, entries made in {} ms, stored in {} ms",
                         run.fiscalYear(), entries, phases.millis("counted"), phases.millis("made"), phases.end("stored").millis("stored")))

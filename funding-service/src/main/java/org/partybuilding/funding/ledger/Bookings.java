@@ -12,6 +12,7 @@ import org.partybuilding.funding.context.DistrictState;
 import org.partybuilding.funding.context.PartyOrganizationView;
 import org.partybuilding.funding.money.Money;
 import org.partybuilding.funding.policy.FundingPolicies;
+import org.partybuilding.platform.audit.Actor;
 import org.partybuilding.platform.problem.NotFoundException;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.security.Role;
@@ -38,6 +39,10 @@ public class Bookings {
         this.clock = clock;
     }
 
+    /** Who books grants and returns in the audit trail: the other services' events, applied here. */
+    private static final Actor ESTABLISHMENT = Actor.system("branch.party-organizations");
+    private static final Actor DUES = Actor.system("member.members");
+
     /**
      * Rule 14: the start-up grant of the policy of the year it was established in, booked under
      * {@code STARTUP:<id>} — a second delivery of the establishment collides and books nothing. A party organization
@@ -58,7 +63,7 @@ public class Bookings {
                         EntryKind.STARTUP_GRANT, partyOrganization.id(), partyOrganization.street(), year,
                         policy.startupYuan(), "start-up grant " + Money.format(policy.startupYuan()) + " (policy " + year
                                 + "), established " + establishedOn,
-                        null, "event:" + eventId, null, clock.instant(), null)));
+                        null, "event:" + eventId, null, clock.instant(), null), ESTABLISHMENT));
     }
 
     /**
@@ -82,7 +87,7 @@ public class Bookings {
             return ledger.book(LedgerEntry.book(LedgerEntry.duesId(payment.id()), EntryKind.DUES_RETURN,
                     payment.partyOrganizationId(), street, paidOn.getYear(), amount,
                     "dues " + payment.month() + " paid " + paidOn + ", returned in full", null, "event:" + eventId, null,
-                    clock.instant(), null));
+                    clock.instant(), null), DUES);
         });
     }
 
@@ -96,7 +101,7 @@ public class Bookings {
             LedgerEntry entry = LedgerEntry.book("ADJUSTMENT:" + UUID.randomUUID(), EntryKind.ADJUSTMENT,
                     partyOrganization.id(), partyOrganization.street(), checked.fiscalYear(), checked.amount(),
                     "adjustment by " + scope.username(), null, "adjustment", checked.reason(), clock.instant(), scope.username());
-            return ledger.book(entry).thenReturn(entry);
+            return ledger.book(entry, Actor.of(scope)).thenReturn(entry);
         });
     }
 }

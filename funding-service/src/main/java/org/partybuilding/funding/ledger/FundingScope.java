@@ -26,6 +26,14 @@ public final class FundingScope {
         return scope.streetToRead(requested);
     }
 
+    /** Whether the caller may read this entry (its history too): district-wide readers, its street's admin, its secretary. */
+    public static boolean mayRead(DataScope scope, LedgerEntry entry) {
+        return readsDistrict(scope)
+                || scope.has(Role.STREET_ADMIN) && scope.street() != null && scope.street().equals(entry.street())
+                || scope.has(Role.BRANCH_SECRETARY) && scope.partyOrganizationId() != null
+                        && scope.partyOrganizationId().equals(entry.partyOrganizationId());
+    }
+
     /** Ledger rows: a secretary is held to its own party organization; 403 when it asks for another. */
     public static String partyOrganization(DataScope scope, String requested) {
         if (readsDistrict(scope) || scope.has(Role.STREET_ADMIN)) {

@@ -1,7 +1,11 @@
 package org.partybuilding.funding.ledger;
 
 import java.util.List;
+import java.util.Set;
 
+import org.partybuilding.platform.audit.Actor;
+import org.partybuilding.platform.audit.AuditRecord;
+import org.partybuilding.platform.audit.AuditTrail;
 import org.partybuilding.platform.outbox.BulkInserts;
 import org.partybuilding.platform.outbox.OutboxRelay;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,21 +22,32 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class Ledger {
 
+    /** The audit trail's name for ledger entries, and what booking one is called there. */
+    public static final String RESOURCE = "LedgerEntry";
+    public static final String BOOKED = "ENTRY_BOOKED";
+    /** Who booked it and when: the audit record's actor and time say it. */
+    private static final Set<String> BOOKKEEPING = Set.of("bookedAt", "bookedBy");
+
     private final ReactiveMongoTemplate mongo;
     private final BulkInserts bulkInserts;
     private final OutboxRelay relay;
     private final LedgerTotals totals;
+    private final AuditTrail audit;
 
-    public Ledger(ReactiveMongoTemplate mongo, BulkInserts bulkInserts, OutboxRelay relay, LedgerTotals totals) {
+    public Ledger(ReactiveMongoTemplate mongo, BulkInserts bulkInserts, OutboxRelay relay, LedgerTotals totals, AuditTrail audit) {
+        this.audit = audit;
         this.mongo = mongo;
         this.bulkInserts = bulkInserts;
         this.relay = relay;
         this.totals = totals;
     }
 
-    /** Emits {@code true} if the entry was booked now, {@code false} if an entry with its id already was. */
-    public Mono<Boolean> book(LedgerEntry entry) {
-        return mongo.insert(entry)
+    /**
+     * Emits {@code true} if the entry was booked now, {@code false} if an entry with its id already was. The entry keeps
+     * who booked it ({@code actor}: a user, or the event's service) as its audit record, in the same insert.
+     */
+    public Mono<Boolean> book(LedgerEntry entry, Actor actor) {
+        return audit.insert(entry, record(entry, actor))
                 .doOnNext(stored -> {
                     totals.added(stored);
                     relay.wakeUp(LedgerEntry.COLLECTION, List.of(stored.id()));
@@ -46,11 +61,11 @@ public class Ledger {
      * stored (a run that stopped half-way is finished); {@code BulkInserts} cannot tell those from the ones it
      * stored now, so the totals are then summed again from the ledger instead of added to.
      */
-    public Mono<Void> bookAll(List<LedgerEntry> entries, boolean resuming) {
+    public Mono<Void> bookAll(List<LedgerEntry> entries, boolean resuming, Actor actor) {
         if (entries.isEmpty()) {
             return Mono.empty();
         }
-        return bulkInserts.insert(entries, LedgerEntry.class, LedgerEntry::id)
+        return bulkInserts.insert(entries, LedgerEntry.class, LedgerEntry::id, stored -> { }, entry -> record(entry, actor))
                 // Summing again reads the ledger and blocks: not on a driver thread.
                 .publishOn(Schedulers.boundedElastic()).doOnNext(stored -> {
             if (resuming) {
@@ -59,5 +74,12 @@ public class Ledger {
                 entries.forEach(totals::added);
             }
         }).then();
+    }
+
+    /** The entry's audit record: every field it is booked with, its reason where it has one (an adjustment). */
+    private AuditRecord record(LedgerEntry entry, Actor actor) {
+        AuditRecord first = audit.created(actor, BOOKED, RESOURCE, entry.id(), entry, BOOKKEEPING);
+        return entry.reason() == null ? first : new AuditRecord(first.id(), first.at(), first.actor(), first.action(),
+                first.resource(), first.resourceId(), first.changes(), entry.reason());
     }
 }

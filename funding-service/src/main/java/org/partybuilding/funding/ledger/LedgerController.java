@@ -10,9 +10,12 @@ import java.util.List;
 import org.partybuilding.funding.context.DistrictState;
 import org.partybuilding.funding.context.PartyOrganizationView;
 
+import org.partybuilding.platform.audit.AuditRecord;
+import org.partybuilding.platform.audit.AuditTrail;
 import org.partybuilding.platform.district.District;
 import org.partybuilding.platform.problem.FieldError;
 import org.partybuilding.platform.problem.InvalidInputException;
+import org.partybuilding.platform.problem.NotFoundException;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.platform.spreadsheet.Amount;
@@ -28,6 +31,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -53,8 +57,11 @@ class LedgerController {
     private final DistrictState state;
     private final District district;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    LedgerController(ReactiveMongoTemplate mongo, Bookings bookings, DistrictState state, District district, Clock clock) {
+    LedgerController(ReactiveMongoTemplate mongo, Bookings bookings, DistrictState state, District district, Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.mongo = mongo;
         this.bookings = bookings;
         this.state = state;
@@ -137,6 +144,16 @@ class LedgerController {
             criteria = criteria.and("street").is(streetInScope);
         }
         return Query.query(criteria);
+    }
+
+    /** An entry's audit record (who booked it, with what, why), for whoever may read the entry; another's is 404. */
+    @GetMapping("/{id}/history")
+    Mono<PageResponse<AuditRecord>> history(@PathVariable String id, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, DataScope scope) {
+        PageQuery paging = PageQuery.of(page, size);
+        return NotFoundException.unlessOutOfScope(mongo.findById(id, LedgerEntry.class), entry -> FundingScope.mayRead(scope, entry),
+                        "Ledger entry", id)
+                .flatMap(entry -> audit.history(LedgerEntry.COLLECTION, id, paging));
     }
 
     @PostMapping("/adjustments")

@@ -2,13 +2,19 @@ package org.partybuilding.funding.policy;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import org.partybuilding.funding.money.Money;
+import org.partybuilding.platform.audit.Actor;
+import org.partybuilding.platform.audit.AuditRecord;
+import org.partybuilding.platform.audit.AuditTrail;
 import org.partybuilding.platform.problem.ConflictException;
 import org.partybuilding.platform.problem.FieldError;
 import org.partybuilding.platform.problem.InvalidInputException;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.security.Role;
+import org.partybuilding.platform.web.PageQuery;
+import org.partybuilding.platform.web.PageResponse;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -26,17 +32,28 @@ import reactor.core.publisher.Mono;
 @Service
 public class FundingPolicies {
 
+    /** The audit trail's name for funding policies; who set it and when are the record's actor and time. */
+    public static final String RESOURCE = "FundingPolicy";
+    private static final Set<String> BOOKKEEPING = Set.of("fiscalYear", "updatedAt", "updatedBy");
+
     private final ReactiveMongoTemplate mongo;
     private final PolicySettings settings;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public FundingPolicies(ReactiveMongoTemplate mongo, PolicySettings settings, Clock clock) {
+    public FundingPolicies(ReactiveMongoTemplate mongo, PolicySettings settings, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.mongo = mongo;
         this.settings = settings;
         this.clock = clock;
     }
 
     /** The year's policy: the one set for it, or the configured defaults at version 0. */
+    /** The year's policy's audit records, newest first (everyone who may read policies may read them). */
+    public Mono<PageResponse<AuditRecord>> history(int year, PageQuery page) {
+        return find(year).flatMap(p -> audit.history(FundingPolicy.COLLECTION, year, page));
+    }
+
     public Mono<FundingPolicy> find(int year) {
         return Mono.defer(() -> {
             PolicyRules.checkYear(year, settings).ifPresent(error -> {
@@ -61,16 +78,22 @@ public class FundingPolicies {
             }
             FundingPolicy policy = new FundingPolicy(year, expectedVersion + 1, Money.parse(change.perMemberYuan()),
                     Money.parse(change.startupYuan()), clock.instant(), scope.username());
-            Mono<FundingPolicy> write = expectedVersion == 0
-                    ? mongo.insert(policy).onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
-                    : mongo.findAndModify(
-                            Query.query(Criteria.where("_id").is(year).and("version").is(expectedVersion)),
-                            new Update().set("version", policy.version())
-                                    .set("perMemberYuan", policy.perMemberYuan())
-                                    .set("startupYuan", policy.startupYuan())
-                                    .set("updatedAt", policy.updatedAt())
-                                    .set("updatedBy", policy.updatedBy()),
-                            FindAndModifyOptions.options().returnNew(true), FundingPolicy.class);
+            // The record compares with the policy the change was made from (the defaults for a year's first policy);
+            // a stale version writes neither the policy nor its record.
+            Mono<FundingPolicy> write = find(year).flatMap(before -> {
+                AuditRecord record = audit.changed(Actor.of(scope), expectedVersion == 0 ? "POLICY_SET" : "POLICY_CHANGED", RESOURCE,
+                        String.valueOf(year), before, policy, null, BOOKKEEPING);
+                return expectedVersion == 0
+                        ? audit.insert(policy, record).onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
+                        : mongo.findAndModify(
+                                Query.query(Criteria.where("_id").is(year).and("version").is(expectedVersion)),
+                                AuditTrail.append(new Update().set("version", policy.version())
+                                        .set("perMemberYuan", policy.perMemberYuan())
+                                        .set("startupYuan", policy.startupYuan())
+                                        .set("updatedAt", policy.updatedAt())
+                                        .set("updatedBy", policy.updatedBy()), record),
+                                FindAndModifyOptions.options().returnNew(true), FundingPolicy.class);
+            });
             return write.switchIfEmpty(Mono.defer(() -> find(year).flatMap(current -> Mono.error(stale(current, expectedVersion)))));
         });
     }

@@ -3,8 +3,11 @@ package org.partybuilding.funding.policy;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.partybuilding.platform.audit.AuditRecord;
 import org.partybuilding.platform.district.FiscalYears;
 import org.partybuilding.platform.security.DataScope;
+import org.partybuilding.platform.web.PageQuery;
+import org.partybuilding.platform.web.PageResponse;
 import org.partybuilding.platform.web.Versions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import reactor.core.publisher.Mono;
@@ -36,6 +40,13 @@ class PolicyController {
     @GetMapping("/{year}")
     Mono<ResponseEntity<PolicyResponse>> read(@PathVariable int year) {
         return policies.find(year).map(this::withETag);
+    }
+
+    /** The year's policy's audit trail, newest first. */
+    @GetMapping("/{year}/history")
+    Mono<PageResponse<AuditRecord>> history(@PathVariable int year, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return policies.history(year, PageQuery.of(page, size));
     }
 
     /**

@@ -241,4 +241,23 @@ class ReportAndLedgerApiTest extends FundingApiTestBase {
         assertThat(entries(Criteria.where("kind").is("ADJUSTMENT"))).hasSize((int) before);
         assertThat(entry(LedgerEntry.startupId("po-r1")).amount()).isEqualByComparingTo("1000.00");
     }
+
+    @Test
+    void everyEntryKeepsWhoBookedItAndWhyReadableWithinScope() {
+        String adjustment = entries(Criteria.where("kind").is("ADJUSTMENT").and("partyOrganizationId").is("po-r2")).get(0).id();
+        get("/api/funding/ledger/" + adjustment + "/history", bearer(Role.AUDITOR)).expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].action").isEqualTo("ENTRY_BOOKED")
+                .jsonPath("$.items[0].actor.roles[0]").isEqualTo("district-admin")
+                .jsonPath("$.items[0].reason").isEqualTo("启动经费多拨，收回 100.50")
+                .jsonPath("$.items[0].changes[?(@.field == 'amount')].after").isEqualTo(List.of("-100.50"));
+        String startup = "STARTUP:po-r1";
+        get("/api/funding/ledger/" + startup + "/history", streetAdmin("RENMIN")).expectStatus().isOk().expectBody()
+                .jsonPath("$.items[0].actor.subject").isEqualTo("system:branch.party-organizations");
+        get("/api/funding/ledger/" + startup + "/history", streetAdmin("DONGSHAN")).expectStatus().isNotFound();
+        get("/api/funding/ledger/" + startup + "/history", secretaryOf("po-r2")).expectStatus().isNotFound();
+        get("/api/funding/audit?resource=LedgerEntry&actor=system:member.members", bearer(Role.DISTRICT_ADMIN)).expectStatus().isOk()
+                .expectBody().jsonPath("$.total").value(total -> assertThat(((Number) total).intValue()).isGreaterThanOrEqualTo(3));
+        get("/api/funding/audit", bearer(Role.FINANCE)).expectStatus().isForbidden();
+    }
 }

@@ -37,6 +37,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import jakarta.validation.Validator;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -204,9 +205,7 @@ public class MemberRegistry {
 
     /** The member if the caller may read them (404 otherwise), without their history. */
     public Mono<Member> find(String id, DataScope scope) {
-        return findStored(id)
-                .filter(m -> MemberAccess.mayRead(scope, m))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("Member", id)));
+        return NotFoundException.unlessOutOfScope(findStored(id), m -> MemberAccess.mayRead(scope, m), "Member", id);
     }
 
     /** The stored member without their history, whoever asks (for the service's own reactions to events). */
@@ -221,9 +220,7 @@ public class MemberRegistry {
 
     /** The member's audit records, newest first, for whoever may read the member. */
     public Mono<PageResponse<AuditRecord>> history(String id, PageQuery page, DataScope scope) {
-        return mongo.findById(id, Member.class)
-                .filter(m -> MemberAccess.mayRead(scope, m))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("Member", id)))
+        return NotFoundException.unlessOutOfScope(mongo.findById(id, Member.class), m -> MemberAccess.mayRead(scope, m), "Member", id)
                 .map(m -> {
                     List<AuditRecord> newestFirst = new ArrayList<>(m.history());
                     java.util.Collections.reverse(newestFirst);
@@ -376,8 +373,9 @@ public class MemberRegistry {
     }
 
     private static ConflictException duplicateIdNumber() {
-        // The number itself is never repeated back: it is personal data.
-        return new ConflictException("A member with this ID number is already registered");
+        // The number itself is never repeated back: it is personal data. The answer cannot be hidden (the number is
+        // unique in the district), so it is a security event: a street admin probing other streets' numbers shows.
+        return ConflictException.revealingExistence("A member with this ID number is already registered");
     }
 
     private static String blankToNull(String value) {

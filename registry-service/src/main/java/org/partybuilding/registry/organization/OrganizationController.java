@@ -3,6 +3,7 @@ package org.partybuilding.registry.organization;
 import java.net.URI;
 import java.util.List;
 
+import org.partybuilding.platform.audit.AuditRecord;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.spreadsheet.ImportReport;
 import org.partybuilding.platform.spreadsheet.Uploads;
@@ -11,10 +12,10 @@ import org.partybuilding.platform.web.PageResponse;
 import org.partybuilding.platform.web.Versions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.codec.multipart.FilePart;
-import org.springframework.util.unit.DataSize;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
+
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -91,6 +93,13 @@ class OrganizationController {
     Mono<ResponseEntity<OrganizationResponse>> deregister(@PathVariable String id, @Valid @RequestBody Deregistration body,
             DataScope scope) {
         return registry.deregister(id, body, scope).map(OrganizationController::withETag);
+    }
+
+    /** The organization's audit trail, newest first, for whoever may read it. */
+    @GetMapping("/{id}/history")
+    Mono<PageResponse<AuditRecord>> history(@PathVariable String id, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, DataScope scope) {
+        return registry.history(id, PageQuery.of(page, size), scope);
     }
 
     private static ResponseEntity<OrganizationResponse> withETag(Organization o) {

@@ -7,18 +7,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.partybuilding.platform.audit.Actor;
 import org.partybuilding.platform.district.District;
+import org.partybuilding.platform.outbox.BulkInserts;
+import org.partybuilding.platform.outbox.BulkLookups;
 import org.partybuilding.platform.outbox.OutboxRelay;
 import org.partybuilding.platform.problem.ConflictException;
 import org.partybuilding.platform.problem.FieldError;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.security.Role;
-import org.partybuilding.platform.spreadsheet.SheetRows;
-import org.partybuilding.platform.timing.Phases;
-import org.partybuilding.platform.outbox.BulkInserts;
-import org.partybuilding.platform.outbox.BulkLookups;
 import org.partybuilding.platform.spreadsheet.ImportReport;
 import org.partybuilding.platform.spreadsheet.ImportReport.RejectedRow;
+import org.partybuilding.platform.spreadsheet.SheetRows;
+import org.partybuilding.platform.timing.Phases;
 import org.partybuilding.registry.organization.OrganizationRows.ImportRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +115,7 @@ public class OrganizationImport {
                         }
                     }).then();
             return applyUpdates.doOnSuccess(done -> phases.end("updated"))
-                    .then(Mono.defer(() -> insert(creates, rejected)))
+                    .then(Mono.defer(() -> insert(creates, rejected, Actor.of(scope))))
                     .map(created -> {
                         phases.end("stored");
                         // where an import's time goes, in the log: the benchmark's figure is only the sum
@@ -161,12 +162,13 @@ public class OrganizationImport {
     }
 
     /** Inserts new organizations in unordered batches; a row the unique index refuses (a concurrent twin) is rejected. */
-    private Mono<Integer> insert(List<ImportRow> creates, Map<Integer, RejectedRow> rejected) {
+    private Mono<Integer> insert(List<ImportRow> creates, Map<Integer, RejectedRow> rejected, Actor actor) {
         Phases phases = Phases.start();
         List<Organization> organizations = creates.parallelStream().map(row -> registry.newOrganization(row.registration())).toList();
         phases.end("made");
         // Each stored batch enters the directory while the next one is being stored.
-        return inserts.insert(organizations, Organization.class, Organization::id, batch -> batch.forEach(registry::inserted)).map(stored -> {
+        return inserts.insert(organizations, Organization.class, Organization::id, batch -> batch.forEach(registry::inserted),
+                o -> registry.created(o, actor, OrganizationAction.IMPORTED)).map(stored -> {
             phases.end("stored");
             int created = 0;
             for (int i = 0; i < stored.size(); i++) {

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.partybuilding.events.EventType;
+import org.partybuilding.platform.audit.Actor;
+import org.partybuilding.platform.audit.AuditRecord;
+import org.partybuilding.platform.audit.AuditTrail;
 import org.partybuilding.platform.district.District;
 import org.partybuilding.platform.outbox.OutboxEvent;
 import org.partybuilding.platform.outbox.OutboxRelay;
@@ -31,6 +34,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import jakarta.validation.Validator;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -38,16 +42,23 @@ import reactor.core.publisher.Mono;
 @Service
 public class OrganizationRegistry {
 
+    /** The audit trail's name for organizations. */
+    public static final String RESOURCE = "Organization";
+    /** Kept beside the credit code while active (an index's helper): not a field a user changes. */
+    private static final java.util.Set<String> HIDDEN = java.util.Set.of("activeCreditCode");
+
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
     private final District district;
     private final Clock clock;
     private final Validator validator;
     private final OrganizationDirectory directory;
+    private final AuditTrail audit;
 
     public OrganizationRegistry(ReactiveMongoTemplate mongo, OutboxRelay relay, District district, Clock clock,
-            Validator validator, OrganizationDirectory directory) {
+            Validator validator, OrganizationDirectory directory, AuditTrail audit) {
         this.directory = directory;
+        this.audit = audit;
         this.mongo = mongo;
         this.relay = relay;
         this.district = district;
@@ -71,9 +82,10 @@ public class OrganizationRegistry {
             return Mono.error(new InvalidInputException(errors));
         }
         Organization organization = newOrganization(registration);
+        AuditRecord record = created(organization, Actor.of(scope), OrganizationAction.REGISTERED);
         // The unique sparse index on activeCreditCode decides races; the lookup gives the usual case a clear message.
         return mongo.exists(Query.query(Criteria.where("activeCreditCode").is(registration.creditCode())), Organization.class)
-                .flatMap(taken -> taken ? Mono.error(duplicate(registration.creditCode())) : mongo.insert(organization))
+                .flatMap(taken -> taken ? Mono.error(duplicate(registration.creditCode())) : audit.insert(organization, record))
                 .onErrorMap(DuplicateKeyException.class, e -> duplicate(registration.creditCode()))
                 .doOnNext(directory::put)
                 .doOnSuccess(saved -> relay.wakeUp());
@@ -99,7 +111,8 @@ public class OrganizationRegistry {
             Mono<Boolean> codeTaken = changed.creditCode().equals(current.creditCode()) ? Mono.just(false)
                     : mongo.exists(Query.query(Criteria.where("activeCreditCode").is(changed.creditCode())), Organization.class);
             return codeTaken.flatMap(taken -> taken ? Mono.error(duplicate(changed.creditCode()))
-                    : write(current, next, EventType.ORGANIZATION_UPDATED, new Update().set("activeCreditCode", next.activeCreditCode())));
+                    : write(current, next, EventType.ORGANIZATION_UPDATED, new Update().set("activeCreditCode", next.activeCreditCode()),
+                            changed(current, next, Actor.of(scope), OrganizationAction.UPDATED, null)));
         }).onErrorMap(DuplicateKeyException.class, e -> duplicate(changed.creditCode()));
     }
 
@@ -129,7 +142,8 @@ public class OrganizationRegistry {
                     current.industry(), current.street(), current.address(), current.legalRepresentative(),
                     current.employees(), current.fullTimeStaff(), current.operatingStatus(), OrganizationStatus.DEREGISTERED,
                     deregistration.date(), deregistration.reason().trim(), current.createdAt(), clock.instant(), List.of());
-            return write(current, next, EventType.ORGANIZATION_DEREGISTERED, new Update().unset("activeCreditCode"));
+            return write(current, next, EventType.ORGANIZATION_DEREGISTERED, new Update().unset("activeCreditCode"),
+                    changed(current, next, Actor.of(scope), OrganizationAction.DEREGISTERED, next.deregistrationReason()));
         });
     }
 
@@ -140,6 +154,20 @@ public class OrganizationRegistry {
         return mongo.find(query, Organization.class).collectList().map(RegistryStatistics::of);
     }
 
+    /** The organization's audit records, newest first, for whoever may read it (another street's is 404). */
+    public Mono<PageResponse<AuditRecord>> history(String id, PageQuery page, DataScope scope) {
+        return find(id, scope).flatMap(o -> audit.history(Organization.COLLECTION, id, page));
+    }
+
+    /** The first audit record of a new organization. */
+    AuditRecord created(Organization organization, Actor actor, OrganizationAction action) {
+        return audit.created(actor, action.name(), RESOURCE, organization.id(), organization, HIDDEN);
+    }
+
+    private AuditRecord changed(Organization before, Organization after, Actor actor, OrganizationAction action, String reason) {
+        return audit.changed(actor, action.name(), RESOURCE, after.id(), before, after, reason, HIDDEN);
+    }
+
     /** The organization if the caller may change it: another street's is 404 for them, as for reads. */
     private Mono<Organization> findToWrite(String id, DataScope scope) {
         return find(id, scope).doOnNext(o -> scope.requireWrite(o.street()));
@@ -147,9 +175,9 @@ public class OrganizationRegistry {
 
     /**
      * Sets every field of {@code next} on the document still at {@code current}'s version and appends the
-     * event, in one write; the relay publishes it. A concurrent change makes it a 409 and writes nothing.
+     * event and the audit record, in one write; the relay publishes it. A concurrent change makes it a 409 and writes nothing.
      */
-    private Mono<Organization> write(Organization current, Organization next, EventType event, Update update) {
+    private Mono<Organization> write(Organization current, Organization next, EventType event, Update update, AuditRecord record) {
         update.set("version", next.version()).set("name", next.name()).set("creditCode", next.creditCode())
                 .set("type", next.type()).set("registrationLevel", next.registrationLevel())
                 .set("registeredOn", next.registeredOn()).set("supervisoryUnit", next.supervisoryUnit())
@@ -159,6 +187,7 @@ public class OrganizationRegistry {
                 .set("status", next.status()).set("deregisteredOn", next.deregisteredOn())
                 .set("deregistrationReason", next.deregistrationReason()).set("updatedAt", next.updatedAt())
                 .push(OutboxEvent.OUTBOX_FIELD, OutboxEvent.of(event, next.snapshot()));
+        AuditTrail.append(update, record);
         Query stillCurrent = Query.query(Criteria.where("_id").is(current.id()).and("version").is(current.version()));
         return mongo.findAndModify(stillCurrent, update, FindAndModifyOptions.options().returnNew(true), Organization.class)
                 .switchIfEmpty(Mono.error(() -> new ConflictException("Organization " + current.id()
@@ -177,10 +206,9 @@ public class OrganizationRegistry {
     }
 
     public Mono<Organization> find(String id, DataScope scope) {
-        return mongo.findById(id, Organization.class)
-                // Outside the caller's street it does not exist for them: a 404 does not reveal it.
-                .filter(organization -> scope.mayRead(organization.street()))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("Organization", id)));
+        // Outside the caller's street it does not exist for them: a 404 does not reveal it (a security event).
+        return NotFoundException.unlessOutOfScope(mongo.findById(id, Organization.class), o -> scope.mayRead(o.street()),
+                "Organization", id);
     }
 
     /** A page of the list by name, served from the in-memory {@link OrganizationDirectory}. */

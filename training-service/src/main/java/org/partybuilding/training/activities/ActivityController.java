@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.partybuilding.platform.district.District;
+import org.partybuilding.platform.audit.AuditRecord;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.spreadsheet.Spreadsheets;
 import org.partybuilding.platform.spreadsheet.Table;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
+
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -51,6 +53,12 @@ class ActivityController {
     Mono<ResponseEntity<ActivityView>> record(@Valid @RequestBody RecordActivity body, DataScope scope) {
         return activities.record(body, scope).map(a -> ResponseEntity.created(URI.create("/api/training/activities/" + a.id()))
                 .body(ActivityView.of(a)));
+    }
+
+    @GetMapping("/{id}/history")
+    Mono<PageResponse<AuditRecord>> history(@PathVariable String id, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, DataScope scope) {
+        return activities.history(id, PageQuery.of(page, size), scope);
     }
 
     @GetMapping("/{id}")

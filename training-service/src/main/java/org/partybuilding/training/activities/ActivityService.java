@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import org.partybuilding.platform.audit.Actor;
+import org.partybuilding.platform.audit.AuditRecord;
+import org.partybuilding.platform.audit.AuditTrail;
 import org.partybuilding.platform.outbox.OutboxRelay;
 import org.partybuilding.platform.problem.ConflictException;
 import org.partybuilding.platform.problem.DomainRuleViolation;
@@ -42,6 +46,9 @@ public class ActivityService {
     public static final String RULE_12_COMMITTEE_MEETING = "RULE_12_COMMITTEE_MEETING_NEEDS_A_COMMITTEE";
 
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("heldOn"), Sort.Order.asc("_id"));
+    /** The audit trail's name for organizational-life records, and what recording one is called there. */
+    public static final String RESOURCE = "Activity";
+    static final String ACTIVITY_RECORDED = "ACTIVITY_RECORDED";
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
@@ -49,9 +56,11 @@ public class ActivityService {
     private final TrainingLedger ledger;
     private final TrainingSettings settings;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public ActivityService(ReactiveMongoTemplate mongo, OutboxRelay relay, Directory directory, TrainingLedger ledger,
-            TrainingSettings settings, Clock clock) {
+            TrainingSettings settings, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.mongo = mongo;
         this.relay = relay;
         this.directory = directory;
@@ -62,7 +71,8 @@ public class ActivityService {
 
     public Mono<Activity> record(RecordActivity r, DataScope scope) {
         return Mono.fromCallable(() -> prepare(r, scope))
-                .flatMap(mongo::insert)
+                .flatMap(activity -> audit.insert(activity, audit.created(Actor.of(scope), ACTIVITY_RECORDED, RESOURCE, activity.id(),
+                        activity, Set.of("recordedBy", "recordedAt"))))
                 .doOnSuccess(saved -> {
                     ledger.recordActivity(saved.id(), saved.partyOrganizationId(), saved.kind(), saved.heldOn(),
                             saved.lecturedBySecretary(), saved.flags().contains(Activity.NO_QUORUM), saved.attendeeIds(),
@@ -119,10 +129,14 @@ public class ActivityService {
                 hours.setScale(2), scope.username(), clock.instant(), List.of()).withOutbox();
     }
 
+    /** The record's audit trail, newest first, for whoever may read the record. */
+    public Mono<PageResponse<AuditRecord>> history(String id, PageQuery page, DataScope scope) {
+        return find(id, scope).flatMap(a -> audit.history(Activity.COLLECTION, id, page));
+    }
+
     public Mono<Activity> find(String id, DataScope scope) {
-        return mongo.findById(id, Activity.class)
-                .filter(a -> TrainingAccess.mayRead(scope, a.street(), a.partyOrganizationId()))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("Activity", id)));
+        return NotFoundException.unlessOutOfScope(mongo.findById(id, Activity.class),
+                a -> TrainingAccess.mayRead(scope, a.street(), a.partyOrganizationId()), "Activity", id);
     }
 
     public Mono<PageResponse<Activity>> list(String partyOrganizationId, String street, ActivityKind kind, Integer year,

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.partybuilding.platform.district.District;
+import org.partybuilding.platform.audit.AuditRecord;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.spreadsheet.Spreadsheets;
 import org.partybuilding.platform.spreadsheet.Table;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
+
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -45,6 +47,12 @@ class SessionController {
     Mono<ResponseEntity<SessionView>> create(@Valid @RequestBody CreateSession body, DataScope scope) {
         return sessions.create(body, scope).map(s -> ResponseEntity.created(URI.create("/api/training/sessions/" + s.id()))
                 .body(SessionView.of(s)));
+    }
+
+    @GetMapping("/{id}/history")
+    Mono<PageResponse<AuditRecord>> history(@PathVariable String id, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, DataScope scope) {
+        return sessions.history(id, PageQuery.of(page, size), scope);
     }
 
     @GetMapping("/{id}")

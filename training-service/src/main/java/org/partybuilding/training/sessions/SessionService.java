@@ -12,7 +12,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.partybuilding.events.EventType;
+import org.partybuilding.platform.audit.Actor;
+import org.partybuilding.platform.audit.AuditRecord;
+import org.partybuilding.platform.audit.AuditTrail;
 import org.partybuilding.platform.district.District;
+import org.partybuilding.platform.outbox.OutboxEvent;
 import org.partybuilding.platform.outbox.OutboxRelay;
 import org.partybuilding.platform.outbox.VersionedWrites;
 import org.partybuilding.platform.problem.ConflictException;
@@ -46,6 +50,11 @@ import reactor.core.publisher.Mono;
 public class SessionService {
 
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("startsOn"), Sort.Order.asc("_id"));
+    /** The audit trail's names for courses and attendance records. */
+    public static final String SESSION = "TrainingSession";
+    public static final String ATTENDANCE = "TrainingAttendance";
+    /** Who recorded it and when: the audit record's actor and time say it. */
+    static final Set<String> BOOKKEEPING = Set.of("recordedBy", "recordedAt", "createdBy");
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
@@ -54,9 +63,10 @@ public class SessionService {
     private final TrainingLedger ledger;
     private final District district;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public SessionService(ReactiveMongoTemplate mongo, OutboxRelay relay, VersionedWrites writes, Directory directory,
-            TrainingLedger ledger, District district, Clock clock) {
+            TrainingLedger ledger, District district, Clock clock, AuditTrail audit) {
         this.mongo = mongo;
         this.relay = relay;
         this.writes = writes;
@@ -64,6 +74,7 @@ public class SessionService {
         this.ledger = ledger;
         this.district = district;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Mono<TrainingSession> create(CreateSession c, DataScope scope) {
@@ -85,9 +96,11 @@ public class SessionService {
         if (!errors.isEmpty()) {
             return Mono.error(new InvalidInputException(errors));
         }
-        return mongo.insert(new TrainingSession(UUID.randomUUID().toString(), 1, c.title().trim(), c.kind(), c.organizer().trim(),
-                street, c.startsOn(), c.endsOn(), c.hours().setScale(2), blankToNull(c.location()), scope.username(),
-                clock.instant()));
+        TrainingSession session = new TrainingSession(UUID.randomUUID().toString(), 1, c.title().trim(), c.kind(),
+                c.organizer().trim(), street, c.startsOn(), c.endsOn(), c.hours().setScale(2), blankToNull(c.location()),
+                scope.username(), clock.instant());
+        return audit.insert(session, audit.created(Actor.of(scope), SessionAction.SESSION_CREATED.name(), SESSION, session.id(),
+                session, BOOKKEEPING));
     }
 
     public Mono<TrainingSession> find(String id) {
@@ -97,8 +110,13 @@ public class SessionService {
     /** A course the caller may see (another street's course is 404, as if it did not exist). */
     public Mono<TrainingSession> find(String id, DataScope scope) {
         TrainingAccess.CourseScope within = courseScope(scope, null);
-        return find(id).filter(s -> within.includes(s.street()))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("Training session", id)));
+        return NotFoundException.unlessOutOfScope(mongo.findById(id, TrainingSession.class), s -> within.includes(s.street()),
+                "Training session", id);
+    }
+
+    /** The session's audit records, newest first, for whoever may see the session. */
+    public Mono<PageResponse<AuditRecord>> history(String id, PageQuery page, DataScope scope) {
+        return find(id, scope).flatMap(s -> audit.history(TrainingSession.COLLECTION, id, page));
     }
 
     private TrainingAccess.CourseScope courseScope(DataScope scope, String street) {
@@ -166,7 +184,7 @@ public class SessionService {
             check(session, r, hours, scope);
             LocalDate on = session.startsOn();
             return Flux.fromIterable(r.memberIds())
-                    .concatMap(memberId -> attendOne(session, directory.member(memberId).orElseThrow(), hours, on, scope.username()))
+                    .concatMap(memberId -> attendOne(session, directory.member(memberId).orElseThrow(), hours, on, Actor.of(scope)))
                     .collectList()
                     .map(entries -> AttendanceResult.of(session.id(), hours, entries))
                     .doFinally(signal -> relay.wakeUp());
@@ -210,20 +228,26 @@ public class SessionService {
         }
     }
 
-    private Mono<AttendanceResult.Entry> attendOne(TrainingSession session, KnownMember m, BigDecimal hours, LocalDate on, String by) {
+    private Mono<AttendanceResult.Entry> attendOne(TrainingSession session, KnownMember m, BigDecimal hours, LocalDate on,
+            Actor actor) {
+        String by = actor.username();
         String id = Attendance.id(session.id(), m.id());
         Mono<AttendanceResult.Entry> existing = mongo.findById(id, Attendance.class).flatMap(current -> {
             if (current.hours().compareTo(hours) == 0) {
                 return Mono.just(new AttendanceResult.Entry(m.id(), current.hours(), current.version(), AttendanceResult.Outcome.UNCHANGED));
             }
             Attendance next = current.withHours(hours, by, clock.instant());
-            return writes.update(id, current.version(), next, EventType.TRAINING_ATTENDED, next.snapshot())
+            AuditRecord record = audit.changed(actor, SessionAction.ATTENDANCE_CORRECTED.name(), ATTENDANCE, id, current, next, null,
+                    BOOKKEEPING);
+            return writes.update(id, current.version(), next, List.of(OutboxEvent.of(EventType.TRAINING_ATTENDED, next.snapshot())),
+                            record)
                     .doOnSuccess(saved -> ledger.recordAttendance(id, next.version(), m.id(), on, hours))
                     .map(saved -> new AttendanceResult.Entry(m.id(), hours, next.version(), AttendanceResult.Outcome.CORRECTED));
         });
         Attendance created = new Attendance(id, 1, session.id(), m.id(), session.kind(), hours, on, m.partyOrganizationId(), m.street(),
                 by, clock.instant(), List.of()).withOutbox();
-        Mono<AttendanceResult.Entry> insert = mongo.insert(created)
+        Mono<AttendanceResult.Entry> insert = audit.insert(created, audit.created(actor, SessionAction.ATTENDANCE_RECORDED.name(),
+                        ATTENDANCE, id, created, BOOKKEEPING))
                 .doOnSuccess(saved -> ledger.recordAttendance(id, 1, m.id(), on, hours))
                 .map(saved -> new AttendanceResult.Entry(m.id(), hours, 1, AttendanceResult.Outcome.CREATED));
         // Two requests for the same member at once: the second insert collides on _id and reads the first one's record.

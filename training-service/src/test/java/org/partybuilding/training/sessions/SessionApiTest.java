@@ -155,4 +155,32 @@ class SessionApiTest extends TrainingApiTestBase {
         post(uri, Map.of("memberIds", members), secretary(po)).expectStatus().isOk();
         assertThat(stored(id)).isEqualTo(1);
     }
+
+    @Test
+    void coursesAndAttendanceKeepTheirAuditTrailReadableWithinScope() {
+        String po = partyOrganization("JIANSHE");
+        String member = members(po, "JIANSHE", 1).get(0);
+        String session = created(session("PARTY_MEMBER_TRAINING", "2026-03-02", "8"), streetAdmin("JIANSHE"));
+        String uri = "/api/training/sessions/" + session + "/attendance";
+        post(uri, Map.of("memberIds", List.of(member)), streetAdmin("JIANSHE")).expectStatus().isOk();
+        post(uri, Map.of("memberIds", List.of(member), "hours", "4"), secretary(po)).expectStatus().isOk();
+
+        get("/api/training/sessions/" + session + "/history", streetAdmin("JIANSHE")).expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].action").isEqualTo("SESSION_CREATED")
+                .jsonPath("$.items[0].actor.roles[0]").isEqualTo("street-admin")
+                .jsonPath("$.items[0].changes[?(@.field == 'street')].after").isEqualTo(List.of("JIANSHE"))
+                .jsonPath("$.items[0].changes[?(@.field == 'createdBy')]").isEmpty();
+        get("/api/training/sessions/" + session + "/history", streetAdmin("HUALE")).expectStatus().isNotFound();
+        get("/api/training/audit?resource=TrainingAttendance&resourceId=" + session + ":" + member, token(Role.AUDITOR))
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(2)
+                .jsonPath("$.items[0].action").isEqualTo("ATTENDANCE_CORRECTED")
+                .jsonPath("$.items[0].actor.roles[0]").isEqualTo("branch-secretary")
+                .jsonPath("$.items[0].changes[0].field").isEqualTo("hours")
+                .jsonPath("$.items[0].changes[0].before").isEqualTo("8.00")
+                .jsonPath("$.items[0].changes[0].after").isEqualTo("4.00")
+                .jsonPath("$.items[1].action").isEqualTo("ATTENDANCE_RECORDED");
+        get("/api/training/audit", streetAdmin("JIANSHE")).expectStatus().isForbidden();
+    }
 }

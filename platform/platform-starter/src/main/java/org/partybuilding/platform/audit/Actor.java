@@ -20,7 +20,8 @@ public record Actor(String subject, String username, List<String> roles, String 
 
     /** The caller of a request. */
     public static Actor of(DataScope scope) {
-        return new Actor(scope.subject(), scope.username(), scope.roles().stream().sorted().map(Role::realmRole).toList(), null);
+        return new Actor(scope.subject(), scope.username(), scope.roles().stream().sorted().map(Role::realmRole).toList(),
+                scope.client());
     }
 
     /** A change a service makes itself, e.g. on another service's event: {@code name} says what made it. */

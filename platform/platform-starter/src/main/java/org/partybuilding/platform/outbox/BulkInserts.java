@@ -9,6 +9,8 @@ import java.util.function.Function;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.Codec;
+import org.partybuilding.platform.audit.AuditRecord;
+import org.partybuilding.platform.audit.AuditTrail;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -60,17 +62,26 @@ public class BulkInserts {
      * after the last batch. The answer comes when every batch is stored and handed over.
      */
     public <T> Mono<List<Boolean>> insert(List<T> documents, Class<T> type, Function<T, String> id, Consumer<List<T>> onStored) {
+        return insert(documents, type, id, onStored, null);
+    }
+
+    /**
+     * As {@link #insert(List, Class, Function, Consumer)}, each document stored with its first audit record
+     * ({@code audit}, if not null) as its history, in the same insert.
+     */
+    public <T> Mono<List<Boolean>> insert(List<T> documents, Class<T> type, Function<T, String> id, Consumer<List<T>> onStored,
+            Function<T, AuditRecord> audit) {
         String collectionName = mongo.getCollectionName(type);
         List<Mono<Void>> handedOver = Collections.synchronizedList(new ArrayList<>());
         return mongo.getCollection(collectionName).flatMap(collection -> {
             Codec<Document> codec = collection.getCodecRegistry().get(Document.class);
             MongoCollection<RawBsonDocument> raw = collection.withDocumentClass(RawBsonDocument.class);
             return Flux.fromIterable(documents).buffer(BATCH)
-                    .flatMapSequential(batch -> Mono.fromCallable(() -> encode(batch, codec))
+                    .flatMapSequential(batch -> Mono.fromCallable(() -> encode(batch, codec, audit))
                             .subscribeOn(Schedulers.parallel())
                             .flatMap(encoded -> Mono.from(raw.insertMany(encoded, UNORDERED)))
                             .map(result -> batch.stream().map(d -> Boolean.TRUE).toList())
-                            .onErrorResume(MongoBulkWriteException.class, e -> oneByOne(batch, type, id))
+                            .onErrorResume(MongoBulkWriteException.class, e -> oneByOne(batch, type, id, collectionName, audit))
                             // not on the driver's thread: the next batch is sent only once this one completes
                             .doOnNext(stored -> handedOver.add(handOver(storedOf(batch, stored), onStored))), IN_FLIGHT)
                     .collect(ArrayList<Boolean>::new, List::addAll)
@@ -96,18 +107,21 @@ public class BulkInserts {
     }
 
     /** The batch as the template would write it (same mapping, {@code _id} and type hint), already in BSON. */
-    private <T> List<RawBsonDocument> encode(List<T> batch, Codec<Document> codec) {
-        return batch.parallelStream().map(entity -> {
-            Document document = new Document();
-            mongo.getConverter().write(entity, document);
-            return new RawBsonDocument(document, codec);
-        }).toList();
+    private <T> List<RawBsonDocument> encode(List<T> batch, Codec<Document> codec, Function<T, AuditRecord> audit) {
+        return batch.parallelStream().map(entity -> new RawBsonDocument(mapped(entity, audit), codec)).toList();
     }
 
-    private <T> Mono<List<Boolean>> oneByOne(List<T> batch, Class<T> type, Function<T, String> id) {
+    private <T> Document mapped(T entity, Function<T, AuditRecord> audit) {
+        Document document = new Document();
+        mongo.getConverter().write(entity, document);
+        return audit == null ? document : AuditTrail.withHistory(mongo.getConverter(), document, audit.apply(entity));
+    }
+
+    private <T> Mono<List<Boolean>> oneByOne(List<T> batch, Class<T> type, Function<T, String> id, String collection,
+            Function<T, AuditRecord> audit) {
         return Flux.fromIterable(batch)
                 .concatMap(document -> mongo.exists(Query.query(Criteria.where("_id").is(id.apply(document))), type)
-                        .flatMap(stored -> stored ? Mono.just(true) : mongo.insert(document).thenReturn(true)
+                        .flatMap(stored -> stored ? Mono.just(true) : mongo.insert(mapped(document, audit), collection).thenReturn(true)
                                 .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false))))
                 .collectList();
     }

@@ -44,6 +44,12 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e, ServerWebExchange exchange) {
+        if (e instanceof NotFoundException notFound && notFound.hidesOutOfScope()) {
+            Refusals.refused(exchange, Refusals.HIDDEN, e.getMessage() + ", outside the caller's data scope");
+        }
+        if (e instanceof ConflictException conflict && conflict.revealsExistence()) {
+            Refusals.refused(exchange, Refusals.EXISTENCE, e.getMessage());
+        }
         return respond(Problems.of(e, path(exchange)));
     }
 
@@ -95,6 +101,7 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, ServerWebExchange exchange) {
+        Refusals.refused(exchange, Refusals.SCOPE, e.getMessage());
         return respond(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), path(exchange)));
     }
 

@@ -8,12 +8,19 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Who is calling and what part of the district they may see: their roles plus the {@code street}
- * and {@code party_org_id} claims. Services check it on every read and write.
+ * and {@code party_org_id} claims, and the OAuth client the token was issued to ({@code azp}; {@code null} where not
+ * known), which the audit trail records. Services check it on every read and write.
  */
-public record DataScope(String subject, String username, Set<Role> roles, String street, String partyOrganizationId) {
+public record DataScope(String subject, String username, Set<Role> roles, String street, String partyOrganizationId,
+        String client) {
 
     public DataScope {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    /** A scope whose OAuth client is not known. */
+    public DataScope(String subject, String username, Set<Role> roles, String street, String partyOrganizationId) {
+        this(subject, username, roles, street, partyOrganizationId, null);
     }
 
     public boolean has(Role role) {

@@ -36,12 +36,14 @@ public final class DataScopes {
         String street = null;
         String partyOrganization = null;
         String subject = authentication.getName();
+        String client = null;
         if (authentication.getPrincipal() instanceof Jwt jwt) {
             street = blankToNull(jwt.getClaimAsString(KeycloakJwtAuthenticationConverter.STREET_CLAIM));
             partyOrganization = blankToNull(jwt.getClaimAsString(KeycloakJwtAuthenticationConverter.PARTY_ORGANIZATION_CLAIM));
             subject = jwt.getSubject();
+            client = blankToNull(jwt.getClaimAsString("azp"));
         }
-        return new DataScope(subject, authentication.getName(), roles, street, partyOrganization);
+        return new DataScope(subject, authentication.getName(), roles, street, partyOrganization, client);
     }
 
     private static String blankToNull(String value) {

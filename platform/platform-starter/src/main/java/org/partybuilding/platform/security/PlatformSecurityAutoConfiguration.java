@@ -3,16 +3,19 @@ package org.partybuilding.platform.security;
 import java.util.List;
 
 import org.partybuilding.platform.problem.ProblemResponses;
+import org.partybuilding.platform.problem.Refusals;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -23,15 +26,19 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import org.springframework.web.server.WebFilter;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+import reactor.core.publisher.Mono;
 
 /**
  * Every service (and the gateway) is an OAuth2 resource server: it checks the token's signature
@@ -84,14 +91,36 @@ public class PlatformSecurityAutoConfiguration {
 
     @Bean
     ServerAuthenticationEntryPoint problemAuthenticationEntryPoint() {
-        return (exchange, e) -> ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                "A valid bearer token is required");
+        return (exchange, e) -> {
+            boolean bearer = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+            Refusals.refused(exchange, bearer ? Refusals.INVALID_TOKEN : Refusals.UNAUTHENTICATED,
+                    bearer ? e.getMessage() : "no bearer token");
+            return ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                    "A valid bearer token is required");
+        };
     }
 
     @Bean
     ServerAccessDeniedHandler problemAccessDeniedHandler() {
-        return (exchange, e) -> ProblemResponses.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "Your role or data scope does not allow this request");
+        return (exchange, e) -> ReactiveSecurityContextHolder.getContext()
+                .doOnNext(context -> SecurityEvents.identified(exchange, context.getAuthentication()))
+                .then(Mono.defer(() -> {
+                    Refusals.refused(exchange, Refusals.ROLE, "the caller's roles do not allow "
+                            + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value());
+                    return ProblemResponses.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                            "Your role or data scope does not allow this request");
+                }));
+    }
+
+    /** Refused requests logged and counted as security events, with who asked once the token was checked. */
+    @Bean
+    SecurityEvents securityEvents(ObjectProvider<MeterRegistry> registry) {
+        return new SecurityEvents(registry);
+    }
+
+    @Bean
+    WebFilter securityEventsIdentifying() {
+        return SecurityEvents.identifying();
     }
 
     /**
