@@ -233,7 +233,8 @@ const Instructors = {
       </div>
       <a-button type="primary" html-type="submit" :loading="state.busy">{{ t('common.submit') }}</a-button>
     </a-form>
-    <data-table ref="list" :source="source" :filters="filters" :initial="initial" :columns="columns" testid="instructor-list"></data-table>
+    <data-table ref="list" :source="source" :filters="filters" :initial="initial" :columns="columns" testid="instructor-list"
+      export-path="/api/branches/instructors" :export-name="t('branch.instructors')"></data-table>
   </div>`,
 };
 
@@ -323,14 +324,14 @@ export const BranchesPage = {
       { name: 'rating', label: t('branch.rating'), type: 'select', options: options('Rating') },
     ].filter(f => !(hasRole('branch-secretary') && !mayWrite() && f.name === 'street')));
     const columns = computed(() => [
-      { key: 'name', label: t('branch.name'), link: r => '#/branches/' + r.id },
-      { key: 'type', label: t('branch.type'), format: r => label('PartyOrganizationType', r.type) },
-      { key: 'formation', label: t('branch.formation'), format: r => label('Formation', r.formation) },
-      { key: 'street', label: t('common.street'), format: r => streetName(r.street) },
+      { key: 'name', label: t('branch.name'), link: r => '#/branches/' + r.id, sort: true },
+      { key: 'type', label: t('branch.type'), format: r => label('PartyOrganizationType', r.type), sort: true },
+      { key: 'formation', label: t('branch.formation'), format: r => label('Formation', r.formation), sort: true },
+      { key: 'street', label: t('common.street'), format: r => streetName(r.street), sort: true },
       { key: 'members', label: t('branch.members') + '（' + t('org.formal') + ' / ' + t('org.probationary') + '）', format: r => r.members ? r.members.formal + ' / ' + r.members.probationary : '' },
-      { key: 'rating', label: t('branch.rating'), format: r => label('Rating', r.rating) },
-      { key: 'termEndsOn', label: t('branch.termEndsOn') },
-      { key: 'status', label: t('common.status'), format: r => label('PartyOrganizationStatus', r.status) },
+      { key: 'rating', label: t('branch.rating'), format: r => label('Rating', r.rating), sort: true },
+      { key: 'termEndsOn', label: t('branch.termEndsOn'), sort: true },
+      { key: 'status', label: t('common.status'), format: r => label('PartyOrganizationStatus', r.status), sort: true },
     ]);
     const source = params => get('/api/branches', params);
     const known = ['', 'gaps', 'joint-plan', 'instructors', 'new'];
@@ -347,7 +348,8 @@ export const BranchesPage = {
     <branch-detail v-else-if="view" :id="view" :key="view"></branch-detail>
     <template v-else>
       <a-space v-if="mayWrite()" class="actions"><a-button type="primary" href="#/branches/new" data-testid="establish">{{ t('branch.establish') }}</a-button></a-space>
-      <data-table :source="source" :filters="filters" :columns="columns" :initial="initial" testid="branches"></data-table>
+      <data-table :source="source" :filters="filters" :columns="columns" :initial="initial" testid="branches" sortable
+        export-path="/api/branches" :export-name="t('branch.list')"></data-table>
     </template>
   </section>`,
 };

@@ -35,14 +35,15 @@ const Ledger = {
       { key: 'bookedAt', label: t('funding.bookedOn'), format: r => (r.bookedAt || '').slice(0, 10) },
       { key: 'fiscalYear', label: t('funding.fiscalYear') },
       { key: 'kind', label: t('funding.kind'), format: r => label('FundingKind', r.kind) },
-      { key: 'partyOrganizationId', label: t('funding.partyOrganization'), format: r => partyOrganizationName(r.partyOrganizationId) },
+      { key: 'partyOrganizationName', label: t('funding.partyOrganization'), format: r => r.partyOrganizationName || partyOrganizationName(r.partyOrganizationId) },
       { key: 'street', label: t('common.street'), format: r => streetName(r.street) },
       { key: 'amount', label: t('funding.amount'), format: r => yuan(r.amount), align: 'right' },
       { key: 'basis', label: t('funding.basis'), format: basis },
     ]);
-    return { filters, columns, source: params => get('/api/funding/ledger', params), initial: { fiscalYear: YEAR, street: streetInitial() } };
+    return { filters, columns, t, source: params => get('/api/funding/ledger', params), initial: { fiscalYear: YEAR, street: streetInitial() } };
   },
-  template: `<data-table :source="source" :filters="filters" :columns="columns" :initial="initial" testid="ledger"></data-table>`,
+  template: `<data-table :source="source" :filters="filters" :columns="columns" :initial="initial" testid="ledger"
+    export-path="/api/funding/ledger" :export-name="t('funding.ledger')"></data-table>`,
 };
 
 const Reports = {

@@ -295,9 +295,10 @@ const Transfers = {
       { key: 'state', label: t('member.state'), format: r => label('TransferState', r.transfer.state) },
       { key: 'requestedOn', label: t('common.date'), format: r => r.transfer.requestedOn },
     ]);
-    return { filters, columns, source: params => get('/api/members/transfers', params) };
+    return { filters, columns, t, source: params => get('/api/members/transfers', params) };
   },
-  template: `<data-table :source="source" :filters="filters" :columns="columns" :initial="{ state: 'REQUESTED' }" testid="transfer-list"></data-table>`,
+  template: `<data-table :source="source" :filters="filters" :columns="columns" :initial="{ state: 'REQUESTED' }" testid="transfer-list"
+    export-path="/api/members/transfers" :export-name="t('member.transfers')"></data-table>`,
 };
 
 export const MembersPage = {

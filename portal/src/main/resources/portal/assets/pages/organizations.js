@@ -242,13 +242,13 @@ export const OrganizationsPage = {
       { name: 'status', label: t('org.status'), type: 'select', options: options('OrganizationStatus') },
     ]);
     const columns = computed(() => [
-      { key: 'name', label: t('org.name'), link: r => '#/organizations/' + r.id },
-      { key: 'creditCode', label: t('org.creditCode') },
-      { key: 'type', label: t('org.type'), format: r => label('OrganizationType', r.type) },
-      { key: 'street', label: t('org.street'), format: r => streetName(r.street) },
-      { key: 'industry', label: t('org.industry'), format: r => industryName(r.industry) },
-      { key: 'employees', label: t('org.employees'), align: 'right' },
-      { key: 'status', label: t('org.status'), format: r => label('OrganizationStatus', r.status) },
+      { key: 'name', label: t('org.name'), link: r => '#/organizations/' + r.id, sort: true },
+      { key: 'creditCode', label: t('org.creditCode'), sort: true },
+      { key: 'type', label: t('org.type'), format: r => label('OrganizationType', r.type), sort: true },
+      { key: 'street', label: t('org.street'), format: r => streetName(r.street), sort: true },
+      { key: 'industry', label: t('org.industry'), format: r => industryName(r.industry), sort: true },
+      { key: 'employees', label: t('org.employees'), align: 'right', sort: true },
+      { key: 'status', label: t('org.status'), format: r => label('OrganizationStatus', r.status), sort: true },
     ]);
     const importValues = computed(() => [
       { label: t('org.type'), text: options('OrganizationType').map(o => o.text).join('、') },
@@ -272,7 +272,7 @@ export const OrganizationsPage = {
         <a-button type="primary" href="#/organizations/new" data-testid="register">{{ t('org.register') }}</a-button>
         <a-button href="#/organizations/import">{{ t('org.import') }}</a-button>
       </a-space>
-      <data-table :source="source" :filters="filters" :columns="columns" :initial="initial" testid="organizations"
+      <data-table :source="source" :filters="filters" :columns="columns" :initial="initial" testid="organizations" sortable
         export-path="/api/registry/ledger" :export-name="t('org.fiveClears')"></data-table>
     </template>
   </section>`,

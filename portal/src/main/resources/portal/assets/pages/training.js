@@ -97,7 +97,8 @@ const Sessions = {
       <a-space><a-button type="primary" html-type="submit" :loading="aState.busy">{{ t('common.submit') }}</a-button>
         <span v-if="aState.done && aState.done.created !== undefined">{{ t('training.recorded', aState.done.created, aState.done.unchanged) }}</span></a-space>
     </a-form>
-    <data-table ref="list" :source="source" :filters="filters" :columns="columns" testid="session-list"></data-table>
+    <data-table ref="list" :source="source" :filters="filters" :columns="columns" testid="session-list"
+      export-path="/api/training/sessions" :export-name="t('training.sessions')"></data-table>
   </div>`,
 };
 
@@ -164,7 +165,8 @@ const Activities = {
       </field>
       <a-button type="primary" html-type="submit" :loading="state.busy" data-testid="submit">{{ t('common.save') }}</a-button>
     </a-form>
-    <data-table ref="list" :source="source" :filters="filters" :columns="columns" :initial="initial" testid="activity-list"></data-table>
+    <data-table ref="list" :source="source" :filters="filters" :columns="columns" :initial="initial" testid="activity-list"
+      export-path="/api/training/activities" :export-name="t('training.activities')"></data-table>
   </div>`,
 };
 

@@ -66,7 +66,10 @@ import org.partybuilding.local.demo.IdentityCodes;
  *       name), establish its party branch from the coverage gap, name its secretary, record a general meeting with
  *       the attendance ticked from the list, pay a month's dues, and see every figure change on the dashboard; the
  *       five-clears ledger and the member roster export; refusals read in Chinese;</li>
- *   <li>a street admin is offered its own street only; the funding report downloads as XLSX with the right total.</li>
+ *   <li>a street admin is offered its own street only; the funding report downloads as XLSX with the right total;
+ *       finance's ledger names every party organization and exports as CSV;</li>
+ *   <li>every other list's 导出 (party organizations, instructors, transfers, courses, organizational life) downloads
+ *       from its service with its Chinese headings.</li>
  * </ul>
  *
  * <p>{@code -Dportal.it.gateway=http://localhost:8080 -Dportal.it.keycloak=http://localhost:8180} runs it against a
@@ -514,9 +517,48 @@ class PortalIT {
         Http.Response api = Http.get(gateway + "/api/funding/reports?groupBy=kind&fiscalYear=" + year,
                 new Tokens(keycloak).districtFinanceClient());
         assertThat(new BigDecimal(api.json().get("total").asString())).isEqualByComparingTo(shown);
+
+        // the ledger names each party organization to finance (which cannot read branch-service) and exports as CSV
+        open("funding/ledger");
+        waitFor(By.cssSelector("[data-testid=ledger] .ant-table-tbody"));
+        settle();
+        click("[data-testid=ledger] [data-testid=export-csv]");
+        List<String> ledger = csvLines(awaitDownload("经费台账.csv"));
+        assertThat(ledger.get(0)).startsWith("记账日期,财政年度,类别,党组织");
+        assertThat(ledger.subList(1, ledger.size())).as("every entry names its party organization")
+                .allSatisfy(line -> assertThat(line.split(",", -1)[3]).isNotBlank());
         collectConsoleErrors("finance");
         logout();
         assertThat(consoleErrors).as("browser console errors").isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void everyOtherListExportsFromItsService() throws Exception {
+        login("committee-admin");
+        Map<String, String> lists = new java.util.LinkedHashMap<>();
+        lists.put("branches|branches|党组织.csv", "党组织名称,类型,组建方式");
+        lists.put("branches/instructors|instructor-list|党建工作指导员.csv", "姓名,手机号码,指导的社会组织");
+        lists.put("members/transfers|transfer-list|组织关系转接.csv", "党员姓名,街道,转接类型");
+        lists.put("training/sessions|session-list|培训班.csv", "课程名称,类型,主办单位");
+        lists.put("training/activities|activity-list|组织生活.csv", "党组织,街道,类型");
+        for (Map.Entry<String, String> list : lists.entrySet()) {
+            String[] where = list.getKey().split("\\|");
+            open(where[0]);
+            waitFor(By.cssSelector("[data-testid=" + where[1] + "] .ant-table"));
+            settle();
+            click("[data-testid=" + where[1] + "] [data-testid=export-csv]");
+            assertThat(csvLines(awaitDownload(where[2])).get(0)).as(where[2]).startsWith(list.getValue());
+        }
+        collectConsoleErrors("committee-admin exports");
+        logout();
+        assertThat(consoleErrors).as("browser console errors").isEmpty();
+    }
+
+    /** A downloaded CSV's lines, without the byte-order mark. */
+    static List<String> csvLines(Path file) throws IOException {
+        String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        return (text.startsWith("\uFEFF") ? text.substring(1) : text).lines().toList();
     }
 
     // --- the dashboard's figures ---

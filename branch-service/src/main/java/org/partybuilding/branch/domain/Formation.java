@@ -3,9 +3,20 @@ package org.partybuilding.branch.domain;
 /** How a party organization is formed (组建方式), and so how it covers an organization. */
 public enum Formation {
     /** 单独建: the organization's own party organization. */
-    SINGLE,
+    SINGLE("单独建"),
     /** 联合建: several organizations of one industry or street together. */
-    JOINT,
+    JOINT("联合建"),
     /** 挂靠建: attached to a supervisory unit's or association's party organization. */
-    AFFILIATED
+    AFFILIATED("挂靠建");
+
+    private final String label;
+
+    Formation(String label) {
+        this.label = label;
+    }
+
+    /** Its Chinese name, as exports show it. */
+    public String label() {
+        return label;
+    }
 }

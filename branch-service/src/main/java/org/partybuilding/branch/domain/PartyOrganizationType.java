@@ -3,9 +3,20 @@ package org.partybuilding.branch.domain;
 /** Kinds of party organization (党组织), by size (DOMAIN.md rule 4). */
 public enum PartyOrganizationType {
     /** 党支部: normally at most 50 members. */
-    BRANCH,
+    BRANCH("党支部"),
     /** 党总支: more than 50 members, or fewer with the superior's approval. */
-    GENERAL_BRANCH,
+    GENERAL_BRANCH("党总支"),
     /** 基层党委: 100 members or more. */
-    COMMITTEE
+    COMMITTEE("基层党委");
+
+    private final String label;
+
+    PartyOrganizationType(String label) {
+        this.label = label;
+    }
+
+    /** Its Chinese name, as exports show it. */
+    public String label() {
+        return label;
+    }
 }

@@ -48,6 +48,7 @@ import reactor.core.publisher.Mono;
 @Service
 public class Instructors {
 
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "assignedOn").and(Sort.by("_id"));
     /** The audit trail's name for instructor assignments. */
     public static final String RESOURCE = "Instructor";
 
@@ -139,6 +140,19 @@ public class Instructors {
 
     /** Instructors in the caller's scope (a street admin: those with an organization in its street), newest first. */
     public Mono<PageResponse<InstructorResponse>> list(String street, String organizationId, PageQuery page, DataScope scope) {
+        Criteria criteria = criteria(street, organizationId, scope);
+        Query items = Query.query(criteria).with(NEWEST_FIRST).skip(page.offset()).limit(page.size());
+        return Mono.zip(mongo.find(items, Instructor.class).collectList(), mongo.count(Query.query(criteria), Instructor.class))
+                .map(r -> PageResponse.of(r.getT1(), page, r.getT2()).map(i -> response(i, scope)));
+    }
+
+    /** Every instructor of the list's filters in the caller's scope, newest first, masked as the list masks them: for exports. */
+    public Flux<InstructorResponse> all(String street, String organizationId, DataScope scope) {
+        return mongo.find(Query.query(criteria(street, organizationId, scope)).with(NEWEST_FIRST), Instructor.class)
+                .map(i -> response(i, scope));
+    }
+
+    private static Criteria criteria(String street, String organizationId, DataScope scope) {
         Criteria criteria = new Criteria();
         String streetToRead = scope.streetToRead(street);
         if (streetToRead != null) {
@@ -147,10 +161,7 @@ public class Instructors {
         if (organizationId != null && !organizationId.isBlank()) {
             criteria.and("organizationIds").is(organizationId.trim());
         }
-        Query items = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "assignedOn").and(Sort.by("_id")))
-                .skip(page.offset()).limit(page.size());
-        return Mono.zip(mongo.find(items, Instructor.class).collectList(), mongo.count(Query.query(criteria), Instructor.class))
-                .map(r -> PageResponse.of(r.getT1(), page, r.getT2()).map(i -> response(i, scope)));
+        return criteria;
     }
 
     /** One assignment; outside the caller's streets it does not exist for the caller (404). */

@@ -1,6 +1,8 @@
 package org.partybuilding.branch.organization;
 
 import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
 
 import org.bson.Document;
 
@@ -10,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Reads the organization read model. */
 @Component
@@ -39,6 +42,14 @@ public class Organizations {
     /** The organizations with these ids that the registry has told of. */
     public Flux<OrganizationView> byIds(Collection<String> ids) {
         return mongo.find(Query.query(Criteria.where("_id").in(ids)), OrganizationView.class, OrganizationView.COLLECTION);
+    }
+
+    /** The names of these organizations, by id (those the registry has told of): what exports show instead of ids. */
+    public Mono<Map<String, String>> namesOf(Collection<String> ids) {
+        Query query = Query.query(Criteria.where("_id").in(ids));
+        query.fields().include("name");
+        return mongo.find(query, Document.class, OrganizationView.COLLECTION)
+                .collectMap(d -> d.getString("_id"), d -> Objects.requireNonNullElse(d.getString("name"), ""));
     }
 
     /**

@@ -1,14 +1,25 @@
 package org.partybuilding.branch.partyorganization;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.partybuilding.branch.domain.Formation;
 import org.partybuilding.branch.domain.PartyOrganizationType;
+import org.partybuilding.branch.organization.Organizations;
+import org.partybuilding.platform.district.District;
 import org.partybuilding.platform.audit.AuditRecord;
 import org.partybuilding.platform.security.DataScope;
+import org.partybuilding.platform.spreadsheet.Spreadsheets;
+import org.partybuilding.platform.spreadsheet.Table;
+import org.partybuilding.platform.web.ListSort;
 import org.partybuilding.platform.web.PageQuery;
 import org.partybuilding.platform.web.PageResponse;
 import org.partybuilding.platform.web.Versions;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import reactor.core.publisher.Mono;
@@ -36,10 +48,21 @@ import reactor.core.publisher.Mono;
 @Tag(name = "party organizations", description = "Party organizations (党组织): establish, read, change, dissolve")
 class PartyOrganizationController {
 
-    private final PartyOrganizations partyOrganizations;
+    /** The columns the list sorts by ({@code sort=field,asc|desc}); by name when none is asked. */
+    static final ListSort SORT = ListSort.of(List.of("name", "type", "formation", "street", "industry", "superior",
+            "establishedOn", "status", "dissolvedOn", "electedOn", "termEndsOn", "rating"), Sort.Order.asc("name"));
 
-    PartyOrganizationController(PartyOrganizations partyOrganizations) {
+    private static final List<String> EXPORT_HEADERS = List.of("党组织名称", "类型", "组建方式", "所在社会组织", "街道", "行业",
+            "上级党组织", "成立日期", "状态", "撤销日期", "换届选举日期", "任期届满日期", "六有齐全", "评定等次", "正式党员", "预备党员");
+
+    private final PartyOrganizations partyOrganizations;
+    private final Organizations organizations;
+    private final District district;
+
+    PartyOrganizationController(PartyOrganizations partyOrganizations, Organizations organizations, District district) {
         this.partyOrganizations = partyOrganizations;
+        this.organizations = organizations;
+        this.district = district;
     }
 
     @PostMapping
@@ -50,16 +73,41 @@ class PartyOrganizationController {
                         .header(HttpHeaders.ETAG, Versions.etag(p.version())).body(p));
     }
 
-    @GetMapping
-    @Operation(summary = "Party organizations in the caller's scope, by name")
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Party organizations in the caller's scope, by name or in the order of sort=field,asc|desc")
     Mono<PageResponse<PartyOrganizationResponse>> list(@RequestParam(required = false) String street,
             @RequestParam(required = false) PartyOrganizationType type, @RequestParam(required = false) Formation formation,
             @RequestParam(required = false) PartyOrganizationStatus status, @RequestParam(required = false) String organizationId,
             @RequestParam(required = false) Rating rating, @RequestParam(required = false) String q,
+            @RequestParam(required = false) List<String> sort,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, DataScope scope) {
-        String streetFilter = street == null || street.isBlank() ? null : street.trim();
-        PartyOrganizationFilter filter = new PartyOrganizationFilter(streetFilter, type, formation, status, organizationId, rating, q);
-        return partyOrganizations.list(filter, PageQuery.of(page, size), scope);
+        PartyOrganizationFilter filter = PartyOrganizationFilter.of(street, type, formation, status, organizationId, rating, q);
+        return partyOrganizations.list(filter, SORT.parse(sort), PageQuery.of(page, size), scope);
+    }
+
+    /** The list as CSV or XLSX: every party organization the filters select within the caller's scope, names not ids. */
+    @GetMapping(produces = {"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    Mono<ResponseEntity<byte[]>> export(@RequestParam(required = false) String street,
+            @RequestParam(required = false) PartyOrganizationType type, @RequestParam(required = false) Formation formation,
+            @RequestParam(required = false) PartyOrganizationStatus status, @RequestParam(required = false) String organizationId,
+            @RequestParam(required = false) Rating rating, @RequestParam(required = false) String q,
+            @RequestParam(required = false) List<String> sort,
+            @Parameter(hidden = true) @RequestHeader(HttpHeaders.ACCEPT) String accept, DataScope scope) {
+        PartyOrganizationFilter filter = PartyOrganizationFilter.of(street, type, formation, status, organizationId, rating, q);
+        return partyOrganizations.all(filter, SORT.parse(sort), scope).flatMap(all -> organizations
+                .namesOf(all.stream().flatMap(p -> p.organizationIds().stream()).collect(Collectors.toSet()))
+                .map(names -> all.stream().map(p -> row(p, names)).toList()))
+                .map(rows -> Spreadsheets.export(MediaType.parseMediaTypes(accept), "党组织名册",
+                        new Table("党组织名册", EXPORT_HEADERS, rows)));
+    }
+
+    private List<Object> row(PartyOrganizationResponse p, Map<String, String> organizationNames) {
+        return new ArrayList<>(Arrays.asList(p.name(), p.type().label(), p.formation().label(),
+                p.organizationIds().stream().map(id -> organizationNames.getOrDefault(id, "")).collect(Collectors.joining("、")),
+                district.streets().getOrDefault(p.street(), p.street()),
+                p.industry() == null ? null : district.industryNames().getOrDefault(p.industry(), p.industry()), p.superior(),
+                p.establishedOn(), p.status().label(), p.dissolvedOn(), p.electedOn(), p.termEndsOn(), p.meetsSixHaves() ? "是" : "否",
+                p.rating() == null ? null : p.rating().label(), p.members().formal(), p.members().probationary()));
     }
 
     @GetMapping("/{id}")

@@ -13,6 +13,13 @@ import org.springframework.data.mongodb.core.query.Criteria;
 public record PartyOrganizationFilter(String street, PartyOrganizationType type, Formation formation,
         PartyOrganizationStatus status, String organizationId, Rating rating, String q) {
 
+    /** The filters as given in a request: a blank street is no street filter. */
+    static PartyOrganizationFilter of(String street, PartyOrganizationType type, Formation formation, PartyOrganizationStatus status,
+            String organizationId, Rating rating, String q) {
+        return new PartyOrganizationFilter(street == null || street.isBlank() ? null : street.trim(), type, formation, status,
+                organizationId, rating, q);
+    }
+
     Criteria addTo(Criteria criteria) {
         if (type != null) {
             criteria.and("type").is(type);

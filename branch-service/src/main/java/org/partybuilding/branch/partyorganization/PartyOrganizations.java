@@ -204,14 +204,24 @@ public class PartyOrganizations {
         return counts.ofPartyOrganization(p.id()).map(count -> PartyOrganizationResponse.of(p, count));
     }
 
-    public Mono<PageResponse<PartyOrganizationResponse>> list(PartyOrganizationFilter filter, PageQuery page, DataScope scope) {
+    /** A page of the party organizations the filter selects within the caller's scope, in the order asked for. */
+    public Mono<PageResponse<PartyOrganizationResponse>> list(PartyOrganizationFilter filter, Sort sort, PageQuery page,
+            DataScope scope) {
         Criteria criteria = filter.addTo(PartyOrganizationAccess.scoped(scope, filter.street()));
-        Query items = Query.query(criteria).with(Sort.by("name", "_id")).skip(page.offset()).limit(page.size());
+        Query items = Query.query(criteria).with(sort).skip(page.offset()).limit(page.size());
         return Mono.zip(mongo.find(items, PartyOrganization.class).collectList(), mongo.count(Query.query(criteria),
                         PartyOrganization.class))
                 .flatMap(result -> counts.ofPartyOrganizations(result.getT1().stream().map(PartyOrganization::id).toList())
                         .map(byId -> PageResponse.of(result.getT1().stream()
                                 .map(p -> PartyOrganizationResponse.of(p, byId.get(p.id()))).toList(), page, result.getT2())));
+    }
+
+    /** Every party organization the filter selects within the caller's scope, in the order asked for, with its members: for exports. */
+    public Mono<List<PartyOrganizationResponse>> all(PartyOrganizationFilter filter, Sort sort, DataScope scope) {
+        Criteria criteria = filter.addTo(PartyOrganizationAccess.scoped(scope, filter.street()));
+        return mongo.find(Query.query(criteria).with(sort), PartyOrganization.class).collectList()
+                .flatMap(found -> counts.ofPartyOrganizations(found.stream().map(PartyOrganization::id).toList())
+                        .map(byId -> found.stream().map(p -> PartyOrganizationResponse.of(p, byId.get(p.id()))).toList()));
     }
 
     /** These party organizations, in whatever state (coverage reads again those that changed). */

@@ -18,6 +18,7 @@ import org.partybuilding.funding.ledger.LedgerEntry;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.platform.spreadsheet.SheetRows;
 import org.partybuilding.platform.spreadsheet.Spreadsheets;
+import org.partybuilding.platform.test.Exports;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpHeaders;
 
@@ -47,6 +48,31 @@ class ReportAndLedgerApiTest extends FundingApiTestBase {
                 .jsonPath("$.street").isEqualTo("DONGSHAN");
         await().atMost(PATIENCE).until(() -> entries(Criteria.where("fiscalYear").is(2005)).size() == 6);
         ready = true;
+    }
+
+    @Test
+    void theLedgerNamesThePartyOrganizationAndExportsWithinScope() {
+        get("/api/funding/ledger?fiscalYear=2005&partyOrganizationId=po-r2", bearer(Role.FINANCE)).expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.items[0].partyOrganizationName").isEqualTo("中共po-r2支部委员会");
+
+        List<List<String>> csv = Exports.lines(web, "/api/funding/ledger?fiscalYear=2005", bearer(Role.FINANCE), "text/csv");
+        assertThat(csv.get(0)).containsExactly("记账日期", "财政年度", "类别", "党组织", "街道", "金额（元）", "党员人数", "调整原因", "记账人");
+        List<List<String>> rows = csv.subList(1, csv.size());
+        assertThat(rows).hasSize(6);
+        assertThat(rows).extracting(r -> r.subList(1, 6)).contains(
+                List.of("2005", "调整", "中共po-r2支部委员会", "东山", "-100.50"),
+                List.of("2005", "启动经费", "中共po-r1支部委员会", "人民", "1000.00"));
+        assertThat(rows.stream().map(r -> new BigDecimal(r.get(5))).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("1945.38");
+
+        List<List<String>> renmin = Exports.lines(web, "/api/funding/ledger?fiscalYear=2005", streetAdmin("RENMIN"),
+                Spreadsheets.XLSX.toString());
+        assertThat(renmin.subList(1, renmin.size())).hasSize(4).allSatisfy(r -> assertThat(r.get(4)).isEqualTo("人民"));
+        web.get().uri("/api/funding/ledger?street=DONGSHAN").header(HttpHeaders.AUTHORIZATION, streetAdmin("RENMIN"))
+                .header(HttpHeaders.ACCEPT, "text/csv").exchange().expectStatus().isForbidden();
+        web.get().uri("/api/funding/ledger?kind=NOPE").header(HttpHeaders.AUTHORIZATION, bearer(Role.FINANCE))
+                .header(HttpHeaders.ACCEPT, "text/csv").exchange().expectStatus().isBadRequest();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.partybuilding.member.context;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.partybuilding.platform.outbox.BulkLookups;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -27,6 +28,12 @@ public class Context {
 
     public Mono<KnownPartyOrganization> partyOrganization(String id) {
         return id == null ? Mono.empty() : mongo.findById(id, KnownPartyOrganization.class);
+    }
+
+    /** The names of these party organizations by id (those branch-service has told of): what exports show instead of ids. */
+    public Mono<Map<String, String>> partyOrganizationNames(Collection<String> ids) {
+        return BulkLookups.inBatches(ids, batch -> mongo.find(Query.query(Criteria.where("_id").in(batch)), KnownPartyOrganization.class))
+                .filter(p -> p.name() != null).collectMap(KnownPartyOrganization::id, KnownPartyOrganization::name);
     }
 
     /** The active party organizations covering any of these organizations (rule 7a). */

@@ -13,11 +13,31 @@ public record Transfer(String id, TransferKind kind, String fromPartyOrganizatio
         Instant updatedAt) {
 
     public enum TransferKind {
-        OUT, OUT_OF_DISTRICT, IN
+        OUT("区内转出"), OUT_OF_DISTRICT("转出本区"), IN("转入");
+
+        private final String label;
+
+        TransferKind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 
     public enum TransferState {
-        REQUESTED, COMPLETED, REJECTED, CANCELLED
+        REQUESTED("已申请"), COMPLETED("已完成"), REJECTED("已退回"), CANCELLED("已撤回");
+
+        private final String label;
+
+        TransferState(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 
     public boolean open() {

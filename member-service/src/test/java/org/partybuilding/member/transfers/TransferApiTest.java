@@ -23,6 +23,8 @@ import org.partybuilding.member.members.Member;
 import org.partybuilding.member.reports.PipelineReport;
 import org.partybuilding.member.reports.TransferDueReport;
 import org.partybuilding.platform.security.Role;
+import org.partybuilding.platform.spreadsheet.Spreadsheets;
+import org.partybuilding.platform.test.Exports;
 import org.partybuilding.platform.test.TopicRecords;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -88,6 +90,28 @@ class TransferApiTest extends MemberApiTestBase {
                 .jsonPath("$.items[?(@.transfer.id == '" + transfer + "')]").exists();
         web.get().uri("/api/members/transfers").header(HttpHeaders.AUTHORIZATION, streetAdmin("DONGSHAN")).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.items[?(@.transfer.id == '" + transfer + "')]").doesNotExist();
+    }
+
+    @Test
+    void theTransfersExportAsCsvAndXlsxWithinScopeWithPartyOrganizationsByName() {
+        MemberFixtures.partyOrganization(events, mongo, "po-export-to", "org-transfers-z");
+        String id = formalMember("po-from");
+        requested(id, Map.of("kind", "OUT", "toPartyOrganizationId", "po-export-to"));
+
+        List<List<String>> csv = Exports.lines(web, "/api/members/transfers?partyOrganizationId=po-export-to&state=REQUESTED",
+                token(Role.AUDITOR), "text/csv");
+        assertThat(csv.get(0)).containsExactly("党员姓名", "街道", "转接类型", "转出党组织", "转入党组织", "转往（区外）",
+                "转入来源（区外）", "状态", "申请日期", "办结日期", "原因");
+        assertThat(csv).hasSize(2);
+        assertThat(csv.get(1).subList(0, 5)).containsExactly("李华", "建设", "区内转出", "党支部po-from", "党支部po-export-to");
+        assertThat(csv.get(1).get(7)).isEqualTo("已申请");
+
+        assertThat(Exports.lines(web, "/api/members/transfers?partyOrganizationId=po-export-to", streetAdmin("JIANSHE"),
+                Spreadsheets.XLSX.toString())).hasSize(2);
+        assertThat(Exports.lines(web, "/api/members/transfers?partyOrganizationId=po-export-to", streetAdmin("DONGSHAN"), "text/csv"))
+                .hasSize(1);
+        web.get().uri("/api/members/transfers").header(HttpHeaders.AUTHORIZATION, token(Role.FINANCE))
+                .header(HttpHeaders.ACCEPT, "text/csv").exchange().expectStatus().isForbidden();
     }
 
     @Test

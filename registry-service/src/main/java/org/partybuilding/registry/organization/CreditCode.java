@@ -20,6 +20,19 @@ public final class CreditCode {
     }
 
     /** Why the code is not a valid social organization code of that type, or empty when it is. */
+    /** Whether the text may be (a part of) a credit code: at most 18 of its characters, in either case. */
+    static boolean mayBePartOf(String text) {
+        if (text.isEmpty() || text.length() > 18) {
+            return false;
+        }
+        for (char c : text.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+            if (ALPHABET.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static Optional<String> problem(String code, OrganizationType type) {
         if (code == null || code.length() != 18) {
             return Optional.of("must be 18 characters");

@@ -1,6 +1,7 @@
 package org.partybuilding.registry.organization;
 
 import java.net.URI;
+import java.util.List;
 
 import org.partybuilding.platform.audit.AuditRecord;
 import org.partybuilding.platform.security.DataScope;
@@ -109,9 +110,10 @@ class OrganizationController {
     Mono<PageResponse<OrganizationResponse>> list(@RequestParam(required = false) String street,
             @RequestParam(required = false) OrganizationType type, @RequestParam(required = false) String industry,
             @RequestParam(required = false) OrganizationStatus status, @RequestParam(required = false) String q,
+            @RequestParam(required = false) List<String> sort,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, DataScope scope) {
         PageQuery pageQuery = PageQuery.of(page, size);
-        return registry.list(new OrganizationFilter(street, type, industry, status, q), pageQuery, scope)
+        return registry.list(new OrganizationFilter(street, type, industry, status, q), OrganizationSort.parse(sort), pageQuery, scope)
                 .map(result -> result.map(OrganizationResponse::of));
     }
 }

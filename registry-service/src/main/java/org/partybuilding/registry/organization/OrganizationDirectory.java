@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,7 @@ import java.util.function.Predicate;
 
 import org.partybuilding.platform.web.PageQuery;
 import org.partybuilding.platform.web.PageResponse;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 /**
@@ -111,22 +113,49 @@ public class OrganizationDirectory {
 
     /** A page of the organizations matching the filter, in the order of {@code name, _id}, and how many match. */
     public PageResponse<Organization> page(OrganizationFilter filter, PageQuery page) {
+        return page(filter, OrganizationSort.BY_NAME, page);
+    }
+
+    /**
+     * A page of the organizations matching the filter in the order asked for, and how many match. In any order but the
+     * directory's own (name), the matching organizations are sorted for the request.
+     */
+    public PageResponse<Organization> page(OrganizationFilter filter, Sort sort, PageQuery page) {
+        if (!sort.equals(OrganizationSort.BY_NAME)) {
+            List<Organization> matching = new ArrayList<>();
+            Predicate<Organization> matches = matcher(filter);
+            for (Organization o : candidates(filter)) {
+                if (matches.test(o)) {
+                    matching.add(o);
+                }
+            }
+            matching.sort(OrganizationSort.comparator(sort));
+            return PageResponse.of(matching.stream().skip(page.offset()).limit(page.size()).toList(), page, matching.size());
+        }
         String q = filter.q() == null ? "" : filter.q().trim();
-        Iterable<Organization> candidates;
-        if (q.length() >= 2) {
-            candidates = holdingRarestPiece(q);
-        } else {
+        if (q.isEmpty()) {
             Group group = narrowestGroup(filter);
-            boolean groupIsTheAnswer = filter.type() == null && filter.status() == null && q.isEmpty()
+            boolean groupIsTheAnswer = filter.type() == null && filter.status() == null
                     && (filter.street() == null || filter.industry() == null);
             if (groupIsTheAnswer) {
                 // The group holds exactly what matches: its size is the total, and only the page is walked.
                 List<Organization> items = group.byKey.values().stream().skip(page.offset()).limit(page.size()).toList();
                 return PageResponse.of(items, page, group.size.get());
             }
-            candidates = group.byKey.values();
         }
-        return pageOf(candidates, matcher(filter), page);
+        return pageOf(candidates(filter), matcher(filter), page);
+    }
+
+    /**
+     * In list order, organizations that include every one the filter matches: for a name of two characters or more, those
+     * whose names hold its rarest piece; for a query that may be (part of) a credit code, or none, the narrowest group.
+     */
+    private Iterable<Organization> candidates(OrganizationFilter filter) {
+        String q = filter.q() == null ? "" : filter.q().trim();
+        if (q.length() >= 2 && !CreditCode.mayBePartOf(q)) {
+            return holdingRarestPiece(q);
+        }
+        return narrowestGroup(filter).byKey.values();
     }
 
     /** The page of the candidates (in list order) that match, and how many match. */
@@ -184,7 +213,7 @@ public class OrganizationDirectory {
                 && (f.type() == null || f.type() == o.type())
                 && (f.industry() == null || f.industry().equals(o.industry()))
                 && (f.status() == null || f.status() == o.status())
-                && (q == null || o.name().contains(q));
+                && (q == null || o.name().contains(q) || o.creditCode().contains(q.toUpperCase(Locale.ROOT)));
     }
 
     private static Organization withoutOutbox(Organization o) {

@@ -1,11 +1,12 @@
 package org.partybuilding.registry.organization;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-/** The list filters of API.md: {@code street}, {@code type}, {@code industry}, {@code status}, {@code q} (name contains). */
+/** The list filters of API.md: {@code street}, {@code type}, {@code industry}, {@code status}, {@code q} (name or credit code contains). */
 public record OrganizationFilter(String street, OrganizationType type, String industry, OrganizationStatus status, String q) {
 
     Query toQuery() {
@@ -23,7 +24,8 @@ public record OrganizationFilter(String street, OrganizationType type, String in
             criteria.and("status").is(status);
         }
         if (q != null && !q.isBlank()) {
-            criteria.and("name").regex(Pattern.quote(q.trim()));
+            criteria.orOperator(Criteria.where("name").regex(Pattern.quote(q.trim())),
+                    Criteria.where("creditCode").regex(Pattern.quote(q.trim().toUpperCase(Locale.ROOT))));
         }
         return Query.query(criteria);
     }

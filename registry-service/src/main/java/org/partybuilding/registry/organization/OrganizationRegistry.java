@@ -211,10 +211,15 @@ public class OrganizationRegistry {
                 "Organization", id);
     }
 
-    /** A page of the list, served from the in-memory {@link OrganizationDirectory}. */
+    /** A page of the list by name, served from the in-memory {@link OrganizationDirectory}. */
     public Mono<PageResponse<Organization>> list(OrganizationFilter filter, PageQuery page, DataScope scope) {
+        return list(filter, OrganizationSort.BY_NAME, page, scope);
+    }
+
+    /** A page of the list in the order asked for ({@link OrganizationSort}), served from the in-memory directory. */
+    public Mono<PageResponse<Organization>> list(OrganizationFilter filter, Sort sort, PageQuery page, DataScope scope) {
         OrganizationFilter scoped = filter.withStreet(scope.streetToRead(filter.street()));
-        return Mono.fromSupplier(() -> directory.page(scoped, page));
+        return Mono.fromSupplier(() -> directory.page(scoped, sort, page));
     }
 
     /** Makes the directory take organizations this instance inserted in bulk. */

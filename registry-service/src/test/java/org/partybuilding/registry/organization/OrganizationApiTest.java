@@ -162,6 +162,36 @@ class OrganizationApiTest {
     }
 
     @Test
+    void theListSortsByColumnAndFindsACreditCode() {
+        Map<String, Object> small = body("DADONG", OrganizationType.SOCIAL_GROUP);
+        small.put("name", "排序测试甲会");
+        small.put("employees", 5);
+        small.put("fullTimeStaff", 2);
+        Map<String, Object> large = body("DADONG", OrganizationType.SOCIAL_GROUP);
+        large.put("name", "排序测试乙会");
+        large.put("employees", 90);
+        String code = OrganizationFixtures.registered(web, small).creditCode();
+        OrganizationFixtures.registered(web, large);
+
+        web.get().uri("/api/registry/organizations?q=排序测试&sort=employees,desc").header(HttpHeaders.AUTHORIZATION, token(Role.AUDITOR))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.items[0].name").isEqualTo("排序测试乙会").jsonPath("$.items[1].name").isEqualTo("排序测试甲会");
+        web.get().uri("/api/registry/organizations?q=排序测试&sort=employees").header(HttpHeaders.AUTHORIZATION, streetAdmin("DADONG"))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(2).jsonPath("$.items[0].name").isEqualTo("排序测试甲会");
+        web.get().uri("/api/registry/organizations?q=" + code.substring(4).toLowerCase()).header(HttpHeaders.AUTHORIZATION,
+                token(Role.AUDITOR)).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].name").isEqualTo("排序测试甲会");
+        web.get().uri("/api/registry/organizations?q=" + code).header(HttpHeaders.AUTHORIZATION, streetAdmin("HUALE"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
+        web.get().uri("/api/registry/organizations?sort=legalRepresentative").header(HttpHeaders.AUTHORIZATION, token(Role.AUDITOR))
+                .exchange().expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("sort");
+        web.get().uri("/api/registry/organizations?sort=name,sideways").header(HttpHeaders.AUTHORIZATION, token(Role.AUDITOR))
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
     void badListParametersAre400() {
         web.get().uri("/api/registry/organizations?size=500").header(HttpHeaders.AUTHORIZATION, token(Role.AUDITOR))
                 .exchange().expectStatus().isBadRequest()

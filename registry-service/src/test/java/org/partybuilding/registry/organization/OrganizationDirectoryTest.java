@@ -48,6 +48,31 @@ class OrganizationDirectoryTest {
     }
 
     @Test
+    void pagesInTheOrderAskedForAndACreditCodeFindsItsOrganization() {
+        directory.put(organization("a1", 1, "丙协会", "JIANSHE", "EDUCATION", OrganizationType.SOCIAL_GROUP));
+        directory.put(organization("b2", 1, "甲基金会", "JIANSHE", "CHARITY", OrganizationType.FOUNDATION));
+        directory.put(organization("c3", 1, "乙中心", "HUALE", "EDUCATION", OrganizationType.PRIVATE_NON_ENTERPRISE));
+        OrganizationFilter all = new OrganizationFilter(null, null, null, null, null);
+
+        var byStreetThenNameDesc = OrganizationSort.parse(List.of("street,asc", "name,desc"));
+        assertThat(directory.page(all, byStreetThenNameDesc, PageQuery.of(0, 10)).items()).extracting(Organization::name)
+                .containsExactly("乙中心", "甲基金会", "丙协会");
+        var page = directory.page(all, OrganizationSort.parse(List.of("creditCode,desc")), PageQuery.of(1, 2));
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(page.items()).extracting(Organization::name).containsExactly("丙协会");
+        assertThat(directory.page(new OrganizationFilter("JIANSHE", null, null, null, null), OrganizationSort.parse(List.of("type,desc")),
+                PageQuery.of(0, 10)).items()).extracting(Organization::name).containsExactly("甲基金会", "丙协会");
+
+        directory.put(new Organization("d4", 1, "丁学校", "51440104MJL0000001", "51440104MJL0000001", OrganizationType.SOCIAL_GROUP,
+                RegistrationLevel.DISTRICT, java.time.LocalDate.of(2024, 1, 1), null, "EDUCATION", "HUALE", null,
+                new Organization.LegalRepresentative("张", false), 5, 1, OperatingStatus.NORMAL, OrganizationStatus.ACTIVE, null,
+                null, Instant.EPOCH, Instant.EPOCH, List.of()));
+        assertThat(names(new OrganizationFilter(null, null, null, null, "51440104MJL0000001"), 0, 10)).containsExactly("丁学校");
+        assertThat(names(new OrganizationFilter(null, null, null, null, "mjl00"), 0, 10)).containsExactly("丁学校");
+        assertThat(names(new OrganizationFilter("JIANSHE", null, null, null, "MJL"), 0, 10)).isEmpty();
+    }
+
+    @Test
     void aNewerVersionReplacesTheOldEverywhereAndAnOlderOneChangesNothing() {
         directory.put(organization("1", 1, "旧名", "JIANSHE", "EDUCATION", OrganizationType.SOCIAL_GROUP));
         directory.put(organization("1", 2, "新名", "HUALE", "CHARITY", OrganizationType.SOCIAL_GROUP));

@@ -35,6 +35,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Records organizational life (rule 13) and lists it within the caller's scope. */
@@ -44,6 +45,7 @@ public class ActivityService {
     public static final String RULE_13_MEMBERS = "RULE_13_ATTENDEES_MUST_BE_MEMBERS";
     public static final String RULE_12_COMMITTEE_MEETING = "RULE_12_COMMITTEE_MEETING_NEEDS_A_COMMITTEE";
 
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("heldOn"), Sort.Order.asc("_id"));
     /** The audit trail's name for organizational-life records, and what recording one is called there. */
     public static final String RESOURCE = "Activity";
     static final String ACTIVITY_RECORDED = "ACTIVITY_RECORDED";
@@ -139,6 +141,25 @@ public class ActivityService {
 
     public Mono<PageResponse<Activity>> list(String partyOrganizationId, String street, ActivityKind kind, Integer year,
             String flag, PageQuery page, DataScope scope) {
+        Criteria criteria = criteria(partyOrganizationId, street, kind, year, flag, scope);
+        Query items = Query.query(criteria).with(NEWEST_FIRST).skip(page.offset()).limit(page.size());
+        items.fields().exclude("outbox");
+        return Mono.zip(mongo.find(items, Activity.class).collectList(), mongo.count(Query.query(criteria), Activity.class))
+                .map(result -> PageResponse.of(result.getT1(), page, result.getT2()));
+    }
+
+    /** Every activity of the list's filters within the caller's scope, newest first: for exports. */
+    public Flux<Activity> all(String partyOrganizationId, String street, ActivityKind kind, Integer year, String flag,
+            DataScope scope) {
+        return Mono.fromCallable(() -> criteria(partyOrganizationId, street, kind, year, flag, scope)).flatMapMany(criteria -> {
+            Query items = Query.query(criteria).with(NEWEST_FIRST);
+            items.fields().exclude("outbox");
+            return mongo.find(items, Activity.class);
+        });
+    }
+
+    private static Criteria criteria(String partyOrganizationId, String street, ActivityKind kind, Integer year, String flag,
+            DataScope scope) {
         TrainingAccess.ReportScope within = TrainingAccess.reportScope(scope, street, partyOrganizationId);
         Criteria criteria = new Criteria();
         if (within.street() != null) {
@@ -156,11 +177,7 @@ public class ActivityService {
         if (flag != null) {
             criteria.and("flags").is(flag);
         }
-        Query items = Query.query(criteria).with(Sort.by(Sort.Order.desc("heldOn"), Sort.Order.asc("_id")))
-                .skip(page.offset()).limit(page.size());
-        items.fields().exclude("outbox");
-        return Mono.zip(mongo.find(items, Activity.class).collectList(), mongo.count(Query.query(criteria), Activity.class))
-                .map(result -> PageResponse.of(result.getT1(), page, result.getT2()));
+        return criteria;
     }
 
     private static String blankToNull(String value) {

@@ -49,6 +49,7 @@ import reactor.core.publisher.Mono;
 @Service
 public class SessionService {
 
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("startsOn"), Sort.Order.asc("_id"));
     /** The audit trail's names for courses and attendance records. */
     public static final String SESSION = "TrainingSession";
     public static final String ATTENDANCE = "TrainingAttendance";
@@ -124,9 +125,24 @@ public class SessionService {
     }
 
     public Mono<PageResponse<TrainingSession>> list(TrainingKind kind, Integer year, String street, PageQuery page, DataScope scope) {
+        return Mono.fromCallable(() -> criteria(kind, year, street, scope)).flatMap(criteria -> {
+            Query items = Query.query(criteria).with(NEWEST_FIRST).skip(page.offset()).limit(page.size());
+            return Mono.zip(mongo.find(items, TrainingSession.class).collectList(),
+                            mongo.count(Query.query(criteria), TrainingSession.class))
+                    .map(result -> PageResponse.of(result.getT1(), page, result.getT2()));
+        });
+    }
+
+    /** Every course of the list's filters within the caller's scope, newest first: for exports. */
+    public Flux<TrainingSession> all(TrainingKind kind, Integer year, String street, DataScope scope) {
+        return Mono.fromCallable(() -> criteria(kind, year, street, scope))
+                .flatMapMany(criteria -> mongo.find(Query.query(criteria).with(NEWEST_FIRST), TrainingSession.class));
+    }
+
+    private Criteria criteria(TrainingKind kind, Integer year, String street, DataScope scope) {
         String wanted = blankToNull(street);
         if (wanted != null && !district.hasStreet(wanted)) {
-            return Mono.error(new InvalidInputException("street", "is not a street of the district"));
+            throw new InvalidInputException("street", "is not a street of the district");
         }
         TrainingAccess.CourseScope within = courseScope(scope, wanted);
         Criteria criteria = new Criteria();
@@ -145,10 +161,7 @@ public class SessionService {
         } else {
             criteria.and("street").is(within.street());
         }
-        Query items = Query.query(criteria).with(Sort.by(Sort.Order.desc("startsOn"), Sort.Order.asc("_id")))
-                .skip(page.offset()).limit(page.size());
-        return Mono.zip(mongo.find(items, TrainingSession.class).collectList(), mongo.count(Query.query(criteria), TrainingSession.class))
-                .map(result -> PageResponse.of(result.getT1(), page, result.getT2()));
+        return criteria;
     }
 
     /** The attendance of a session that the caller may see (members of their street or party organization). */
