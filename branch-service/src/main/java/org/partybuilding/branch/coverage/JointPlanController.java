@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @Tag(name = "coverage")
-class JointPlanController {
+public class JointPlanController {
 
     private final DistrictFacts facts;
     private final FormationRules rules;
@@ -46,7 +46,7 @@ class JointPlanController {
         return facts.current().map(snapshot -> plan(snapshot, scoped));
     }
 
-    JointPlan plan(DistrictFacts.Snapshot snapshot, String street) {
+    public JointPlan plan(DistrictFacts.Snapshot snapshot, String street) {
         FormationRules.Settings s = rules.settings();
         Map<String, Integer> streetOrder = new HashMap<>();
         district.streets().keySet().forEach(code -> streetOrder.put(code, streetOrder.size()));
