@@ -41,7 +41,8 @@ public class FundingServiceApplication {
                         Role.COMMITTEE_ADMIN.realmRole())
                 .pathMatchers(HttpMethod.POST, "/api/funding/ledger/adjustments").hasRole(Role.DISTRICT_ADMIN.realmRole())
                 .pathMatchers(HttpMethod.GET, "/api/funding/ledger", "/api/funding/reports").hasAnyRole(everyone)
-                .pathMatchers(HttpMethod.GET, "/api/funding/forecast").hasAnyRole(forecastReaders)
+                .pathMatchers(HttpMethod.GET, "/api/funding/forecast", "/api/funding/reports/annual").hasAnyRole(forecastReaders)
+                .pathMatchers(HttpMethod.GET, "/api/funding/inbox").hasAnyRole(everyone)
                 .pathMatchers(HttpMethod.GET, "/api/funding/reconciliation").hasAnyRole(Role.DISTRICT_ADMIN.realmRole(),
                         Role.AUDITOR.realmRole());
     }
