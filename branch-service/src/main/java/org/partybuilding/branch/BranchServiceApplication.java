@@ -46,6 +46,7 @@ public class BranchServiceApplication {
                 .pathMatchers(HttpMethod.GET, "/api/branches/coverage", "/api/branches/coverage/**",
                         "/api/branches/standardization", "/api/branches/instructors", "/api/branches/instructors/**")
                 .hasAnyRole(district, committee, street, auditor)
+                .pathMatchers(HttpMethod.GET, "/api/branches/reports/annual").hasAnyRole(district, committee, street, auditor)
                 .pathMatchers(HttpMethod.GET, "/api/branches", "/api/branches/*").hasAnyRole(district, committee, street, secretary, auditor)
                 .pathMatchers(HttpMethod.PATCH, "/api/branches/*").hasAnyRole(district, committee, street, secretary)
                 .pathMatchers("/api/branches", "/api/branches/**").hasAnyRole(district, committee, street);

@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @Tag(name = "standardization", description = "Standardization (规范化) of party organizations: six haves, ratings, terms")
-class StandardizationController {
+public class StandardizationController {
 
     private final DistrictFacts facts;
     private final District district;
@@ -48,7 +48,7 @@ class StandardizationController {
 
     @GetMapping("/api/branches/standardization")
     @Operation(summary = "Share meeting all six haves, ratings, weak party organizations, terms due; filter street")
-    Mono<StandardizationReport> report(@RequestParam(required = false) String street, DataScope scope) {
+    public Mono<StandardizationReport> report(@RequestParam(required = false) String street, DataScope scope) {
         String wanted = street == null || street.isBlank() ? null : street.trim();
         if (wanted != null && !district.hasStreet(wanted)) {
             throw new InvalidInputException("street", "'" + wanted + "' is not one of the district's streets");
