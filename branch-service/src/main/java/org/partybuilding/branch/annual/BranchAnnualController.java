@@ -13,7 +13,7 @@ import org.partybuilding.branch.coverage.Formation;
 import org.partybuilding.branch.partyorganization.PartyOrganization;
 import org.partybuilding.branch.standardization.StandardizationController;
 import org.partybuilding.platform.district.District;
-import org.partybuilding.platform.problem.InvalidInputException;
+import org.partybuilding.platform.annual.AnnualPeriod;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.spreadsheet.Spreadsheets;
 import org.partybuilding.platform.spreadsheet.Table;
@@ -74,16 +74,13 @@ class BranchAnnualController {
     }
 
     private Mono<BranchAnnualSection> section(Integer year, String street, DataScope scope) {
-        LocalDate today = LocalDate.now(clock);
-        int y = year == null ? today.getYear() : year;
-        if (y < 2000 || y > 2100) {
-            throw new InvalidInputException("year", "must be between 2000 and 2100");
-        }
-        CoverageFilter filter = CoverageFilter.of(street, null, null, district);
-        String scoped = scope.streetToRead(filter.street());
-        LocalDate first = LocalDate.of(y, 1, 1);
-        LocalDate last = LocalDate.of(y, 12, 31);
-        boolean current = y == today.getYear();
+        AnnualPeriod period = AnnualPeriod.of(year, street, district, clock);
+        LocalDate today = period.today();
+        int y = period.year();
+        String scoped = scope.streetToRead(period.street());
+        LocalDate first = period.firstDay();
+        LocalDate last = period.lastDay();
+        boolean current = period.current();
         Mono<java.util.Optional<BranchAnnualSection.Coverage>> start = days.record().then(days.firstBetween(first, last))
                 .map(d -> java.util.Optional.of(coverageOf(d, scoped))).defaultIfEmpty(java.util.Optional.empty());
         Mono<java.util.Optional<BranchAnnualSection.Coverage>> end = current

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.partybuilding.platform.district.District;
-import org.partybuilding.platform.problem.InvalidInputException;
+import org.partybuilding.platform.annual.AnnualPeriod;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.spreadsheet.Spreadsheets;
 import org.partybuilding.platform.spreadsheet.Table;
@@ -66,16 +66,10 @@ class TrainingAnnualController {
     }
 
     private TrainingAnnualSection section(Integer year, String street, DataScope scope) {
-        LocalDate today = LocalDate.now(clock);
-        int y = year == null ? today.getYear() : year;
-        if (y < 2000 || y > 2100) {
-            throw new InvalidInputException("year", "must be between 2000 and 2100");
-        }
-        String wanted = street == null || street.isBlank() ? null : street.trim();
-        if (wanted != null && !district.hasStreet(wanted)) {
-            throw new InvalidInputException("street", "'" + wanted + "' is not one of the district's streets");
-        }
-        String scoped = scope.streetToRead(wanted);
+        AnnualPeriod period = AnnualPeriod.of(year, street, district, clock);
+        LocalDate today = period.today();
+        int y = period.year();
+        String scoped = scope.streetToRead(period.street());
         List<TrainingAnnualSection.Compliance> periods = new ArrayList<>();
         for (Integer quarter : new Integer[] {1, 2, 3, 4, null}) {
             ComplianceReport r = compliance.report(new Period(y, quarter), scoped, null, null, scope);
