@@ -33,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Benchmarks of the foundation, each reported as a ratio or distribution measured side by side in
  * one run on one machine (it is shared and noisy, so absolute numbers mean little):
  * <ol>
- * <li>gateway vs a direct call to registry-service for the same authenticated GET: throughput
- * ratio (alternating rounds), gateway CPU microseconds per request, and p50/p99 at a fixed rate;</li>
+ * <li>gateway vs a direct call to registry-service for the same authenticated GET, once steady: throughput
+ * ratio (alternating rounds), CPU microseconds per request of the gateway and of the service, p50/p99 at a fixed
+ * rate, and with {@code --profile} where their time goes ({@link GatewayBench});</li>
  * <li>event propagation from registry-service's write to branch-service's read model at a steady
  * rate: p50/p99;</li>
  * <li>the organization register at 10,000 organizations: CSV import rows/s through the gateway and
@@ -59,6 +60,8 @@ public final class Bench {
     private final boolean quick;
     private final LocalPlatform platform;
     private final Map<String, String> report = new LinkedHashMap<>();
+    /** Markdown after the report's table (the gateway measure's profiles). */
+    private final List<String> sections = new java.util.ArrayList<>();
     private final List<String> creditCodes;
     private int nextCode;
     private String token;
@@ -78,13 +81,18 @@ public final class Bench {
         for (String mode : modes) {
             if (!List.of("gateway", "propagation", "registry", "member", "training", "branch", "funding", "demo", "all").contains(mode)) {
                 throw new IllegalArgumentException("Unknown measure " + mode
-                        + "; usage: bench/run.sh [gateway|propagation|registry|member|training|branch|funding|demo|all ...] [--quick] [--durable-store] [--fast-start-jvms] [--hold]");
+                        + "; usage: bench/run.sh [gateway|propagation|registry|member|training|branch|funding|demo|all ...] [--quick] [--durable-store] [--fast-start-jvms] [--profile] [--jars-from=DIR] [--report=FILE] [--hold]");
             }
         }
         java.util.function.Predicate<String> runs = measure -> modes.contains(measure) || (modes.contains("all") && !measure.equals("demo"));
         Path root = LocalPlatform.findRepoRoot(Path.of(""));
+        // --jars-from=DIR: the services and the gateway from another checkout's built jars (e.g. the commit before a
+        // change, measured in the same session by the same bench); its realm too. Data and report stay here.
+        Path jarsRoot = arguments.stream().filter(a -> a.startsWith("--jars-from=")).findFirst()
+                .map(a -> Path.of(a.substring("--jars-from=".length())).toAbsolutePath().normalize()).orElse(root);
+        ProcessCpu.jarsFrom(jarsRoot);
         try (LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder()
-                .repoRoot(root)
+                .repoRoot(jarsRoot)
                 .dataDir(root.resolve("bench/target/platform-data"))
                 .reset(true)
                 .portOffset(PORT_OFFSET)
@@ -100,7 +108,8 @@ public final class Bench {
             bench.token = bench.committeeAdminToken();
             try {
                 if (runs.test("gateway")) {
-                    bench.gatewayVersusDirect();
+                    new GatewayBench(platform, () -> bench.token("committee-admin"), quick, arguments.contains("--profile"),
+                            root.resolve("bench/target/profiles"), bench.report, bench.sections).run(bench.register());
                 }
                 if (runs.test("propagation")) {
                     bench.eventPropagation();
@@ -133,10 +142,14 @@ public final class Bench {
             } finally {
                 // What was measured is reported even when a later measure fails.
                 bench.hold(arguments.contains("--hold"));
+                if (!jarsRoot.equals(root)) {
+                    bench.report.put("jars from", jarsRoot + " (" + gitHead(jarsRoot) + ")");
+                }
                 bench.report.put("MongoDB-protocol server store", arguments.contains("--durable-store") ? "H2 file (as ./run.sh)" : "in memory");
                 bench.report.put("service and Kafka JVMs", arguments.contains("--fast-start-jvms")
                         ? "C1 only, 256 MB heaps (as ./run.sh)" : "full JIT, 1 GB heaps (as in production)");
-                bench.print();
+                bench.print(arguments.stream().filter(a -> a.startsWith("--report=")).findFirst()
+                        .map(a -> a.substring("--report=".length())).orElse("bench-report.md"));
             }
         }
     }
@@ -157,53 +170,6 @@ public final class Bench {
         while (System.nanoTime() < deadline && !Files.exists(release)) {
             BenchHttp.sleep(2000);
         }
-    }
-
-    private void gatewayVersusDirect() {
-        String id = register();
-        String path = "/api/registry/organizations/" + id;
-        String direct = platform.serviceUrl("registry-service") + path;
-        String viaGateway = platform.gatewayUrl() + path;
-        int seconds = quick ? 5 : 10;
-        int rounds = quick ? 2 : 3;
-        int connections = 16;
-        long gatewayPid = ProcessCpu.pidOf("gateway");
-
-        // Warm both paths up (JIT, connection pools) before anything is counted.
-        LoadTools.wrk(direct, token, connections, seconds);
-        LoadTools.wrk(viaGateway, token, connections, seconds);
-
-        double directRps = 0;
-        double gatewayRps = 0;
-        long gatewayRequests = 0;
-        long gatewayCpu = 0;
-        long errors = 0;
-        for (int round = 0; round < rounds; round++) {
-            LoadTools.Throughput d = LoadTools.wrk(direct, token, connections, seconds);
-            long cpuBefore = ProcessCpu.micros(gatewayPid);
-            LoadTools.Throughput g = LoadTools.wrk(viaGateway, token, connections, seconds);
-            gatewayCpu += ProcessCpu.micros(gatewayPid) - cpuBefore;
-            directRps += d.requestsPerSecond();
-            gatewayRps += g.requestsPerSecond();
-            gatewayRequests += g.requests();
-            errors += d.errors() + g.errors();
-        }
-        directRps /= rounds;
-        gatewayRps /= rounds;
-        report.put("GET direct, requests/s (wrk, " + connections + " connections, mean of " + rounds + " rounds)", fmt(directRps));
-        report.put("GET via gateway, requests/s", fmt(gatewayRps));
-        report.put("gateway/direct throughput ratio", String.format(Locale.ROOT, "%.2f", gatewayRps / directRps));
-        report.put("gateway CPU per request (µs)", fmt((double) gatewayCpu / gatewayRequests));
-        report.put("non-2xx answers during the throughput rounds", String.valueOf(errors));
-
-        int workers = 10;
-        int ratePerWorker = 20;
-        LoadTools.Latency d = LoadTools.hey(direct, token, workers, ratePerWorker, seconds);
-        LoadTools.Latency g = LoadTools.hey(viaGateway, token, workers, ratePerWorker, seconds);
-        String rate = workers * ratePerWorker + " req/s";
-        report.put("GET direct at " + rate + ": p50 / p99 (ms)", fmt(d.p50Millis()) + " / " + fmt(d.p99Millis()));
-        report.put("GET via gateway at " + rate + ": p50 / p99 (ms)", fmt(g.p50Millis()) + " / " + fmt(g.p99Millis()));
-        report.put("gateway added latency at p50 / p99 (ms)", fmt(g.p50Millis() - d.p50Millis()) + " / " + fmt(g.p99Millis() - d.p99Millis()));
     }
 
     /** Registers organizations at a steady rate and times each one's arrival in branch-service's read model. */
@@ -323,12 +289,28 @@ public final class Bench {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
-    private void print() throws IOException {
+    /** The commit a checkout is at, for the report. */
+    private static String gitHead(Path checkout) {
+        try {
+            Process git = new ProcessBuilder("git", "-C", checkout.toString(), "log", "-1", "--format=%h %s").redirectErrorStream(true).start();
+            String head = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            git.waitFor();
+            return head.length() > 80 ? head.substring(0, 80) + "…" : head;
+        } catch (IOException e) {
+            return "unknown commit";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown commit";
+        }
+    }
+
+    private void print(String name) throws IOException {
         StringBuilder out = new StringBuilder("| measure | value |\n|---|---|\n");
         report.forEach((k, v) -> out.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        sections.forEach(section -> out.append('\n').append(section));
         System.out.println();
         System.out.println(out);
-        Path file = LocalPlatform.findRepoRoot(Path.of("")).resolve("bench/target/bench-report.md");
+        Path file = LocalPlatform.findRepoRoot(Path.of("")).resolve("bench/target").resolve(name);
         Files.createDirectories(file.getParent());
         Files.writeString(file, out.toString());
         System.out.println("Written to " + file.toAbsolutePath());

@@ -410,7 +410,7 @@ class JourneysIT {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "旅程八越界");
         body.put("gender", "MALE");
-        body.put("idNumber", IdentityCodes.idNumber(LocalDate.of(1950, 12, 31), 102));
+        body.put("idNumber", IdentityCodes.idNumber(LocalDate.of(1950, 12, 31), 103));
         body.put("organizationId", own);
         body.put("partyOrganizationId", branch);
         body.put("stage", "FORMAL");

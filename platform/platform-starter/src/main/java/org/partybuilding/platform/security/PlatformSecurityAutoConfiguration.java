@@ -14,6 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -21,10 +23,15 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
  * Every service (and the gateway) is an OAuth2 resource server: it checks the token's signature
@@ -37,14 +44,42 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
 public class PlatformSecurityAutoConfiguration {
 
+    /**
+     * The realm's tokens, checked in full (signature against the JWKS, expiry, issuer, audience) the first time a
+     * token is seen, then remembered ({@link ValidatedTokenCache}: its claims are checked again on every use).
+     */
     @Bean
     @ConditionalOnMissingBean
     ReactiveJwtDecoder platformJwtDecoder(PlatformSecurityProperties properties) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
-                new AudienceValidator(properties.audience())));
-        return decoder;
+                new AudienceValidator(properties.audience()));
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        decoder.setJwtValidator(claims);
+        return new ValidatedTokenCache(decoder, claims, properties.tokenCache());
+    }
+
+    /** The token cache's hits, misses, size and evictions ({@code cache_*{cache="validated-tokens"}}). */
+    @Bean
+    MeterBinder validatedTokenCacheMetrics(ReactiveJwtDecoder decoder) {
+        return registry -> {
+            if (decoder instanceof ValidatedTokenCache tokens) {
+                CaffeineCacheMetrics.monitor(registry, tokens.cache(), ValidatedTokenCache.NAME);
+            }
+        };
+    }
+
+    /**
+     * Spring Security's firewall as it is, with the same header checks made without a regular expression: it checks
+     * a header's name and value on every read, several times per request ({@link HeaderCharacters}).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ServerWebExchangeFirewall platformExchangeFirewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::allowedName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::allowedValue);
+        return firewall;
     }
 
     @Bean
@@ -86,6 +121,7 @@ public class PlatformSecurityAutoConfiguration {
                     exchanges.anyExchange().authenticated();
                 })
                 .oauth2ResourceServer(oauth2 -> oauth2
+                        .bearerTokenConverter(new BearerTokens())
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(
                                 new ReactiveJwtAuthenticationConverterAdapter(new KeycloakJwtAuthenticationConverter())))
                         .authenticationEntryPoint(entryPoint)
