@@ -21,6 +21,11 @@ const COVERAGE = ['activeOrganizations', 'withMembers', 'coveredBySingle', 'cove
   'uncovered', 'organizationCoverageRate', 'workCoverageRate'];
 const isRate = k => k.endsWith('Rate');
 const num = v => (v === null || v === undefined || v === '' ? '' : Number(v));
+/** A compliance period in words: 2026-Q1 → 2026年第一季度, 2026 → 2026年全年. */
+const periodText = p => {
+  const m = /^(\d{4})-Q(\d)$/.exec(p);
+  return m ? t('annual.quarterOf', m[1], label('Quarter', m[2])) : t('annual.wholeYear', p);
+};
 
 /** Each section as sheet rows (headers first), the same figures the page prints. */
 function sheets(s, year) {
@@ -66,7 +71,7 @@ function sheets(s, year) {
   const tr = s.training;
   if (tr) {
     const rows = [[t('annual.period'), t('annual.partyOrganizations'), t('dash.compliant'), t('dash.behind'), t('annual.complianceRate')]];
-    tr.compliance.forEach(c => rows.push([c.period, c.partyOrganizations, c.compliant, c.behind, num(c.complianceRate)]));
+    tr.compliance.forEach(c => rows.push([periodText(c.period), c.partyOrganizations, c.compliant, c.behind, num(c.complianceRate)]));
     const f = tr.training;
     rows.push([], [t('annual.partyMembers'), t('annual.personTimes'), t('annual.trainingPersonTimes'), t('annual.activityPersonTimes'),
       t('annual.hours'), t('annual.withoutTraining'), t('annual.belowMinimum')]);
@@ -115,7 +120,7 @@ export const AnnualReportPage = {
     function downloadWorkbook() {
       saveBlob(workbook(sheets(s, s.shownYear)), t('annual.fileName', s.shownYear) + (s.shownStreet ? '-' + streetName(s.shownStreet) : '') + '.xlsx');
     }
-    return { s, form, years, streets, load, t, label, pct, yuan, num, COVERAGE, isRate, session, streetName, ANNUAL_SECTIONS,
+    return { s, form, years, streets, load, t, label, pct, yuan, num, periodText, COVERAGE, isRate, session, streetName, ANNUAL_SECTIONS,
       print: () => window.print(), downloadWorkbook, mayDownload: () => hasRole('district-admin') };
   },
   template: `
@@ -177,7 +182,7 @@ export const AnnualReportPage = {
 
       <template v-else-if="sec.id === 'training'">
         <table class="data report compact"><thead><tr><th>{{ t('annual.period') }}</th><th>{{ t('annual.partyOrganizations') }}</th><th>{{ t('dash.compliant') }}</th><th>{{ t('dash.behind') }}</th><th>{{ t('annual.complianceRate') }}</th></tr></thead>
-          <tbody><tr v-for="c in s.training.compliance" :key="c.period"><td>{{ c.period }}</td><td class="num">{{ c.partyOrganizations }}</td><td class="num">{{ c.compliant }}</td><td class="num">{{ c.behind }}</td><td class="num">{{ pct(c.complianceRate) }}</td></tr></tbody></table>
+          <tbody><tr v-for="c in s.training.compliance" :key="c.period"><td>{{ periodText(c.period) }}</td><td class="num">{{ c.partyOrganizations }}</td><td class="num">{{ c.compliant }}</td><td class="num">{{ c.behind }}</td><td class="num">{{ pct(c.complianceRate) }}</td></tr></tbody></table>
         <h3>{{ t('annual.trainingTitle') }}</h3>
         <table class="data report compact"><tbody>
           <tr><td>{{ t('annual.personTimes') }}</td><td class="num" data-figure="person-times">{{ s.training.training.personTimes }}</td></tr>

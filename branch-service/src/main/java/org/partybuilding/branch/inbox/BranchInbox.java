@@ -11,6 +11,7 @@ import org.partybuilding.branch.coverage.CoverageRules;
 import org.partybuilding.branch.coverage.DistrictFacts;
 import org.partybuilding.branch.coverage.JointPlan;
 import org.partybuilding.branch.coverage.JointPlanController;
+import org.partybuilding.platform.district.District;
 import org.partybuilding.platform.inbox.Inbox;
 import org.partybuilding.platform.inbox.InboxItem;
 import org.partybuilding.platform.security.DataScope;
@@ -38,9 +39,12 @@ class BranchInbox {
     private final DistrictFacts facts;
     private final JointPlanController jointPlan;
     private final BranchInboxRules rules;
+    private final District district;
     private final Clock clock;
 
-    BranchInbox(DistrictFacts facts, JointPlanController jointPlan, CoverageRules coverage, InboxSettings settings, Clock clock) {
+    BranchInbox(DistrictFacts facts, JointPlanController jointPlan, CoverageRules coverage, InboxSettings settings, District district,
+            Clock clock) {
+        this.district = district;
         this.facts = facts;
         this.jointPlan = jointPlan;
         this.rules = new BranchInboxRules(coverage, settings);
@@ -84,7 +88,9 @@ class BranchInbox {
         for (JointPlan.Proposal p : plan.proposals()) {
             LocalDate last = p.organizations().stream().map(o -> registeredOn.get(o.organizationId()))
                     .filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElse(null);
-            rules.jointProposal(p.street(), p.streetName(), p.industry(), p.organizationCount(), last, today).ifPresent(items::add);
+            rules.jointProposal(p.street(), p.streetName(), p.industry(),
+                    p.industry() == null ? null : district.industryNames().getOrDefault(p.industry(), p.industry()), p.organizationCount(),
+                    last, today).ifPresent(items::add);
         }
         return items;
     }

@@ -78,9 +78,11 @@ public final class BranchInboxRules {
     /**
      * A joint-plan proposal, if due on {@code today}.
      *
+     * @param industryName     the industry's Chinese name ({@code null}: the proposal mixes industries)
      * @param lastRegisteredOn when the last of its organizations registered ({@code null}: unknown, taken as long ago)
      */
-    public java.util.Optional<InboxItem> jointProposal(String street, String streetName, String industry, int organizations,
+    public java.util.Optional<InboxItem> jointProposal(String street, String streetName, String industry, String industryName,
+            int organizations,
             LocalDate lastRegisteredOn, LocalDate today) {
         LocalDate proposable = lastRegisteredOn == null ? LocalDate.of(2000, 1, 1) : lastRegisteredOn;
         LocalDate due = proposable.plusDays(settings.jointPlanUntouchedDays());
@@ -88,8 +90,9 @@ public final class BranchInboxRules {
             return java.util.Optional.empty();
         }
         String id = "joint-plan:" + street + ":" + (industry == null ? "MIXED" : industry);
-        String name = (streetName == null ? street : streetName) + " · " + (industry == null ? "MIXED" : industry) + " · "
-                + organizations;
+        // the portal shows the name as it comes: Chinese (e.g. 建设街道 · 教育 · 3 个社会组织)
+        String name = (streetName == null ? street : streetName + "街道") + " · " + (industryName == null ? "跨行业" : industryName)
+                + " · " + organizations + " 个社会组织";
         return java.util.Optional.of(new InboxItem(BranchInboxKind.JOINT_PLAN_UNTOUCHED.name(), id, name, null, due, RULE_2,
                 "/branches/joint-plan?street=" + street, street, null));
     }

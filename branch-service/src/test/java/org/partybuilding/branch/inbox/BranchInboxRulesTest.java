@@ -72,11 +72,12 @@ class BranchInboxRulesTest {
 
     @Test
     void aJointProposalIsDueThirtyDaysAfterItCouldFirstBeMade() {
-        assertThat(rules.jointProposal("JIANSHE", "建设", "EDUCATION", 2, TODAY.minusDays(30), TODAY)).hasValueSatisfying(i -> {
+        assertThat(rules.jointProposal("JIANSHE", "建设", "EDUCATION", "教育", 2, TODAY.minusDays(30), TODAY)).hasValueSatisfying(i -> {
+            assertThat(i.subjectName()).isEqualTo("建设街道 · 教育 · 2 个社会组织");
             assertThat(i.subjectId()).isEqualTo("joint-plan:JIANSHE:EDUCATION");
             assertThat(i.since()).isEqualTo(TODAY);
             assertThat(i.route()).isEqualTo("/branches/joint-plan?street=JIANSHE");
         });
-        assertThat(rules.jointProposal("JIANSHE", "建设", null, 2, TODAY.minusDays(29), TODAY)).isEmpty();
+        assertThat(rules.jointProposal("JIANSHE", "建设", null, null, 2, TODAY.minusDays(29), TODAY)).isEmpty();
     }
 }

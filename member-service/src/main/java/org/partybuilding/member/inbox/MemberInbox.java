@@ -64,7 +64,7 @@ class MemberInbox {
             return items;
         });
         Mono<List<InboxItem>> mobile = reports.transferDue(null, scope)
-                .map(r -> r.members().stream().map(e -> rules.mobileTransfer(e, null)).toList());
+                .map(r -> r.members().stream().map(e -> rules.mobileTransfer(e)).toList());
         Query flagged = Query.query(MemberAccess.scoped(scope, null, null).and("status").is(MemberStatus.ACTIVE)
                 .and("transferRequired").is(true));
         flagged.fields().include("name", "street", "partyOrganizationId", "updatedAt");

@@ -58,9 +58,9 @@ public final class MemberInboxRules {
                         RULE_8, route(e.memberId()), e.street(), e.partyOrganizationId()));
     }
 
-    public InboxItem mobileTransfer(TransferDueReport.Entry e, String partyOrganizationId) {
+    public InboxItem mobileTransfer(TransferDueReport.Entry e) {
         return new InboxItem(MemberInboxKind.MOBILE_TRANSFER_DUE.name(), e.memberId(), e.name(), null, e.dueSince(), RULE_9,
-                route(e.memberId()), e.street(), partyOrganizationId);
+                route(e.memberId()), e.street(), e.partyOrganizationId());
     }
 
     public InboxItem transferRequired(String memberId, String name, String street, String partyOrganizationId, LocalDate flaggedOn) {
