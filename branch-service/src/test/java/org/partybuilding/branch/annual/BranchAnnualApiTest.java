@@ -19,7 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /**
- * {@code GET /api/branches/reports/annual} (street NONGLIN): the current year's end figures are the coverage and
+ * {@code GET /api/branches/reports/annual} (street LIURONG): the current year's end figures are the coverage and
  * standardization reports'; the year-start (and a past year's end) coverage is the one recorded on the day; party
  * organizations established and dissolved come from their dates.
  */
@@ -28,7 +28,7 @@ class BranchAnnualApiTest extends BranchApiTestBase {
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     private BranchAnnualSection section(int year, String bearer) {
-        return get("/api/branches/reports/annual?year=" + year + "&street=NONGLIN", bearer).expectStatus().isOk()
+        return get("/api/branches/reports/annual?year=" + year + "&street=LIURONG", bearer).expectStatus().isOk()
                 .expectBody(BranchAnnualSection.class).returnResult().getResponseBody();
     }
 
@@ -38,28 +38,28 @@ class BranchAnnualApiTest extends BranchApiTestBase {
 
     @Test
     void theSectionAgreesWithCoverageAndStandardizationAndReadsTheRecordedDays() throws Exception {
-        register("ba-1", "NONGLIN");
-        members("ba-1", "NONGLIN", 3, 0);
-        Map<String, Object> body = establishment("党支部ba-1", "BRANCH", "SINGLE", "NONGLIN", "ba-1");
-        body.put("establishedOn", "2024-05-01");
+        register("ba-1", "LIURONG");
+        members("ba-1", "LIURONG", 3, 0);
+        Map<String, Object> body = establishment("党支部ba-1", "BRANCH", "SINGLE", "LIURONG", "ba-1");
+        body.put("establishedOn", "2019-05-01");
         String id = established(body);
 
         // a past year: start and end as recorded on its days
-        mongo.save(new CoverageDay("2024-01-01", LocalDate.of(2024, 1, 1), Instant.now(), line(9), Map.of("NONGLIN", line(2)))).block();
-        mongo.save(new CoverageDay("2024-12-31", LocalDate.of(2024, 12, 31), Instant.now(), line(10), Map.of("NONGLIN", line(3))))
+        mongo.save(new CoverageDay("2019-01-01", LocalDate.of(2019, 1, 1), Instant.now(), line(9), Map.of("LIURONG", line(2)))).block();
+        mongo.save(new CoverageDay("2019-12-31", LocalDate.of(2019, 12, 31), Instant.now(), line(10), Map.of("LIURONG", line(3))))
                 .block();
-        BranchAnnualSection y2024 = section(2024, bearer(Role.COMMITTEE_ADMIN));
-        assertThat(y2024.coverageAtStart().asOf()).isEqualTo(LocalDate.of(2024, 1, 1));
-        assertThat(y2024.coverageAtStart().figures()).isEqualTo(line(2));
-        assertThat(y2024.coverageAtEnd().asOf()).isEqualTo(LocalDate.of(2024, 12, 31));
-        assertThat(y2024.coverageAtEnd().figures()).isEqualTo(line(3));
-        assertThat(y2024.established()).containsEntry("TOTAL", 1).containsEntry("SINGLE", 1);
-        assertThat(y2024.dissolved()).containsEntry("TOTAL", 0);
-        assertThat(section(2023, bearer(Role.AUDITOR)).coverageAtStart()).as("nothing recorded in 2023").isNull();
+        BranchAnnualSection y2019 = section(2019, bearer(Role.COMMITTEE_ADMIN));
+        assertThat(y2019.coverageAtStart().asOf()).isEqualTo(LocalDate.of(2019, 1, 1));
+        assertThat(y2019.coverageAtStart().figures()).isEqualTo(line(2));
+        assertThat(y2019.coverageAtEnd().asOf()).isEqualTo(LocalDate.of(2019, 12, 31));
+        assertThat(y2019.coverageAtEnd().figures()).isEqualTo(line(3));
+        assertThat(y2019.established()).containsEntry("TOTAL", 1).containsEntry("SINGLE", 1);
+        assertThat(y2019.dissolved()).containsEntry("TOTAL", 0);
+        assertThat(section(2018, bearer(Role.AUDITOR)).coverageAtStart()).as("nothing recorded in 2018").isNull();
 
         // the current year: the end is the coverage and standardization reports as they stand; today is recorded
-        BranchAnnualSection now = section(TODAY.getYear(), streetAdmin("NONGLIN"));
-        CoverageReport coverage = get("/api/branches/coverage?street=NONGLIN", bearer(Role.AUDITOR)).expectStatus().isOk()
+        BranchAnnualSection now = section(TODAY.getYear(), streetAdmin("LIURONG"));
+        CoverageReport coverage = get("/api/branches/coverage?street=LIURONG", bearer(Role.AUDITOR)).expectStatus().isOk()
                 .expectBody(CoverageReport.class).returnResult().getResponseBody();
         CoverageLine end = now.coverageAtEnd().figures();
         assertThat(end.activeOrganizations()).isEqualTo(coverage.activeOrganizations()).isPositive();
@@ -69,7 +69,7 @@ class BranchAnnualApiTest extends BranchApiTestBase {
         assertThat(end.workCoverageRate()).isEqualTo(coverage.workCoverageRate());
         assertThat(now.coverageAtStart()).isNotNull();
         assertThat(mongo.findById(TODAY.toString(), CoverageDay.class).block()).isNotNull();
-        StandardizationReport standardization = get("/api/branches/standardization?street=NONGLIN", bearer(Role.AUDITOR))
+        StandardizationReport standardization = get("/api/branches/standardization?street=LIURONG", bearer(Role.AUDITOR))
                 .expectStatus().isOk().expectBody(StandardizationReport.class).returnResult().getResponseBody();
         assertThat(now.standardization().partyOrganizations()).isEqualTo(standardization.partyOrganizations());
         assertThat(now.standardization().ratings()).isEqualTo(standardization.ratings());
@@ -80,10 +80,10 @@ class BranchAnnualApiTest extends BranchApiTestBase {
                 .exchange().expectStatus().is2xxSuccessful();
         assertThat(section(TODAY.getYear(), bearer(Role.AUDITOR)).dissolved()).containsEntry("SINGLE", 1);
 
-        get("/api/branches/reports/annual?street=NONGLIN", streetAdmin("DATANG")).expectStatus().isForbidden();
+        get("/api/branches/reports/annual?street=LIURONG", streetAdmin("DATANG")).expectStatus().isForbidden();
         get("/api/branches/reports/annual", secretaryOf(id)).expectStatus().isForbidden();
         get("/api/branches/reports/annual?year=1999", bearer(Role.AUDITOR)).expectStatus().isBadRequest();
-        byte[] xlsx = web.get().uri("/api/branches/reports/annual?year=2024&street=NONGLIN")
+        byte[] xlsx = web.get().uri("/api/branches/reports/annual?year=2019&street=LIURONG")
                 .header(HttpHeaders.AUTHORIZATION, bearer(Role.AUDITOR))
                 .accept(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).exchange()
                 .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();

@@ -20,7 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /**
- * {@code GET /api/branches/inbox} per kind (street HUALE): an item appears when due, goes when done, and is never shown
+ * {@code GET /api/branches/inbox} per kind (street MEIHUACUN): an item appears when due, goes when done, and is never shown
  * outside the caller's scope (another street's admin, another party organization's secretary).
  */
 class BranchInboxApiTest extends BranchApiTestBase {
@@ -40,12 +40,12 @@ class BranchInboxApiTest extends BranchApiTestBase {
 
     @Test
     void aTermEndingSoonAndAMissingSecretaryAreDueForTheStreetAndTheOwnSecretaryOnlyUntilElected() {
-        register("ib-term", "HUALE");
-        List<String> members = members("ib-term", "HUALE", 3, 0);
-        Map<String, Object> body = establishment("党支部ib-term", "BRANCH", "SINGLE", "HUALE", "ib-term");
+        register("ib-term", "MEIHUACUN");
+        List<String> members = members("ib-term", "MEIHUACUN", 3, 0);
+        Map<String, Object> body = establishment("党支部ib-term", "BRANCH", "SINGLE", "MEIHUACUN", "ib-term");
         body.put("establishedOn", TODAY.minusYears(3).plusDays(30).toString());
         String id = established(body);
-        members.forEach(m -> events.publish(EventType.MEMBER_UPDATED, member(m, 2, "ib-term", "HUALE", "FORMAL", "ACTIVE", id)));
+        members.forEach(m -> events.publish(EventType.MEMBER_UPDATED, member(m, 2, "ib-term", "MEIHUACUN", "FORMAL", "ACTIVE", id)));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(memberCounts.ofPartyOrganization(id).block().formal()).isEqualTo(3));
 
         List<InboxItem> items = inbox(bearer(Role.COMMITTEE_ADMIN), id);
@@ -55,7 +55,7 @@ class BranchInboxApiTest extends BranchApiTestBase {
         assertThat(items.get(1).due()).isEqualTo(TODAY.plusDays(30));
         assertThat(items.get(1).route()).isEqualTo("/branches/" + id);
         assertThat(items.get(1).subjectName()).isEqualTo("党支部ib-term");
-        assertThat(kinds(streetAdmin("HUALE"), id)).containsExactly("SECRETARY_MISSING", "TERM_EXPIRED");
+        assertThat(kinds(streetAdmin("MEIHUACUN"), id)).containsExactly("SECRETARY_MISSING", "TERM_EXPIRED");
         assertThat(kinds(secretaryOf(id), id)).containsExactly("SECRETARY_MISSING", "TERM_EXPIRED");
         assertThat(kinds(streetAdmin("NONGLIN"), id)).isEmpty();
         assertThat(kinds(secretaryOf("someone-else"), id)).isEmpty();
@@ -73,7 +73,7 @@ class BranchInboxApiTest extends BranchApiTestBase {
         publishRegistered("ib-new", TODAY.minusDays(10));
         publishRegistered("ib-newer", TODAY.minusDays(2));
 
-        List<InboxItem> items = inbox(streetAdmin("HUALE"), "ib-new");
+        List<InboxItem> items = inbox(streetAdmin("MEIHUACUN"), "ib-new");
         assertThat(items).singleElement().satisfies(i -> {
             assertThat(i.kind()).isEqualTo("NEW_ORGANIZATION_WITHOUT_COVERAGE");
             assertThat(i.since()).isEqualTo(TODAY.minusDays(3));
@@ -89,24 +89,24 @@ class BranchInboxApiTest extends BranchApiTestBase {
 
     @Test
     void aJointPlanProposalUntouchedForThirtyDaysIsDueUntilAJointPartyOrganizationCoversIt() {
-        register("ib-j1", "HUALE", "ACCOUNTING");
-        register("ib-j2", "HUALE", "ACCOUNTING");
-        members("ib-j1", "HUALE", 2, 0);
-        members("ib-j2", "HUALE", 1, 0);
-        String subject = "joint-plan:HUALE:ACCOUNTING";
+        register("ib-j1", "MEIHUACUN", "ACCOUNTING");
+        register("ib-j2", "MEIHUACUN", "ACCOUNTING");
+        members("ib-j1", "MEIHUACUN", 2, 0);
+        members("ib-j2", "MEIHUACUN", 1, 0);
+        String subject = "joint-plan:MEIHUACUN:ACCOUNTING";
         assertThat(inbox(bearer(Role.DISTRICT_ADMIN), subject)).singleElement().satisfies(i -> {
             assertThat(i.kind()).isEqualTo("JOINT_PLAN_UNTOUCHED");
-            assertThat(i.route()).isEqualTo("/branches/joint-plan?street=HUALE");
+            assertThat(i.route()).isEqualTo("/branches/joint-plan?street=MEIHUACUN");
         });
         assertThat(kinds(streetAdmin("NONGLIN"), subject)).isEmpty();
 
-        established(establishment("联合党支部ib-j", "BRANCH", "JOINT", "HUALE", "ib-j1", "ib-j2"));
+        established(establishment("联合党支部ib-j", "BRANCH", "JOINT", "MEIHUACUN", "ib-j1", "ib-j2"));
         assertThat(kinds(bearer(Role.DISTRICT_ADMIN), subject)).isEmpty();
     }
 
     private void publishRegistered(String id, LocalDate registeredOn) {
         events.publish(EventType.ORGANIZATION_REGISTERED, new OrganizationSnapshot(id, 1, "社会组织" + id, "51440104MJ" + id,
-                "SOCIAL_GROUP", "DISTRICT", registeredOn, "越秀区民政局", "EDUCATION", "HUALE", "越秀区某路1号",
+                "SOCIAL_GROUP", "DISTRICT", registeredOn, "越秀区民政局", "EDUCATION", "MEIHUACUN", "越秀区某路1号",
                 new OrganizationSnapshot.LegalRepresentative("张伟", false), 12, 6, "NORMAL", "ACTIVE", null, null));
         await().atMost(PATIENCE).until(() -> mongo.findById(id, OrganizationView.class, OrganizationView.COLLECTION).block() != null);
     }
