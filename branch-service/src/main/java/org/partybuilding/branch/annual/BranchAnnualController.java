@@ -11,7 +11,7 @@ import org.partybuilding.branch.coverage.CoverageFilter;
 import org.partybuilding.branch.coverage.CoverageService;
 import org.partybuilding.branch.coverage.Formation;
 import org.partybuilding.branch.partyorganization.PartyOrganization;
-import org.partybuilding.branch.standardization.StandardizationController;
+import org.partybuilding.branch.standardization.Standardization;
 import org.partybuilding.platform.district.District;
 import org.partybuilding.platform.annual.AnnualPeriod;
 import org.partybuilding.platform.security.DataScope;
@@ -43,12 +43,12 @@ class BranchAnnualController {
 
     private final CoverageService coverage;
     private final CoverageDays days;
-    private final StandardizationController standardization;
+    private final Standardization standardization;
     private final ReactiveMongoTemplate mongo;
     private final District district;
     private final Clock clock;
 
-    BranchAnnualController(CoverageService coverage, CoverageDays days, StandardizationController standardization,
+    BranchAnnualController(CoverageService coverage, CoverageDays days, Standardization standardization,
             ReactiveMongoTemplate mongo, District district, Clock clock) {
         this.coverage = coverage;
         this.days = days;

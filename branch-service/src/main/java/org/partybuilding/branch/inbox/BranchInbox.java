@@ -10,7 +10,7 @@ import java.util.Map;
 import org.partybuilding.branch.coverage.CoverageRules;
 import org.partybuilding.branch.coverage.DistrictFacts;
 import org.partybuilding.branch.coverage.JointPlan;
-import org.partybuilding.branch.coverage.JointPlanController;
+import org.partybuilding.branch.coverage.JointPlans;
 import org.partybuilding.platform.district.District;
 import org.partybuilding.platform.inbox.Inbox;
 import org.partybuilding.platform.inbox.InboxItem;
@@ -37,12 +37,12 @@ import reactor.core.publisher.Mono;
 class BranchInbox {
 
     private final DistrictFacts facts;
-    private final JointPlanController jointPlan;
+    private final JointPlans jointPlan;
     private final BranchInboxRules rules;
     private final District district;
     private final Clock clock;
 
-    BranchInbox(DistrictFacts facts, JointPlanController jointPlan, CoverageRules coverage, InboxSettings settings, District district,
+    BranchInbox(DistrictFacts facts, JointPlans jointPlan, CoverageRules coverage, InboxSettings settings, District district,
             Clock clock) {
         this.district = district;
         this.facts = facts;
