@@ -94,8 +94,11 @@ class PortalIT {
             "branches/joint-plan", "branches/instructors", "members/new", "members/import", "members/transfers", "members/reports",
             "members/arrears", "training/activities", "training/compliance", "funding/ledger", "funding/allocation", "funding/forecast");
 
-    /** Latin words a Chinese page may show: the file formats on the export buttons and the language switch's own name. */
-    static final Set<String> LATIN_ALLOWED = Set.of("CSV", "Excel", "XLSX");
+    /**
+     * Latin words a Chinese page may show: the file formats on the export buttons (and the annual report's print button,
+     * 打印 / 另存为 PDF) and the language switch's own name.
+     */
+    static final Set<String> LATIN_ALLOWED = Set.of("CSV", "Excel", "XLSX", "PDF");
 
     static String gateway;
     static String keycloak;
