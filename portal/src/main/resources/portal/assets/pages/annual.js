@@ -110,7 +110,9 @@ export const AnnualReportPage = {
       }));
       s.shownYear = form.year;
       s.shownStreet = form.street;
-      s.generatedOn = today();
+      // the district's date as the services answered it (the browser's may be another day)
+      const answered = ANNUAL_SECTIONS.map(sec => s[sec.id]).find(x => x && x.asOf);
+      s.generatedOn = answered ? answered.asOf : today();
       s.loading = false;
       document.body.dataset.annualLoaded = 'true';
     }

@@ -38,20 +38,23 @@ import reactor.core.publisher.Mono;
  * reports themselves. District-wide readers and a street admin (its street).
  */
 @RestController
+@org.springframework.boot.context.properties.EnableConfigurationProperties(AnnualSettings.class)
 @Tag(name = "annual report", description = "Annual report to the district committee (每年向区委报告)")
 class BranchAnnualController {
 
     private final CoverageService coverage;
     private final CoverageDays days;
+    private final AnnualSettings settings;
     private final Standardization standardization;
     private final ReactiveMongoTemplate mongo;
     private final District district;
     private final Clock clock;
 
-    BranchAnnualController(CoverageService coverage, CoverageDays days, Standardization standardization,
+    BranchAnnualController(CoverageService coverage, CoverageDays days, AnnualSettings settings, Standardization standardization,
             ReactiveMongoTemplate mongo, District district, Clock clock) {
         this.coverage = coverage;
         this.days = days;
+        this.settings = settings;
         this.standardization = standardization;
         this.mongo = mongo;
         this.district = district;
@@ -81,7 +84,9 @@ class BranchAnnualController {
         LocalDate first = period.firstDay();
         LocalDate last = period.lastDay();
         boolean current = period.current();
-        Mono<java.util.Optional<BranchAnnualSection.Coverage>> start = days.record().then(days.firstBetween(first, last))
+        // the year-start: recorded on 1 January, or (the platform was down that day) within the tolerance after it
+        Mono<java.util.Optional<BranchAnnualSection.Coverage>> start = days.record()
+                .then(days.firstBetween(first, first.plusDays(settings.yearStartToleranceDays())))
                 .map(d -> java.util.Optional.of(coverageOf(d, scoped))).defaultIfEmpty(java.util.Optional.empty());
         Mono<java.util.Optional<BranchAnnualSection.Coverage>> end = current
                 ? coverage.report(new CoverageFilter(scoped, null, null), scope)

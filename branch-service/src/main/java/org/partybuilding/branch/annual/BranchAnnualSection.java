@@ -8,8 +8,8 @@ import java.util.Map;
  * branch-service's section of the annual report to the district committee (每年向区委报告), for a year and optionally a
  * street.
  *
- * @param coverageAtStart coverage as recorded on the year's first day ({@code asOf}), or on the earliest day of the year
- *                        the platform recorded it; {@code null} when it recorded none that year
+ * @param coverageAtStart coverage as recorded on the year's first day ({@code asOf}), or on the earliest day within
+ *                        {@code branch.annual.year-start-tolerance-days} after it; {@code null} when none was recorded then
  * @param coverageAtEnd   in the current year the coverage report as it stands ({@code asOf} today); for a past year as
  *                        recorded on its last recorded day
  * @param established     party organizations established in the year (by their establishment date), per formation, with
