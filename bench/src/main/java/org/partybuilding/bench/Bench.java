@@ -18,8 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
+import org.partybuilding.local.GatewayClient;
 import org.partybuilding.local.JvmProfile;
 import org.partybuilding.local.LocalPlatform;
+import org.partybuilding.local.LocalSettings;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -91,7 +93,7 @@ public final class Bench {
         Path jarsRoot = arguments.stream().filter(a -> a.startsWith("--jars-from=")).findFirst()
                 .map(a -> Path.of(a.substring("--jars-from=".length())).toAbsolutePath().normalize()).orElse(root);
         ProcessCpu.jarsFrom(jarsRoot);
-        try (LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder()
+        try (LocalPlatform platform = new LocalPlatform(LocalSettings.builder()
                 .repoRoot(jarsRoot)
                 .dataDir(root.resolve("bench/target/platform-data"))
                 .reset(true)
@@ -168,7 +170,7 @@ public final class Bench {
                 + "; token endpoint " + platform.tokenUri() + "; touch " + release + " to stop");
         long deadline = System.nanoTime() + java.time.Duration.ofMinutes(40).toNanos();
         while (System.nanoTime() < deadline && !Files.exists(release)) {
-            BenchHttp.sleep(2000);
+            GatewayClient.sleep(2000);
         }
     }
 
@@ -254,18 +256,11 @@ public final class Bench {
 
     /** An access token of a demo user of the local realm (password demo). */
     private String token(String user) {
-        String form = "grant_type=password&client_id=platform-cli&username=" + user + "&password=demo";
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(platform.tokenUri()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("No token: " + response.body());
-        }
-        return JSON.readTree(response.body()).get("access_token").asString();
+        return GatewayClient.token(platform.tokenUri(), user);
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
-        return BenchHttp.send(request);
+        return GatewayClient.exchange(request);
     }
 
     private static List<String> loadCreditCodes() {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.bson.Document;
+import org.partybuilding.local.GatewayClient;
 import org.partybuilding.local.LocalPlatform;
 
 import com.mongodb.client.MongoClient;
@@ -314,7 +315,7 @@ final class BranchBench {
     }
 
     private void post(String url, Object body) {
-        HttpResponse<String> response = BenchHttp.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        HttpResponse<String> response = GatewayClient.exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
         if (response.statusCode() != 201) {
@@ -329,7 +330,7 @@ final class BranchBench {
                 + "Content-Type: text/csv; charset=UTF-8\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(csv);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = BenchHttp.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+        HttpResponse<String> response = GatewayClient.exchange(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
                 .timeout(Duration.ofSeconds(300)).header("Authorization", "Bearer " + token())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
@@ -340,7 +341,7 @@ final class BranchBench {
     }
 
     private String get(String url) {
-        HttpResponse<String> response = BenchHttp.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        HttpResponse<String> response = GatewayClient.exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token()).GET().build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + ": " + response.statusCode() + " " + response.body());
@@ -365,6 +366,6 @@ final class BranchBench {
     }
 
     private static void sleep(long millis) {
-        BenchHttp.sleep(millis);
+        GatewayClient.sleep(millis);
     }
 }

@@ -23,6 +23,7 @@ import org.partybuilding.events.EventCodec;
 import org.partybuilding.events.EventType;
 import org.partybuilding.events.MemberSnapshot;
 import org.partybuilding.events.PartyOrganizationSnapshot;
+import org.partybuilding.local.GatewayClient;
 import org.partybuilding.local.LocalPlatform;
 
 import com.mongodb.client.MongoClient;
@@ -157,12 +158,12 @@ final class FundingBench {
                             + "consumed (s)", members, partyOrganizations),
                             String.format(Locale.ROOT, "%.1f", (System.nanoTime() - begin) / 1e9));
                     // The in-memory read model follows each upsert at once; a moment for the last one.
-                    BenchHttp.sleep(1000);
+                    GatewayClient.sleep(1000);
                     return;
                 }
                 progress(knownMembers + " members, " + knownPartyOrganizations + " party organizations, " + entries
                         + " entries in funding-service");
-                BenchHttp.sleep(2000);
+                GatewayClient.sleep(2000);
             }
             throw new IllegalStateException("funding-service did not consume the district within 900 s");
         }
@@ -191,7 +192,7 @@ final class FundingBench {
     }
 
     private String get(String path, String token) {
-        HttpResponse<String> response = BenchHttp.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+        HttpResponse<String> response = GatewayClient.exchange(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
                 .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).header("Accept", "application/json")
                 .GET().build());
         if (response.statusCode() != 200) {
@@ -201,7 +202,7 @@ final class FundingBench {
     }
 
     private HttpResponse<String> post(String path, String body, String token) {
-        return BenchHttp.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path)).timeout(Duration.ofSeconds(120))
+        return GatewayClient.exchange(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path)).timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }

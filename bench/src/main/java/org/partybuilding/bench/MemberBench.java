@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.partybuilding.local.GatewayClient;
 import org.partybuilding.local.LocalPlatform;
 import org.partybuilding.local.demo.IdentityCodes;
 
@@ -247,7 +248,7 @@ final class MemberBench {
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
-        return BenchHttp.send(request);
+        return GatewayClient.exchange(request);
     }
 
     private void progress(String message) {
@@ -255,6 +256,6 @@ final class MemberBench {
     }
 
     private static void sleep(long millis) {
-        BenchHttp.sleep(millis);
+        GatewayClient.sleep(millis);
     }
 }

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
+import org.partybuilding.local.GatewayClient;
 import org.partybuilding.local.LocalPlatform;
 
 import com.mongodb.client.MongoClient;
@@ -50,7 +51,7 @@ final class Quiescence {
                     System.out.printf(Locale.ROOT, "[bench quiet %6.1f s] consumer lag %,d, outbox documents pending %,d%n",
                             (System.nanoTime() - begin) / 1e9, lag, pending);
                 }
-                BenchHttp.sleep(1000);
+                GatewayClient.sleep(1000);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.partybuilding.local.GatewayClient;
 import org.partybuilding.local.LocalPlatform;
 import org.partybuilding.local.demo.IdentityCodes;
 
@@ -50,6 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  * </ol>
  * The platform's data dir is reset at every run (Bench), and every file has its own series of credit
  * codes ({@link IdentityCodes}), none of them that of credit-codes.txt, so no code collides.
+ * <p>
+ * Why this file is longer than ~400 lines: the two measures share one settled platform and one series of files,
+ * and their phases (warm-up, import, re-import, drain, latency, diagnosis) read as the one sequence they run in.
  */
 final class RegistryBench {
 
@@ -479,7 +483,7 @@ final class RegistryBench {
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
-        return BenchHttp.send(request);
+        return GatewayClient.exchange(request);
     }
 
     private static double medianMillis(int times, Runnable action) {
@@ -510,6 +514,6 @@ final class RegistryBench {
     }
 
     private static void sleep(long millis) {
-        BenchHttp.sleep(millis);
+        GatewayClient.sleep(millis);
     }
 }

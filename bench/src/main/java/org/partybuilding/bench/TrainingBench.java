@@ -30,6 +30,7 @@ import org.partybuilding.events.EventCodec;
 import org.partybuilding.events.EventType;
 import org.partybuilding.events.MemberSnapshot;
 import org.partybuilding.events.PartyOrganizationSnapshot;
+import org.partybuilding.local.GatewayClient;
 import org.partybuilding.local.LocalPlatform;
 
 import com.mongodb.client.MongoClient;
@@ -146,7 +147,7 @@ final class TrainingBench {
                 return;
             }
             progress("training-service knows " + known + " of " + expected + " party members");
-            BenchHttp.sleep(2000);
+            GatewayClient.sleep(2000);
         }
         throw new IllegalStateException("training-service did not learn of the members within 300 s");
     }
@@ -259,7 +260,7 @@ final class TrainingBench {
                     return;
                 }
                 progress(waiting + " ActivityRecorded events still in the outbox");
-                BenchHttp.sleep(5000);
+                GatewayClient.sleep(5000);
             }
             progress("outbox not drained within 300 s; measuring anyway");
         }
@@ -277,7 +278,7 @@ final class TrainingBench {
     }
 
     private String get(String url) {
-        HttpResponse<String> response = BenchHttp.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        HttpResponse<String> response = GatewayClient.exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token()).header("Accept", "application/json").GET().build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + ": " + response.statusCode() + " " + response.body());

@@ -1,10 +1,16 @@
 package org.partybuilding.branch;
 
+import static org.partybuilding.platform.security.Role.AUDITOR;
+import static org.partybuilding.platform.security.Role.BRANCH_SECRETARY;
+import static org.partybuilding.platform.security.Role.COMMITTEE_ADMIN;
+import static org.partybuilding.platform.security.Role.DISTRICT_ADMIN;
+import static org.partybuilding.platform.security.Role.STREET_ADMIN;
+import static org.partybuilding.platform.security.Role.realmRoles;
+
 
 import org.partybuilding.branch.coverage.CoverageRules;
 import org.partybuilding.branch.partyorganization.FormationRules;
 import org.partybuilding.platform.security.ApiAuthorization;
-import org.partybuilding.platform.security.Role;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,18 +43,17 @@ public class BranchServiceApplication {
      */
     @Bean
     ApiAuthorization branchAuthorization() {
-        String district = Role.DISTRICT_ADMIN.realmRole();
-        String committee = Role.COMMITTEE_ADMIN.realmRole();
-        String street = Role.STREET_ADMIN.realmRole();
-        String secretary = Role.BRANCH_SECRETARY.realmRole();
-        String auditor = Role.AUDITOR.realmRole();
         return exchanges -> exchanges
                 .pathMatchers(HttpMethod.GET, "/api/branches/coverage", "/api/branches/coverage/**",
                         "/api/branches/standardization", "/api/branches/instructors", "/api/branches/instructors/**")
-                .hasAnyRole(district, committee, street, auditor)
-                .pathMatchers(HttpMethod.GET, "/api/branches/reports/annual").hasAnyRole(district, committee, street, auditor)
-                .pathMatchers(HttpMethod.GET, "/api/branches", "/api/branches/*").hasAnyRole(district, committee, street, secretary, auditor)
-                .pathMatchers(HttpMethod.PATCH, "/api/branches/*").hasAnyRole(district, committee, street, secretary)
-                .pathMatchers("/api/branches", "/api/branches/**").hasAnyRole(district, committee, street);
+                .hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN, AUDITOR))
+                .pathMatchers(HttpMethod.GET, "/api/branches/reports/annual")
+                .hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN, AUDITOR))
+                .pathMatchers(HttpMethod.GET, "/api/branches", "/api/branches/*")
+                .hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN, BRANCH_SECRETARY, AUDITOR))
+                .pathMatchers(HttpMethod.PATCH, "/api/branches/*")
+                .hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN, BRANCH_SECRETARY))
+                .pathMatchers("/api/branches", "/api/branches/**")
+                .hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN));
     }
 }

@@ -117,6 +117,14 @@ public abstract class BranchApiTestBase {
     }
 
     /** Registers {@code formal} formal and {@code probationary} probationary members employed at the organization; waits for the counts. */
+    /** {@code count} EDUCATION organizations of {@code street} with {@code formal} formal members each. */
+    protected void organizationsWithMembers(String prefix, String street, int count, int formal) {
+        for (int i = 1; i <= count; i++) {
+            register(prefix + i, street, "EDUCATION");
+            members(prefix + i, street, formal, 0);
+        }
+    }
+
     protected List<String> members(String organizationId, String street, int formal, int probationary) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < formal + probationary; i++) {

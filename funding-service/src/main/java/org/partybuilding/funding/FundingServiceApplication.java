@@ -1,7 +1,14 @@
 package org.partybuilding.funding;
 
+import static org.partybuilding.platform.security.Role.AUDITOR;
+import static org.partybuilding.platform.security.Role.BRANCH_SECRETARY;
+import static org.partybuilding.platform.security.Role.COMMITTEE_ADMIN;
+import static org.partybuilding.platform.security.Role.DISTRICT_ADMIN;
+import static org.partybuilding.platform.security.Role.FINANCE;
+import static org.partybuilding.platform.security.Role.STREET_ADMIN;
+import static org.partybuilding.platform.security.Role.realmRoles;
+
 import org.partybuilding.platform.security.ApiAuthorization;
-import org.partybuilding.platform.security.Role;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -30,20 +37,17 @@ public class FundingServiceApplication {
      */
     @Bean
     ApiAuthorization fundingAuthorization() {
-        String[] everyone = {Role.DISTRICT_ADMIN.realmRole(), Role.COMMITTEE_ADMIN.realmRole(), Role.FINANCE.realmRole(),
-                Role.AUDITOR.realmRole(), Role.STREET_ADMIN.realmRole(), Role.BRANCH_SECRETARY.realmRole()};
-        String[] forecastReaders = {Role.DISTRICT_ADMIN.realmRole(), Role.COMMITTEE_ADMIN.realmRole(), Role.FINANCE.realmRole(),
-                Role.AUDITOR.realmRole(), Role.STREET_ADMIN.realmRole()};
+        String[] everyone = realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, FINANCE, AUDITOR, STREET_ADMIN, BRANCH_SECRETARY);
+        String[] forecastReaders = realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, FINANCE, AUDITOR, STREET_ADMIN);
         return exchanges -> exchanges
                 .pathMatchers(HttpMethod.GET, "/api/funding/policies/*").hasAnyRole(everyone)
-                .pathMatchers("/api/funding/policies/**").hasRole(Role.DISTRICT_ADMIN.realmRole())
-                .pathMatchers(HttpMethod.POST, "/api/funding/allocations").hasAnyRole(Role.DISTRICT_ADMIN.realmRole(),
-                        Role.COMMITTEE_ADMIN.realmRole())
-                .pathMatchers(HttpMethod.POST, "/api/funding/ledger/adjustments").hasRole(Role.DISTRICT_ADMIN.realmRole())
+                .pathMatchers("/api/funding/policies/**").hasRole(DISTRICT_ADMIN.realmRole())
+                .pathMatchers(HttpMethod.POST, "/api/funding/allocations")
+                .hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN))
+                .pathMatchers(HttpMethod.POST, "/api/funding/ledger/adjustments").hasRole(DISTRICT_ADMIN.realmRole())
                 .pathMatchers(HttpMethod.GET, "/api/funding/ledger", "/api/funding/reports").hasAnyRole(everyone)
                 .pathMatchers(HttpMethod.GET, "/api/funding/forecast", "/api/funding/reports/annual").hasAnyRole(forecastReaders)
                 .pathMatchers(HttpMethod.GET, "/api/funding/inbox").hasAnyRole(everyone)
-                .pathMatchers(HttpMethod.GET, "/api/funding/reconciliation").hasAnyRole(Role.DISTRICT_ADMIN.realmRole(),
-                        Role.AUDITOR.realmRole());
+                .pathMatchers(HttpMethod.GET, "/api/funding/reconciliation").hasAnyRole(realmRoles(DISTRICT_ADMIN, AUDITOR));
     }
 }

@@ -1,12 +1,18 @@
 package org.partybuilding.member;
 
+import static org.partybuilding.platform.security.Role.AUDITOR;
+import static org.partybuilding.platform.security.Role.BRANCH_SECRETARY;
+import static org.partybuilding.platform.security.Role.COMMITTEE_ADMIN;
+import static org.partybuilding.platform.security.Role.DISTRICT_ADMIN;
+import static org.partybuilding.platform.security.Role.STREET_ADMIN;
+import static org.partybuilding.platform.security.Role.realmRoles;
+
 
 import org.partybuilding.member.dues.DuesRules;
 import org.partybuilding.member.dues.DuesSettings;
-import org.partybuilding.member.stages.DevelopmentRules;
-import org.partybuilding.member.stages.DevelopmentSettings;
+import org.partybuilding.member.development.DevelopmentRules;
+import org.partybuilding.member.development.DevelopmentSettings;
 import org.partybuilding.platform.security.ApiAuthorization;
-import org.partybuilding.platform.security.Role;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -36,14 +42,11 @@ public class MemberServiceApplication {
     /** Coarse role rules; street and party-organization scope are checked per record. */
     @Bean
     ApiAuthorization memberAuthorization() {
-        String district = Role.DISTRICT_ADMIN.realmRole();
-        String committee = Role.COMMITTEE_ADMIN.realmRole();
-        String street = Role.STREET_ADMIN.realmRole();
-        String secretary = Role.BRANCH_SECRETARY.realmRole();
-        String auditor = Role.AUDITOR.realmRole();
         return exchanges -> exchanges
-                .pathMatchers(HttpMethod.GET, "/api/members/**").hasAnyRole(district, committee, street, secretary, auditor)
-                .pathMatchers(HttpMethod.POST, "/api/members/*/dues-payments").hasAnyRole(district, committee, street, secretary)
-                .pathMatchers("/api/members/**").hasAnyRole(district, committee, street);
+                .pathMatchers(HttpMethod.GET, "/api/members/**")
+                .hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN, BRANCH_SECRETARY, AUDITOR))
+                .pathMatchers(HttpMethod.POST, "/api/members/*/dues-payments")
+                .hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN, BRANCH_SECRETARY))
+                .pathMatchers("/api/members/**").hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN));
     }
 }

@@ -1,8 +1,13 @@
 package org.partybuilding.registry;
 
+import static org.partybuilding.platform.security.Role.AUDITOR;
+import static org.partybuilding.platform.security.Role.COMMITTEE_ADMIN;
+import static org.partybuilding.platform.security.Role.DISTRICT_ADMIN;
+import static org.partybuilding.platform.security.Role.STREET_ADMIN;
+import static org.partybuilding.platform.security.Role.realmRoles;
+
 
 import org.partybuilding.platform.security.ApiAuthorization;
-import org.partybuilding.platform.security.Role;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -20,9 +25,8 @@ public class RegistryServiceApplication {
     /** Coarse role rules; street scope is checked per record in {@code OrganizationRegistry}. */
     @Bean
     ApiAuthorization registryAuthorization() {
-        String[] writers = {Role.DISTRICT_ADMIN.realmRole(), Role.COMMITTEE_ADMIN.realmRole(), Role.STREET_ADMIN.realmRole()};
-        String[] readers = {Role.DISTRICT_ADMIN.realmRole(), Role.COMMITTEE_ADMIN.realmRole(), Role.STREET_ADMIN.realmRole(),
-                Role.AUDITOR.realmRole()};
+        String[] writers = realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN);
+        String[] readers = realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN, AUDITOR);
         return exchanges -> exchanges
                 .pathMatchers(HttpMethod.GET, "/api/registry/**").hasAnyRole(readers)
                 .pathMatchers("/api/registry/**").hasAnyRole(writers);

@@ -29,8 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The issue 8 journeys through the gateway with real Keycloak tokens, each checking every service it touches.
  * They share the run's platform with the other classes, so they look at their own organizations and at changes,
- * never at district totals. Steps that need funding-service's ledger (issue 7) are marked {@code FUNDING} and run
- * only when its ledger answers; until then they are skipped with a line on the console.
+ * never at district totals. Steps that check funding-service are marked {@code FUNDING}; they always run, so a
+ * funding outage (a ledger that does not answer, a grant never booked) fails the journey.
  */
 @Order(3)
 @TestMethodOrder(MethodOrderer.MethodName.class)
@@ -42,7 +42,6 @@ class JourneysIT {
     private static Tokens tokens;
     private static String admin;
     private static Steps steps;
-    private static boolean fundingBooks;
 
     @BeforeAll
     static void platform() {
@@ -51,10 +50,6 @@ class JourneysIT {
         admin = tokens.user("committee-admin");
         // Credit code series "JR" and ID numbers born in 1950: apart from the other classes' and the demo district's.
         steps = new Steps(platform.gatewayUrl(), admin, "JR", LocalDate.of(1950, 1, 1), "旅程党员");
-        fundingBooks = Http.get(api("/api/funding/ledger?size=1"), tokens.user("finance")).status() == 200;
-        if (!fundingBooks) {
-            System.out.println("[journeys] FUNDING steps skipped: funding-service has no ledger yet (issue 7)");
-        }
     }
 
     // --- journey 1 ------------------------------------------------------------------------------------------------
@@ -80,11 +75,10 @@ class JourneysIT {
         JsonNode coverage = get("/api/branches/coverage?street=JIANSHE");
         assertThat(coverage.get("coveredBySingle").asInt()).isPositive();
 
-        if (fundingBooks) { // FUNDING: the start-up grant once, in the year of establishment (this one, open: rule 14)
-            await().atMost(EVENTUAL).untilAsserted(() -> assertThat(amounts(branch, "STARTUP_GRANT")).containsExactly("1000.00"));
-            assertThat(ledgerYears(branch, "STARTUP_GRANT")).containsExactly(today().getYear());
-            assertThat(get("/api/branches/" + branch).get("preExisting").asBoolean()).isFalse();
-        }
+        // FUNDING: the start-up grant once, in the year of establishment (this one, open: rule 14)
+        await().atMost(EVENTUAL).untilAsserted(() -> assertThat(amounts(branch, "STARTUP_GRANT")).containsExactly("1000.00"));
+        assertThat(ledgerYears(branch, "STARTUP_GRANT")).containsExactly(today().getYear());
+        assertThat(get("/api/branches/" + branch).get("preExisting").asBoolean()).isFalse();
     }
 
     // --- journey 2 ------------------------------------------------------------------------------------------------
@@ -136,9 +130,8 @@ class JourneysIT {
                 assertThat(ledgerRow(organization).get("partyOrganization").get("formation").asString()).isEqualTo("JOINT");
             }
         });
-        if (fundingBooks) { // FUNDING: one start-up grant for the joint branch
-            await().atMost(EVENTUAL).untilAsserted(() -> assertThat(amounts(joint, "STARTUP_GRANT")).containsExactly("1000.00"));
-        }
+        // FUNDING: one start-up grant for the joint branch
+        await().atMost(EVENTUAL).untilAsserted(() -> assertThat(amounts(joint, "STARTUP_GRANT")).containsExactly("1000.00"));
     }
 
     // --- journey 3 ------------------------------------------------------------------------------------------------
@@ -277,27 +270,26 @@ class JourneysIT {
         assertThat(get("/api/members/" + members.get(1) + "/dues?month=" + month).get("paid").get("amount").asString())
                 .isEqualTo("84.00");
 
-        if (fundingBooks) { // FUNDING: returned in full to the branch; district finance's machine client pulls the report
-            await().atMost(EVENTUAL).untilAsserted(() -> assertThat(amounts(branch, "DUES_RETURN"))
-                    .containsExactlyInAnyOrder("84.00", "84.00", "84.00"));
-            String finance = tokens.districtFinanceClient();
-            String report = "/api/funding/reports?fiscalYear=" + today().getYear() + "&groupBy=partyOrganization";
-            Http.Response json = Http.get(api(report), finance);
-            assertThat(json.status()).as(json.raw().body()).isEqualTo(200);
-            java.math.BigDecimal rows = java.math.BigDecimal.ZERO;
-            for (JsonNode row : json.json().get("rows")) {
-                rows = rows.add(new java.math.BigDecimal(row.get("amount").asString()));
-            }
-            assertThat(rows).isEqualByComparingTo(json.json().get("total").asString());
-            HttpResponse<byte[]> csv = download(api(report), finance, "text/csv");
-            assertThat(csv.statusCode()).isEqualTo(200);
-            String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(text).startsWith("\uFEFF").contains(json.json().get("total").asString());
-            HttpResponse<byte[]> xlsx = download(api(report), finance,
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            assertThat(xlsx.statusCode()).isEqualTo(200);
-            assertThat(new String(xlsx.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+        // FUNDING: returned in full to the branch; district finance's machine client pulls the report
+        await().atMost(EVENTUAL).untilAsserted(() -> assertThat(amounts(branch, "DUES_RETURN"))
+                .containsExactlyInAnyOrder("84.00", "84.00", "84.00"));
+        String finance = tokens.districtFinanceClient();
+        String report = "/api/funding/reports?fiscalYear=" + today().getYear() + "&groupBy=partyOrganization";
+        Http.Response json = Http.get(api(report), finance);
+        assertThat(json.status()).as(json.raw().body()).isEqualTo(200);
+        java.math.BigDecimal rows = java.math.BigDecimal.ZERO;
+        for (JsonNode row : json.json().get("rows")) {
+            rows = rows.add(new java.math.BigDecimal(row.get("amount").asString()));
         }
+        assertThat(rows).isEqualByComparingTo(json.json().get("total").asString());
+        HttpResponse<byte[]> csv = download(api(report), finance, "text/csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF").contains(json.json().get("total").asString());
+        HttpResponse<byte[]> xlsx = download(api(report), finance,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(new String(xlsx.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
     }
 
     // --- journey 6 ------------------------------------------------------------------------------------------------
@@ -376,7 +368,7 @@ class JourneysIT {
         String street = "KUANGQUAN";
         String finance = tokens.user("finance");
         int year = today().getYear() + 1;
-        long forecastBefore = fundingBooks ? forecastMembers(finance, year, street) : 0;
+        long forecastBefore = forecastMembers(finance, year, street);
         String organization = register("越秀区旅程八社区服务中心", street, "SOCIAL_SERVICE");
         List<String> founders = formalMembers(organization, 3);
         await().atMost(EVENTUAL).untilAsserted(() -> assertThat(gapsFor(organization)).containsExactly("SHOULD_FORM_SINGLE"));
@@ -384,9 +376,7 @@ class JourneysIT {
         await().atMost(EVENTUAL).untilAsserted(() -> {
             assertThat(ids(get("/api/members?partyOrganizationId=" + branch))).containsExactlyInAnyOrderElementsOf(founders);
             assertThat(get("/api/branches/" + branch).get("members").get("formal").asInt()).isEqualTo(3);
-            if (fundingBooks) {
-                assertThat(forecastMembers(finance, year, street)).isEqualTo(forecastBefore + 3);
-            }
+            assertThat(forecastMembers(finance, year, street)).isEqualTo(forecastBefore + 3);
         });
 
         // registered after the establishment: in the branch at once, counted by branch-service and funding-service
@@ -397,9 +387,8 @@ class JourneysIT {
         await().atMost(EVENTUAL).untilAsserted(() -> {
             assertThat(get("/api/branches/" + branch).get("members").get("formal").asInt()).isEqualTo(4);
             assertThat(ledgerRow(organization).get("members").get("formal").asInt()).isEqualTo(4);
-            if (fundingBooks) { // FUNDING: the working funds count the member
-                assertThat(forecastMembers(finance, year, street)).isEqualTo(forecastBefore + 4);
-            }
+            // FUNDING: the working funds count the member
+            assertThat(forecastMembers(finance, year, street)).isEqualTo(forecastBefore + 4);
         });
         JsonNode history = get("/api/members/" + late + "/history");
         assertThat(history.get("items").get(0).get("action").asString()).isEqualTo("REGISTERED");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.partybuilding.local.LocalPlatform;
+import org.partybuilding.local.LocalSettings;
 
 /**
  * The whole local platform (real Kafka, real Keycloak, the MongoDB-protocol server, every service
@@ -45,7 +46,7 @@ final class PlatformUnderTest implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder()
+        LocalPlatform platform = new LocalPlatform(LocalSettings.builder()
                 .repoRoot(root)
                 .dataDir(dataDir)
                 .reset(true)

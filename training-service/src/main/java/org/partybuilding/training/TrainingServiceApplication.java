@@ -1,8 +1,14 @@
 package org.partybuilding.training;
 
+import static org.partybuilding.platform.security.Role.AUDITOR;
+import static org.partybuilding.platform.security.Role.BRANCH_SECRETARY;
+import static org.partybuilding.platform.security.Role.COMMITTEE_ADMIN;
+import static org.partybuilding.platform.security.Role.DISTRICT_ADMIN;
+import static org.partybuilding.platform.security.Role.STREET_ADMIN;
+import static org.partybuilding.platform.security.Role.realmRoles;
+
 
 import org.partybuilding.platform.security.ApiAuthorization;
-import org.partybuilding.platform.security.Role;
 import org.partybuilding.training.compliance.ComplianceRules;
 import org.partybuilding.training.compliance.TrainingSettings;
 import org.partybuilding.training.ledger.TrainingLedger;
@@ -38,16 +44,13 @@ public class TrainingServiceApplication {
      */
     @Bean
     ApiAuthorization trainingAuthorization() {
-        String district = Role.DISTRICT_ADMIN.realmRole();
-        String committee = Role.COMMITTEE_ADMIN.realmRole();
-        String street = Role.STREET_ADMIN.realmRole();
-        String secretary = Role.BRANCH_SECRETARY.realmRole();
-        String auditor = Role.AUDITOR.realmRole();
         return exchanges -> exchanges
-                .pathMatchers(HttpMethod.GET, "/api/training/**").hasAnyRole(district, committee, street, secretary, auditor)
-                .pathMatchers(HttpMethod.POST, "/api/training/sessions").hasAnyRole(district, committee, street)
+                .pathMatchers(HttpMethod.GET, "/api/training/**")
+                .hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN, BRANCH_SECRETARY, AUDITOR))
+                .pathMatchers(HttpMethod.POST, "/api/training/sessions")
+                .hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN))
                 .pathMatchers(HttpMethod.POST, "/api/training/sessions/*/attendance", "/api/training/activities")
-                .hasAnyRole(district, committee, street, secretary)
-                .pathMatchers("/api/training/**").hasAnyRole(district, committee);
+                .hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN, BRANCH_SECRETARY))
+                .pathMatchers("/api/training/**").hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN));
     }
 }

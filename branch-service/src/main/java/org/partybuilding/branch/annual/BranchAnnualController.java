@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.partybuilding.branch.coverage.CoverageFilter;
 import org.partybuilding.branch.coverage.CoverageService;
-import org.partybuilding.branch.coverage.Formation;
+import org.partybuilding.branch.domain.Formation;
 import org.partybuilding.branch.partyorganization.PartyOrganization;
 import org.partybuilding.branch.standardization.Standardization;
 import org.partybuilding.platform.district.District;

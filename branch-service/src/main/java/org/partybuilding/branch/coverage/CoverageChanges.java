@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.partybuilding.branch.domain.CoverageInputs;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -23,12 +24,7 @@ import reactor.core.publisher.Mono;
  * pruned). So reports are computed from memory, yet never older than the last change any instance wrote.
  */
 @Component
-public class CoverageChanges {
-
-    /** What changed; {@code ref} of a {@link Change} is that document's id. */
-    public enum Kind {
-        ORGANIZATION, ORGANIZATION_MEMBERS, PARTY_ORGANIZATION, INSTRUCTOR
-    }
+public class CoverageChanges implements CoverageInputs {
 
     /** One step of the counter. */
     public record Change(long generation, Kind kind, String ref) {
@@ -46,7 +42,7 @@ public class CoverageChanges {
         this.mongo = mongo;
     }
 
-    /** Records that {@code ref} of {@code kind} has changed; call after the change is written. */
+    @Override
     public Mono<Void> changed(Kind kind, String ref) {
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(ID)), new Update().inc("generation", 1L),
                         FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COUNTER)

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.partybuilding.branch.domain.Formation;
+import org.partybuilding.branch.domain.PartyOrganizationType;
+
 /**
  * DOMAIN.md §3 rules as they decide coverage (覆盖), in plain Java. For an organization:
  * <ul>
@@ -33,9 +36,6 @@ public final class CoverageRules {
      */
     public record Thresholds(int singleMinFormalMembers, int jointMinFormalMembers, int branchMaxMembers, int termWarningDays,
             int committeeFromFormalMembers) {
-
-        /** DOMAIN.md's defaults; configuration may set others. */
-        public static final Thresholds DOMAIN_DEFAULTS = new Thresholds(3, 3, 50, 90, 7);
 
         public Thresholds {
             if (singleMinFormalMembers < 1 || jointMinFormalMembers < 1 || branchMaxMembers < 1 || termWarningDays < 0

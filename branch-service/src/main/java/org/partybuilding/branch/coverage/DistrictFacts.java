@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.partybuilding.branch.domain.CoverageInputs;
 import org.partybuilding.branch.instructor.Instructors;
 import org.partybuilding.branch.member.MemberCount;
 import org.partybuilding.branch.member.MemberCounts;
@@ -156,12 +157,12 @@ public class DistrictFacts {
     /** Reads again only what the changes name and derives the lines anew from the patched documents. */
     private Mono<Snapshot> patch(Snapshot kept, long generation, List<CoverageChanges.Change> list) {
         Instant readAt = clock.instant();
-        Map<CoverageChanges.Kind, Set<String>> refs = list.stream().collect(Collectors.groupingBy(CoverageChanges.Change::kind,
+        Map<CoverageInputs.Kind, Set<String>> refs = list.stream().collect(Collectors.groupingBy(CoverageChanges.Change::kind,
                 Collectors.mapping(CoverageChanges.Change::ref, Collectors.toSet())));
-        Set<String> organizationIds = refs.getOrDefault(CoverageChanges.Kind.ORGANIZATION, Set.of());
-        Set<String> countIds = refs.getOrDefault(CoverageChanges.Kind.ORGANIZATION_MEMBERS, Set.of());
-        Set<String> partyIds = refs.getOrDefault(CoverageChanges.Kind.PARTY_ORGANIZATION, Set.of());
-        Set<String> instructorIds = refs.getOrDefault(CoverageChanges.Kind.INSTRUCTOR, Set.of());
+        Set<String> organizationIds = refs.getOrDefault(CoverageInputs.Kind.ORGANIZATION, Set.of());
+        Set<String> countIds = refs.getOrDefault(CoverageInputs.Kind.ORGANIZATION_MEMBERS, Set.of());
+        Set<String> partyIds = refs.getOrDefault(CoverageInputs.Kind.PARTY_ORGANIZATION, Set.of());
+        Set<String> instructorIds = refs.getOrDefault(CoverageInputs.Kind.INSTRUCTOR, Set.of());
         return Mono.zip(
                         organizationIds.isEmpty() ? Mono.just(Map.<String, OrganizationView>of())
                                 : organizations.forCoverage(organizationIds).collectMap(OrganizationView::id),

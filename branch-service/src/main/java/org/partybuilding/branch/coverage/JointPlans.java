@@ -11,9 +11,10 @@ import org.partybuilding.platform.district.District;
 import org.springframework.stereotype.Component;
 
 /**
- * The joint plan (DOMAIN.md §4) of a snapshot of the district's facts: organizations with 1–2 formal members and no party
- * organization, grouped by street, then industry, by {@link JointPlanner}. Served by {@code JointPlanController}, read by
- * the inbox.
+ * The joint plan of DOMAIN.md §4 over a snapshot of the district: organizations with 1–2 formal members and no party
+ * organization, grouped by {@link JointPlanner} with the configured rule 2 numbers. The one place the plan is built:
+ * the joint-plan endpoint shows it, {@link CoverageOutlooks} announces how many it proposes per street, the work inbox
+ * lists the proposals nobody acted on.
  */
 @Component
 public class JointPlans {
@@ -26,7 +27,6 @@ public class JointPlans {
         this.district = district;
     }
 
-    /** The plan of the street ({@code null}: the district). */
     public JointPlan plan(DistrictFacts.Snapshot snapshot, String street) {
         FormationRules.Settings s = rules.settings();
         Map<String, Integer> streetOrder = new HashMap<>();

@@ -2,6 +2,8 @@ package org.partybuilding.branch.coverage;
 
 import java.util.Objects;
 
+import org.partybuilding.branch.domain.Formation;
+
 /**
  * What coverage is decided on for one social organization (社会组织).
  *

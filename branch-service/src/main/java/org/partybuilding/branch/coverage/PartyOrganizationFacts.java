@@ -3,6 +3,9 @@ package org.partybuilding.branch.coverage;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import org.partybuilding.branch.domain.Formation;
+import org.partybuilding.branch.domain.PartyOrganizationType;
+
 /**
  * What the gap list checks for one active party organization (党组织).
  *

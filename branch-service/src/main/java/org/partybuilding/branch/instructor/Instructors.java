@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.bson.Document;
-import org.partybuilding.branch.coverage.CoverageChanges;
+import org.partybuilding.branch.domain.CoverageInputs;
 import org.partybuilding.branch.member.MemberCount;
 import org.partybuilding.branch.member.MemberCounts;
 import org.partybuilding.branch.organization.OrganizationView;
@@ -47,12 +47,12 @@ public class Instructors {
     private final Organizations organizations;
     private final MemberCounts counts;
     private final FormationRules rules;
-    private final CoverageChanges changes;
+    private final CoverageInputs changes;
     private final PersonalDataCipher cipher;
     private final Clock clock;
 
     Instructors(ReactiveMongoTemplate mongo, OutboxRelay relay, Organizations organizations, MemberCounts counts,
-            FormationRules rules, CoverageChanges changes, PersonalDataCipher cipher, Clock clock) {
+            FormationRules rules, CoverageInputs changes, PersonalDataCipher cipher, Clock clock) {
         this.mongo = mongo;
         this.relay = relay;
         this.organizations = organizations;
@@ -91,7 +91,7 @@ public class Instructors {
                     return mongo.insert(instructor.withAssignedEvent());
                 })
                 .doOnSuccess(saved -> relay.wakeUp())
-                .flatMap(saved -> changes.changed(CoverageChanges.Kind.INSTRUCTOR, saved.id()).thenReturn(saved));
+                .flatMap(saved -> changes.changed(CoverageInputs.Kind.INSTRUCTOR, saved.id()).thenReturn(saved));
     }
 
     private static FormationRules.Covered covered(OrganizationView o, Map<String, MemberCount> counts) {

@@ -4,12 +4,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.partybuilding.branch.coverage.CoverageChanges;
+import org.partybuilding.branch.domain.CoverageInputs;
 import org.partybuilding.events.EventType;
 import org.partybuilding.events.MemberSnapshot;
 import org.partybuilding.events.Topics;
-import org.partybuilding.platform.messaging.EventHandling;
-import org.partybuilding.platform.messaging.IncomingEvent;
 import org.partybuilding.platform.messaging.VersionedReadModels;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -30,9 +28,9 @@ class MemberProjection {
 
     private final VersionedReadModels readModels;
     private final MemberCounts counts;
-    private final CoverageChanges changes;
+    private final CoverageInputs changes;
 
-    MemberProjection(VersionedReadModels readModels, MemberCounts counts, CoverageChanges changes) {
+    MemberProjection(VersionedReadModels readModels, MemberCounts counts, CoverageInputs changes) {
         this.readModels = readModels;
         this.counts = counts;
         this.changes = changes;
@@ -42,14 +40,10 @@ class MemberProjection {
     // stay in order on its partition; the counts are single-document conditional updates, safe side by side).
     @KafkaListener(topics = Topics.MEMBER_MEMBERS, concurrency = "${platform.kafka.partitions:3}")
     void on(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        if (!event.handledAmong(MEMBER_EVENTS, Set.of(EventType.DUES_PAID))) {
-            return;
-        }
-        MemberState member = MemberState.of(event.data(MemberSnapshot.class));
-        EventHandling.await(readModels.upsertIfNewer(MemberState.COLLECTION, member.id(), member.version(), member)
-                .then(counts.reconcile(member.id()))
-                .flatMapMany(Flux::fromIterable)
-                .concatMap(organizationId -> changes.changed(CoverageChanges.Kind.ORGANIZATION_MEMBERS, organizationId)));
+        readModels.project(record, MEMBER_EVENTS, Set.of(EventType.DUES_PAID), MemberSnapshot.class, MemberState.COLLECTION,
+                MemberState::of, member -> counts.reconcile(member.view().id())
+                        .flatMapMany(Flux::fromIterable)
+                        .concatMap(organizationId -> changes.changed(CoverageInputs.Kind.ORGANIZATION_MEMBERS, organizationId))
+                        .then());
     }
 }

@@ -1,26 +1,17 @@
 package org.partybuilding.branch.organization;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.stereotype.Component;
+import static org.partybuilding.platform.outbox.CollectionIndexes.ascending;
 
-/** Reports select by street (and a street admin always does); created before the service reports ready. */
-@Component
-class OrganizationIndexes implements ApplicationRunner {
+import org.partybuilding.platform.outbox.CollectionIndexes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-    private final ReactiveMongoTemplate mongo;
+/** Reports select by street (and a street admin always does); created by platform-starter before the service reports ready. */
+@Configuration(proxyBeanMethods = false)
+class OrganizationIndexes {
 
-    OrganizationIndexes(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
-
-    @Override
-    public void run(ApplicationArguments args) {
-        mongo.indexOps(OrganizationView.COLLECTION)
-                .createIndex(new Index().on("street", Sort.Direction.ASC).named("street"))
-                .block();
+    @Bean
+    CollectionIndexes indexesOfOrganizations() {
+        return CollectionIndexes.on(OrganizationView.COLLECTION, ascending("street", "street"));
     }
 }

@@ -1,6 +1,7 @@
 package org.partybuilding.branch.partyorganization;
 
-import org.partybuilding.branch.coverage.Formation;
+import org.partybuilding.branch.domain.Formation;
+import org.partybuilding.branch.organization.DeregistrationFollowUp;
 import org.partybuilding.events.EventType;
 import org.partybuilding.platform.problem.ConflictException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -19,7 +20,7 @@ import reactor.util.retry.Retry;
  * still cover the organization are touched, so applying this again (a redelivered event) changes nothing.
  */
 @Component
-public class Deregistrations {
+public class Deregistrations implements DeregistrationFollowUp {
 
     private final ReactiveMongoTemplate mongo;
     private final PartyOrganizations partyOrganizations;
@@ -29,6 +30,7 @@ public class Deregistrations {
         this.partyOrganizations = partyOrganizations;
     }
 
+    @Override
     public Mono<Void> organizationDeregistered(String organizationId) {
         Query covering = Query.query(Criteria.where("status").is(PartyOrganizationStatus.ACTIVE)
                 .and("organizationIds").is(organizationId).and("formation").in(Formation.JOINT, Formation.AFFILIATED));

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.partybuilding.branch.coverage.Formation;
-import org.partybuilding.branch.coverage.PartyOrganizationType;
+import org.partybuilding.branch.domain.Formation;
+import org.partybuilding.branch.domain.PartyOrganizationType;
 import org.partybuilding.platform.problem.DomainRuleViolation;
 
 /**
@@ -49,8 +49,6 @@ public final class FormationRules {
     public record Settings(int singleMinFormalMembers, int jointMinFormalMembers, int jointMaxOrganizations,
             int branchMaxMembers, int committeeMinMembers, int committeeFromFormalMembers, int committeeMinSeats,
             int committeeMaxSeats, int branchTermYears, int committeeTermYears, int maxPostponementMonths) {
-
-        public static final Settings DOMAIN_DEFAULTS = new Settings(3, 3, 5, 50, 100, 7, 3, 7, 3, 5, 12);
 
         public Settings {
             if (singleMinFormalMembers < 1 || jointMinFormalMembers < 1 || jointMaxOrganizations < 2 || branchMaxMembers < 1

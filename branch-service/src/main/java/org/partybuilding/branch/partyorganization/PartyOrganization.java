@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.partybuilding.branch.coverage.Formation;
-import org.partybuilding.branch.coverage.PartyOrganizationType;
+import org.partybuilding.branch.domain.Formation;
+import org.partybuilding.branch.domain.PartyOrganizationType;
 import org.partybuilding.events.EventType;
 import org.partybuilding.events.PartyOrganizationSnapshot;
 import org.partybuilding.platform.outbox.OutboxEvent;

@@ -2,8 +2,8 @@ package org.partybuilding.branch.partyorganization;
 
 import java.net.URI;
 
-import org.partybuilding.branch.coverage.Formation;
-import org.partybuilding.branch.coverage.PartyOrganizationType;
+import org.partybuilding.branch.domain.Formation;
+import org.partybuilding.branch.domain.PartyOrganizationType;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.web.PageQuery;
 import org.partybuilding.platform.web.PageResponse;

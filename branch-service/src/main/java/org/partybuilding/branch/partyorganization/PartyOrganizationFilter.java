@@ -2,8 +2,8 @@ package org.partybuilding.branch.partyorganization;
 
 import java.util.regex.Pattern;
 
-import org.partybuilding.branch.coverage.Formation;
-import org.partybuilding.branch.coverage.PartyOrganizationType;
+import org.partybuilding.branch.domain.Formation;
+import org.partybuilding.branch.domain.PartyOrganizationType;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 /**

@@ -1,31 +1,18 @@
 package org.partybuilding.branch.partyorganization;
 
-import org.partybuilding.branch.instructor.Instructor;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.stereotype.Component;
+import static org.partybuilding.platform.outbox.CollectionIndexes.ascending;
 
-/** Lists select by street and find the party organizations covering an organization; created before the service reports ready. */
-@Component
-class PartyOrganizationIndexes implements ApplicationRunner {
+import org.partybuilding.platform.outbox.CollectionIndexes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-    private final ReactiveMongoTemplate mongo;
+/** Lists select by street and find the party organizations covering an organization; created by platform-starter before the service reports ready. */
+@Configuration(proxyBeanMethods = false)
+class PartyOrganizationIndexes {
 
-    PartyOrganizationIndexes(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
-
-    @Override
-    public void run(ApplicationArguments args) {
-        mongo.indexOps(PartyOrganization.COLLECTION)
-                .createIndex(new Index().on("street", Sort.Direction.ASC).named("street"))
-                .then(mongo.indexOps(PartyOrganization.COLLECTION)
-                        .createIndex(new Index().on("organizationIds", Sort.Direction.ASC).named("organizationIds")))
-                .then(mongo.indexOps(Instructor.COLLECTION)
-                        .createIndex(new Index().on("streets", Sort.Direction.ASC).named("streets")))
-                .block();
+    @Bean
+    CollectionIndexes indexesOfPartyOrganizations() {
+        return CollectionIndexes.on(PartyOrganization.COLLECTION, ascending("street", "street"),
+                ascending("organizationIds", "organizationIds"));
     }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.partybuilding.branch.coverage.CoverageChanges;
-import org.partybuilding.branch.coverage.Formation;
+import org.partybuilding.branch.domain.CoverageInputs;
+import org.partybuilding.branch.domain.Formation;
 import org.partybuilding.branch.member.MemberCount;
 import org.partybuilding.branch.member.MemberCounts;
 import org.partybuilding.branch.member.MemberState;
@@ -57,7 +57,7 @@ public class PartyOrganizations {
     private final MemberCounts counts;
     private final Members members;
     private final FormationRules rules;
-    private final CoverageChanges changes;
+    private final CoverageInputs changes;
     private final CoverageClaims claims;
     private final District district;
     private final FiscalYears fiscalYears;
@@ -65,7 +65,7 @@ public class PartyOrganizations {
     private final Clock clock;
 
     PartyOrganizations(ReactiveMongoTemplate mongo, OutboxRelay relay, VersionedWrites writes, Organizations organizations,
-            MemberCounts counts, Members members, FormationRules rules, CoverageChanges changes, CoverageClaims claims,
+            MemberCounts counts, Members members, FormationRules rules, CoverageInputs changes, CoverageClaims claims,
             District district, FiscalYears fiscalYears, Validator validator, Clock clock) {
         this.mongo = mongo;
         this.relay = relay;
@@ -125,7 +125,7 @@ public class PartyOrganizations {
                 })
                 .flatMap(p -> claims.claim(ids, newId).then(mongo.insert(p)))
                 .doOnSuccess(saved -> relay.wakeUp())
-                .flatMap(saved -> changes.changed(CoverageChanges.Kind.PARTY_ORGANIZATION, saved.id()).thenReturn(saved));
+                .flatMap(saved -> changes.changed(CoverageInputs.Kind.PARTY_ORGANIZATION, saved.id()).thenReturn(saved));
     }
 
     /** The organizations, each known, active and in the caller's scope; unknown or deregistered ones are a 400 naming each. */
@@ -372,7 +372,7 @@ public class PartyOrganizations {
             java.util.function.UnaryOperator<PartyOrganization.Builder> change) {
         PartyOrganization next = current.next(event, clock.instant(), change);
         return writes.update(current.id(), current.version(), next, next.outbox())
-                .flatMap(saved -> changes.changed(CoverageChanges.Kind.PARTY_ORGANIZATION, saved.id()).thenReturn(saved));
+                .flatMap(saved -> changes.changed(CoverageInputs.Kind.PARTY_ORGANIZATION, saved.id()).thenReturn(saved));
     }
 
     private static void requireVersion(Long expected, PartyOrganization current) {

@@ -7,10 +7,12 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.partybuilding.branch.ConfiguredRules;
+import org.partybuilding.branch.domain.Formation;
 
 class CoverageFiguresTest {
 
-    private final CoverageRules rules = new CoverageRules(CoverageRules.Thresholds.DOMAIN_DEFAULTS);
+    private final CoverageRules rules = new CoverageRules(ConfiguredRules.coverage());
 
     @Test
     void countsActiveOrganizationsByHowTheyAreCoveredAndDividesAsDomainMdSays() {

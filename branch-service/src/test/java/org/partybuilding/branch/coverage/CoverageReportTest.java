@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.partybuilding.branch.ConfiguredRules;
+import org.partybuilding.branch.domain.Formation;
+import org.partybuilding.branch.domain.PartyOrganizationType;
 
 class CoverageReportTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
 
-    private final CoverageRules rules = new CoverageRules(CoverageRules.Thresholds.DOMAIN_DEFAULTS);
+    private final CoverageRules rules = new CoverageRules(ConfiguredRules.coverage());
 
     private static Map<String, String> streets() {
         Map<String, String> streets = new LinkedHashMap<>();

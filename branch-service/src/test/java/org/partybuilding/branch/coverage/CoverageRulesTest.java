@@ -7,12 +7,15 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.partybuilding.branch.ConfiguredRules;
+import org.partybuilding.branch.domain.Formation;
+import org.partybuilding.branch.domain.PartyOrganizationType;
 
 class CoverageRulesTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
 
-    private final CoverageRules rules = new CoverageRules(CoverageRules.Thresholds.DOMAIN_DEFAULTS);
+    private final CoverageRules rules = new CoverageRules(ConfiguredRules.coverage());
 
     static OrganizationFacts organization(int formal, int probationary, Formation coveredBy, boolean instructor) {
         return organization(true, formal, probationary, coveredBy, instructor);

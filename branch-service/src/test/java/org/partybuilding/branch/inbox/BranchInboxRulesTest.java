@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.partybuilding.branch.coverage.CoverageRules;
 import org.partybuilding.branch.coverage.CoveringPartyOrganization;
-import org.partybuilding.branch.coverage.Formation;
+import org.partybuilding.branch.domain.Formation;
 import org.partybuilding.branch.coverage.OrganizationFacts;
 import org.partybuilding.branch.coverage.PartyOrganizationFacts;
-import org.partybuilding.branch.coverage.PartyOrganizationType;
+import org.partybuilding.branch.domain.PartyOrganizationType;
 import org.partybuilding.platform.inbox.InboxItem;
 
 class BranchInboxRulesTest {

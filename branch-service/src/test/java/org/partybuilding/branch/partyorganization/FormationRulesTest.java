@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.partybuilding.branch.coverage.Formation;
-import org.partybuilding.branch.coverage.PartyOrganizationType;
+import org.partybuilding.branch.ConfiguredRules;
+import org.partybuilding.branch.domain.Formation;
+import org.partybuilding.branch.domain.PartyOrganizationType;
 import org.partybuilding.platform.problem.DomainRuleViolation;
 
 /** Rules 1, 2, 4 and 5 at their boundaries, with DOMAIN.md's numbers. */
 class FormationRulesTest {
 
-    private final FormationRules rules = new FormationRules(FormationRules.Settings.DOMAIN_DEFAULTS);
+    private final FormationRules rules = new FormationRules(ConfiguredRules.formation());
 
     private static FormationRules.Covered org(String id, int formal, int probationary) {
         return new FormationRules.Covered(id, "社会组织" + id, formal, probationary);

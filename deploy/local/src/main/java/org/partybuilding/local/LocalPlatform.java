@@ -2,12 +2,7 @@ package org.partybuilding.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,11 +26,18 @@ import java.util.function.Consumer;
  * {@link LocalPlatformMain} and as a library, e.g. by system tests:
  *
  * <pre>{@code
- * try (LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder().dataDir(tmp).reset(true).build())) {
+ * try (LocalPlatform platform = new LocalPlatform(LocalSettings.builder().dataDir(tmp).reset(true).build())) {
  *     platform.start();
  *     ... platform.gatewayUrl() ...
  * }
  * }</pre>
+ *
+ * <p>Why this file is longer than ~400 lines: it is the one facade the launcher, the system tests and the benchmarks
+ * drive — the start order and readiness, the faults the tests inject (Kafka stopped, paused or killed, a module
+ * killed, MongoDB paused), every address, and the summary a person reads after start. Each part it uses is its own
+ * type: {@link LocalSettings} (how to run), {@link Ports} (ports and the free-port check), {@link PrivacyKey},
+ * {@link MongoStore}, {@link KafkaBroker}, {@link KeycloakServer}, {@link PrometheusServer}, {@link SpringService},
+ * {@link ProcessInfo}.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -65,7 +67,7 @@ public final class LocalPlatform implements AutoCloseable {
         void afterFirstStart(LocalPlatform platform) throws Exception;
     }
 
-    private final Options options;
+    private final LocalSettings options;
     private final Ports ports;
     private final Path logs;
     private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -79,7 +81,7 @@ public final class LocalPlatform implements AutoCloseable {
     private Duration startupTime = Duration.ZERO;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    public LocalPlatform(Options options) {
+    public LocalPlatform(LocalSettings options) {
         this.options = Objects.requireNonNull(options);
         this.ports = new Ports(options.portOffset);
         this.logs = options.dataDir.resolve("logs");
@@ -402,23 +404,7 @@ public final class LocalPlatform implements AutoCloseable {
      * directory (never in the repository), so what was stored stays readable across restarts.
      */
     synchronized String privacyKey() {
-        Path file = options.dataDir.resolve("privacy.key");
-        try {
-            if (!Files.exists(file)) {
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n");
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: the data directory's own permissions apply
-                }
-            }
-            return Files.readString(file).trim();
-        } catch (IOException e) {
-            throw new LocalPlatformException("launcher", "cannot create or read " + file + ": " + e, e);
-        }
+        return PrivacyKey.in(options.dataDir);
     }
 
     private void requireFreePorts() {
@@ -437,26 +423,7 @@ public final class LocalPlatform implements AutoCloseable {
             wanted.put(ports.http(module), module);
             wanted.put(ports.management(module), module + " management");
         }
-        List<String> busy = new ArrayList<>();
-        wanted.forEach((port, component) -> {
-            if (!isFree(port)) {
-                busy.add("port " + port + " (" + component + ") is in use by " + ProcessInfo.listenerOf(port));
-            }
-        });
-        if (!busy.isEmpty()) {
-            throw new LocalPlatformException("ports", String.join("; ", busy)
-                    + ". Stop it, or move the whole platform with --port-offset.");
-        }
-    }
-
-    static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("127.0.0.1", port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        Ports.requireFree(wanted);
     }
 
     private void startInfrastructure() {
@@ -621,199 +588,5 @@ public final class LocalPlatform implements AutoCloseable {
         users.put("finance", "finance: funding figures");
         users.put("auditor", "auditor: reads everything, personal data masked");
         return Collections.unmodifiableMap(users);
-    }
-
-    /** How to run: where, which ports, which modules. Build with {@link #builder()}. */
-    public static final class Options {
-        final Path repoRoot;
-        final Path dataDir;
-        final boolean reset;
-        final int portOffset;
-        final List<String> modules;
-        final int parallelServices;
-        final Path keycloakCacheDir;
-        final String mongoUri;
-        final boolean inMemoryStore;
-        final JvmProfile jvmProfile;
-        final boolean prometheus;
-        final FirstStartHook firstStartHook;
-        final Consumer<String> log;
-
-        private Options(Builder b) {
-            this.repoRoot = b.repoRoot != null ? b.repoRoot : findRepoRoot(Path.of(""));
-            this.dataDir = (b.dataDir != null ? b.dataDir : repoRoot.resolve("data")).toAbsolutePath().normalize();
-            this.reset = b.reset;
-            this.portOffset = b.portOffset;
-            this.modules = List.copyOf(b.modules);
-            this.parallelServices = b.parallelServices;
-            this.keycloakCacheDir = b.keycloakCacheDir != null ? b.keycloakCacheDir : defaultCacheDir();
-            this.mongoUri = b.mongoUri;
-            this.inMemoryStore = b.inMemoryStore;
-            this.jvmProfile = b.jvmProfile;
-            this.prometheus = b.prometheus;
-            this.firstStartHook = b.firstStartHook;
-            this.log = b.log;
-        }
-
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        public Path repoRoot() {
-            return repoRoot;
-        }
-
-        public Path dataDir() {
-            return dataDir;
-        }
-
-        public boolean reset() {
-            return reset;
-        }
-
-        public int portOffset() {
-            return portOffset;
-        }
-
-        public List<String> modules() {
-            return modules;
-        }
-
-        public int parallelServices() {
-            return parallelServices;
-        }
-
-        public Path keycloakCacheDir() {
-            return keycloakCacheDir;
-        }
-
-        /** Whether Prometheus starts too ({@code --prometheus}). */
-        public boolean prometheus() {
-            return prometheus;
-        }
-
-        /** The external MongoDB, or null for the built-in wire-protocol server. */
-        public String mongoUri() {
-            return mongoUri;
-        }
-    }
-
-    public static final class Builder {
-        private Path repoRoot;
-        private Path dataDir;
-        private boolean reset;
-        private int portOffset;
-        private List<String> modules = MODULES;
-        private int parallelServices = 2;
-        private Path keycloakCacheDir;
-        private String mongoUri = blankToNull(System.getenv("MONGODB_URI"));
-        private boolean inMemoryStore;
-        private JvmProfile jvmProfile = JvmProfile.FAST_START;
-        private boolean prometheus;
-        private FirstStartHook firstStartHook;
-        private Consumer<String> log = line -> System.out.println("[local-platform] " + line);
-
-        private Builder() {
-        }
-
-        /** The repository checkout (holds deploy/ and the modules); default: found above the working dir. */
-        public Builder repoRoot(Path repoRoot) {
-            this.repoRoot = repoRoot;
-            return this;
-        }
-
-        /** Where everything the platform writes goes; default {@code <repoRoot>/data}. */
-        public Builder dataDir(Path dataDir) {
-            this.dataDir = dataDir;
-            return this;
-        }
-
-        /** Wipe the data dir first (realm changes only take effect on a fresh Keycloak database). */
-        public Builder reset(boolean reset) {
-            this.reset = reset;
-            return this;
-        }
-
-        /** Added to every port (8080 → 8080 + offset, 9092 → 9092 + offset, ...). */
-        public Builder portOffset(int portOffset) {
-            new Ports(portOffset);
-            this.portOffset = portOffset;
-            return this;
-        }
-
-        /** Which of {@link #MODULES} to start; default all. */
-        public Builder modules(List<String> modules) {
-            for (String module : modules) {
-                if (!MODULES.contains(module)) {
-                    throw new IllegalArgumentException("unknown module " + module + "; known: " + MODULES);
-                }
-            }
-            this.modules = List.copyOf(modules);
-            return this;
-        }
-
-        /** Infrastructure only: MongoDB, Kafka, Keycloak. */
-        public Builder noServices() {
-            return modules(List.of());
-        }
-
-        /** How many services start at once (the gateway always starts after them); default 2. */
-        public Builder parallelServices(int parallelServices) {
-            if (parallelServices < 1) {
-                throw new IllegalArgumentException("parallel services must be at least 1");
-            }
-            this.parallelServices = parallelServices;
-            return this;
-        }
-
-        /** Where Keycloak is unpacked and built once; default ~/.cache/party-building. */
-        public Builder keycloakCacheDir(Path keycloakCacheDir) {
-            this.keycloakCacheDir = keycloakCacheDir;
-            return this;
-        }
-
-        /** Keep the built-in MongoDB store in memory only (benchmarks): faster, and gone when the launcher stops. */
-        public Builder inMemoryStore(boolean inMemoryStore) {
-            this.inMemoryStore = inMemoryStore;
-            return this;
-        }
-
-        /** How the services, the gateway and Kafka are tuned; default {@link JvmProfile#FAST_START}. */
-        public Builder jvmProfile(JvmProfile jvmProfile) {
-            this.jvmProfile = Objects.requireNonNull(jvmProfile);
-            return this;
-        }
-
-        /** Also start Prometheus (the Debian package's binary) with deploy/prometheus's rules, scraping this platform. */
-        public Builder prometheus(boolean prometheus) {
-            this.prometheus = prometheus;
-            return this;
-        }
-
-        /** Use this MongoDB instead of the built-in server; default {@code $MONGODB_URI}. */
-        public Builder mongoUri(String mongoUri) {
-            this.mongoUri = blankToNull(mongoUri);
-            return this;
-        }
-
-        /** Runs once after the first start of a data dir with every module healthy (the demo district loader). */
-        public Builder firstStartHook(FirstStartHook firstStartHook) {
-            this.firstStartHook = firstStartHook;
-            return this;
-        }
-
-        /** Progress lines; default stdout. */
-        public Builder log(Consumer<String> log) {
-            this.log = Objects.requireNonNull(log);
-            return this;
-        }
-
-        public Options build() {
-            return new Options(this);
-        }
-
-        private static String blankToNull(String s) {
-            return s == null || s.isBlank() ? null : s;
-        }
     }
 }

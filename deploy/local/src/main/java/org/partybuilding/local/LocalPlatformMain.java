@@ -42,11 +42,11 @@ public final class LocalPlatformMain {
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSS");
-        LocalPlatform.Options options;
+        LocalSettings options;
         DemoSettings demo = new DemoSettings();
         AtomicReference<DemoDistrictLoader.Report> loaded = new AtomicReference<>();
         try {
-            LocalPlatform.Builder builder = LocalPlatform.Options.builder();
+            LocalSettings.Builder builder = LocalSettings.builder();
             parse(Arrays.asList(args), builder, demo);
             if (demo.load) {
                 // checked before anything starts: sizes that cannot keep the district's proportions are refused here
@@ -96,7 +96,7 @@ public final class LocalPlatformMain {
     }
 
     /** Flags → options; throws IllegalArgumentException with a message for the user on a bad flag. */
-    static LocalPlatform.Options parse(List<String> args, LocalPlatform.Builder builder) {
+    static LocalSettings parse(List<String> args, LocalSettings.Builder builder) {
         return parse(args, builder, new DemoSettings());
     }
 
@@ -108,7 +108,7 @@ public final class LocalPlatformMain {
         long seed = DistrictGenerator.DEFAULT_SEED;
     }
 
-    static LocalPlatform.Options parse(List<String> args, LocalPlatform.Builder builder, DemoSettings demo) {
+    static LocalSettings parse(List<String> args, LocalSettings.Builder builder, DemoSettings demo) {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;

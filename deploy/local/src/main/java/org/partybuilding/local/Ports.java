@@ -1,5 +1,10 @@
 package org.partybuilding.local;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -70,5 +75,29 @@ public record Ports(int offset) {
             throw new IllegalArgumentException("unknown module " + module + "; known: " + SERVICE_PORTS.keySet());
         }
         return ports;
+    }
+
+    /** Fails naming every port of {@code wanted} (port → component) that something already listens on, and who. */
+    static void requireFree(Map<Integer, String> wanted) {
+        List<String> busy = new ArrayList<>();
+        wanted.forEach((port, component) -> {
+            if (!isFree(port)) {
+                busy.add("port " + port + " (" + component + ") is in use by " + ProcessInfo.listenerOf(port));
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new LocalPlatformException("ports", String.join("; ", busy)
+                    + ". Stop it, or move the whole platform with --port-offset.");
+        }
+    }
+
+    static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

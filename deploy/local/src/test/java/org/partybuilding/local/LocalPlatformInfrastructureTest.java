@@ -54,7 +54,7 @@ class LocalPlatformInfrastructureTest {
     void start() throws Exception {
         // made here, not with @TempDir: a per-class @TempDir field is not yet injected in @BeforeAll
         dataDir = Files.createTempDirectory("local-platform-it");
-        platform = new LocalPlatform(LocalPlatform.Options.builder().dataDir(dataDir).noServices().mongoUri(null).build());
+        platform = new LocalPlatform(LocalSettings.builder().dataDir(dataDir).noServices().mongoUri(null).build());
         platform.start();
         System.out.println("start seconds: " + platform.startSeconds());
         System.out.println("resident kB:   " + platform.residentMemoryKb());

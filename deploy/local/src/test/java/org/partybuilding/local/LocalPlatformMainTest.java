@@ -13,13 +13,13 @@ class LocalPlatformMainTest {
     @TempDir
     Path repo;
 
-    private LocalPlatform.Options parse(String... args) {
-        return LocalPlatformMain.parse(List.of(args), LocalPlatform.Options.builder().repoRoot(repo));
+    private LocalSettings parse(String... args) {
+        return LocalPlatformMain.parse(List.of(args), LocalSettings.builder().repoRoot(repo));
     }
 
     @Test
     void defaultsStartEverythingOnTheStandardPortsWithDataUnderTheRepository() {
-        LocalPlatform.Options options = parse();
+        LocalSettings options = parse();
         assertThat(options.reset()).isFalse();
         assertThat(options.portOffset()).isZero();
         assertThat(options.modules()).containsExactlyElementsOf(LocalPlatform.MODULES);
@@ -29,7 +29,7 @@ class LocalPlatformMainTest {
 
     @Test
     void readsEveryFlagInBothSpellings() {
-        LocalPlatform.Options options = parse("--reset", "--data-dir", "/tmp/x", "--port-offset=100", "--parallel", "3");
+        LocalSettings options = parse("--reset", "--data-dir", "/tmp/x", "--port-offset=100", "--parallel", "3");
         assertThat(options.reset()).isTrue();
         assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/x"));
         assertThat(options.portOffset()).isEqualTo(100);
@@ -53,20 +53,20 @@ class LocalPlatformMainTest {
     @Test
     void theDemoDistrictLoadsByDefaultAndScalesOrStaysOffByFlag() {
         LocalPlatformMain.DemoSettings demo = new LocalPlatformMain.DemoSettings();
-        LocalPlatformMain.parse(List.of(), LocalPlatform.Options.builder().repoRoot(repo), demo);
+        LocalPlatformMain.parse(List.of(), LocalSettings.builder().repoRoot(repo), demo);
         assertThat(demo.load).isTrue();
         assertThat(demo.organizations).isEqualTo(270);
         assertThat(demo.members).isEqualTo(432);
 
         LocalPlatformMain.DemoSettings scaled = new LocalPlatformMain.DemoSettings();
         LocalPlatformMain.parse(List.of("--organizations", "10000", "--members=100000", "--seed", "7"),
-                LocalPlatform.Options.builder().repoRoot(repo), scaled);
+                LocalSettings.builder().repoRoot(repo), scaled);
         assertThat(scaled.organizations).isEqualTo(10_000);
         assertThat(scaled.members).isEqualTo(100_000);
         assertThat(scaled.seed).isEqualTo(7);
 
         LocalPlatformMain.DemoSettings off = new LocalPlatformMain.DemoSettings();
-        LocalPlatformMain.parse(List.of("--no-demo"), LocalPlatform.Options.builder().repoRoot(repo), off);
+        LocalPlatformMain.parse(List.of("--no-demo"), LocalSettings.builder().repoRoot(repo), off);
         assertThat(off.load).isFalse();
         assertThatThrownBy(() -> parse("--members", "many")).hasMessageContaining("--members needs a number");
     }

@@ -27,7 +27,7 @@ class LocalPlatformTest {
 
     @Test
     void servicesLearnWhereEverythingIsAndTheGatewayAlsoWhereTheServicesAre() {
-        LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder().repoRoot(repo).mongoUri(null).build());
+        LocalPlatform platform = new LocalPlatform(LocalSettings.builder().repoRoot(repo).mongoUri(null).build());
 
         Map<String, String> member = platform.serviceEnvironment("member-service");
         assertThat(member).containsEntry("SERVER_PORT", "8083")
@@ -54,7 +54,7 @@ class LocalPlatformTest {
 
     @Test
     void anExternalMongoDbIsPassedOnAndAnOffsetMovesEveryPort() {
-        LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder().repoRoot(repo)
+        LocalPlatform platform = new LocalPlatform(LocalSettings.builder().repoRoot(repo)
                 .mongoUri("mongodb://db.example:27017/?replicaSet=rs0").portOffset(1000).build());
 
         assertThat(platform.serviceEnvironment("registry-service"))
@@ -68,7 +68,7 @@ class LocalPlatformTest {
 
     @Test
     void aMissingServiceJarIsReportedBeforeAnythingStarts() {
-        LocalPlatform platform = new LocalPlatform(LocalPlatform.Options.builder().repoRoot(repo)
+        LocalPlatform platform = new LocalPlatform(LocalSettings.builder().repoRoot(repo)
                 .dataDir(repo.resolve("data")).modules(List.of("funding-service")).log(line -> { }).build());
 
         assertThatThrownBy(platform::start).isInstanceOf(LocalPlatformException.class)
@@ -80,7 +80,7 @@ class LocalPlatformTest {
     void aBusyPortIsNamedWithItsOwner() throws IOException {
         try (ServerSocket busy = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             int port = busy.getLocalPort();
-            assertThat(LocalPlatform.isFree(port)).isFalse();
+            assertThat(Ports.isFree(port)).isFalse();
             assertThat(ProcessInfo.listenerOf(port)).contains("pid " + ProcessHandle.current().pid());
         }
     }

@@ -39,7 +39,7 @@ class PrometheusServerTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/prometheus")) || System.getenv("PROMETHEUS_BIN") != null,
                 "no Prometheus binary (Debian package prometheus)");
         Ports ports = new Ports(19000);
-        assumeTrue(LocalPlatform.isFree(ports.prometheus()), "port " + ports.prometheus() + " busy");
+        assumeTrue(Ports.isFree(ports.prometheus()), "port " + ports.prometheus() + " busy");
         PrometheusServer prometheus = new PrometheusServer(REPO, data.resolve("prometheus"), data.resolve("prometheus.log"), ports);
         try {
             prometheus.start(Duration.ofSeconds(60));

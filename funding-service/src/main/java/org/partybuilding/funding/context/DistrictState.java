@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The read models (members, party organizations, organizations) held in memory as well as in MongoDB, so
+ * The read models (members, party organizations, organizations, the streets' coverage outlooks) held in memory as well as in MongoDB, so
  * an allocation run or a forecast over 100,000 members counts in memory instead of reading 100,000
  * documents (the emulator reads about 100k documents a second). Loaded from MongoDB before the Kafka
  * listeners start (bean initialization), then kept by the projections after each write: a member's view is the
@@ -40,6 +40,7 @@ public class DistrictState implements InitializingBean {
     private final Map<String, Member> members = new ConcurrentHashMap<>();
     private final Map<String, PartyOrganizationView> partyOrganizations = new ConcurrentHashMap<>();
     private final Map<String, OrganizationView> organizations = new ConcurrentHashMap<>();
+    private final Map<String, CoverageOutlookView> outlooks = new ConcurrentHashMap<>();
 
     public DistrictState(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
@@ -56,6 +57,7 @@ public class DistrictState implements InitializingBean {
         load(PartyOrganizationView.class, PartyOrganizationView.COLLECTION, partyOrganizations, PartyOrganizationView::id,
                 Function.identity());
         load(OrganizationView.class, OrganizationView.COLLECTION, organizations, OrganizationView::id, Function.identity());
+        load(CoverageOutlookView.class, CoverageOutlookView.COLLECTION, outlooks, CoverageOutlookView::id, Function.identity());
     }
 
     private <T, V> void load(Class<T> type, String collection, Map<String, V> into, Function<T, String> id, Function<T, V> kept) {
@@ -84,6 +86,10 @@ public class DistrictState implements InitializingBean {
         organizations.merge(organization.id(), organization, (old, next) -> next.version() > old.version() ? next : old);
     }
 
+    public void apply(CoverageOutlookView outlook) {
+        outlooks.merge(outlook.id(), outlook, (old, next) -> next.version() > old.version() ? next : old);
+    }
+
     public Collection<MemberView> members() {
         return members.values().stream().map(Member::view).toList();
     }
@@ -99,6 +105,11 @@ public class DistrictState implements InitializingBean {
 
     public Collection<OrganizationView> organizations() {
         return organizations.values();
+    }
+
+    /** The streets' coverage outlooks as branch-service last announced them. */
+    public Collection<CoverageOutlookView> outlooks() {
+        return outlooks.values();
     }
 
     public Optional<PartyOrganizationView> partyOrganization(String id) {

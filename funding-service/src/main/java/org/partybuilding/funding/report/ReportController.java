@@ -33,15 +33,12 @@ class ReportController {
     private final FundingReports reports;
     private final FundingPolicies policies;
     private final DistrictState state;
-    private final ForecastSettings forecastSettings;
     private final District district;
 
-    ReportController(FundingReports reports, FundingPolicies policies, DistrictState state, ForecastSettings forecastSettings,
-            District district) {
+    ReportController(FundingReports reports, FundingPolicies policies, DistrictState state, District district) {
         this.reports = reports;
         this.policies = policies;
         this.state = state;
-        this.forecastSettings = forecastSettings;
         this.district = district;
     }
 
@@ -106,9 +103,8 @@ class ReportController {
             }
             String inScope = FundingScope.street(scope, street);
             return policies.find(fiscalYear).map(policy -> {
-                ForecastRules.Forecast forecast = ForecastRules.forecast(state.members(), state.organizations(),
-                        state.partyOrganizations(), inScope, policy.perMemberYuan(), policy.startupYuan(),
-                        forecastSettings.thresholds());
+                ForecastRules.Forecast forecast = ForecastRules.forecast(state.members(), state.outlooks(), inScope,
+                        policy.perMemberYuan(), policy.startupYuan());
                 return new ForecastResponse(fiscalYear, inScope, Money.format(policy.perMemberYuan()),
                         Money.format(policy.startupYuan()), forecast.members(), Money.format(forecast.workingFunds()),
                         forecast.shouldFormSingle(), forecast.proposedJoint(), forecast.expectedNewPartyOrganizations(),

@@ -1,23 +1,25 @@
 package org.partybuilding.funding.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partybuilding.events.CoverageOutlookSnapshot;
 import org.partybuilding.events.EventType;
 import org.partybuilding.funding.FundingApiTestBase;
+import org.partybuilding.funding.context.CoverageOutlookView;
 import org.partybuilding.platform.security.Role;
 
 /**
  * {@code GET /api/funding/forecast} (rule 18) for street BAIYUN (this class's), fiscal year 2045 at the default
  * policy (100.00 per member, 1,000.00 start-up):
  * <ul>
- * <li>org-f1: 4 formal members, no party organization → SHOULD_FORM_SINGLE</li>
- * <li>org-f2: 3 formal in its SINGLE po-f2 → covered; 3 current members</li>
- * <li>org-f3: 3 formal, only in JOINT po-f3 → SHOULD_FORM_SINGLE; 3 current members</li>
- * <li>org-f4, org-f5, org-f6 (EDUCATION, 1 formal each) → one proposed joint organization; org-f7 (SPORTS, 2 formal)
- *     joins it (room for 5)</li>
- * <li>org-f8: only a probationary member, no party organization → neither</li>
+ * <li>3 formal members in SINGLE po-f2, 3 in JOINT po-f3, 4 with no party organization: 6 current members</li>
+ * <li>branch-service announces BAIYUN's coverage outlook: 2 {@code SHOULD_FORM_SINGLE}, 1 proposed joint party
+ *     organization — funding takes them as they are (it never counts rules 1 and 2 itself)</li>
  * </ul>
  * 6 members × 100.00 = 600.00; (2 + 1) × 1,000.00 = 3,000.00; total 3,600.00.
  */
@@ -32,14 +34,6 @@ class ForecastApiTest extends FundingApiTestBase {
         if (ready) {
             return;
         }
-        organization("org-f1", STREET, "EDUCATION");
-        organization("org-f2", STREET, "EDUCATION");
-        organization("org-f3", STREET, "EDUCATION");
-        organization("org-f4", STREET, "EDUCATION");
-        organization("org-f5", STREET, "EDUCATION");
-        organization("org-f6", STREET, "EDUCATION");
-        organization("org-f7", STREET, "SPORTS");
-        organization("org-f8", STREET, "SPORTS");
         establish("po-f2", STREET, LocalDate.of(2021, 1, 1), "org-f2");
         events.publish(EventType.PARTY_ORGANIZATION_ESTABLISHED,
                 partyOrganization("po-f3", 1, STREET, "JOINT", LocalDate.of(2021, 1, 1), "ACTIVE", "org-f3", "org-x"));
@@ -47,12 +41,14 @@ class ForecastApiTest extends FundingApiTestBase {
         members("f1", 4, "org-f1", null, STREET, "FORMAL", ADMITTED);
         members("f2", 3, "org-f2", "po-f2", STREET, "FORMAL", ADMITTED);
         members("f3", 3, "org-f3", "po-f3", STREET, "FORMAL", ADMITTED);
-        members("f4", 1, "org-f4", null, STREET, "FORMAL", ADMITTED);
-        members("f5", 1, "org-f5", null, STREET, "FORMAL", ADMITTED);
-        members("f6", 1, "org-f6", null, STREET, "FORMAL", ADMITTED);
-        members("f7", 2, "org-f7", null, STREET, "FORMAL", ADMITTED);
-        members("f8", 1, "org-f8", null, STREET, "PROBATIONARY", ADMITTED);
+        outlook(new CoverageOutlookSnapshot(STREET, 2, STREET, 2, 1));
         ready = true;
+    }
+
+    private void outlook(CoverageOutlookSnapshot outlook) {
+        events.publish(EventType.COVERAGE_OUTLOOK_CHANGED, outlook);
+        await().atMost(PATIENCE).until(() -> state.outlooks().stream().anyMatch(o -> o.id().equals(outlook.id())
+                && o.version() >= outlook.version()));
     }
 
     @Test
@@ -76,6 +72,22 @@ class ForecastApiTest extends FundingApiTestBase {
         // District-wide, for the roles that read the district.
         get("/api/funding/forecast?fiscalYear=2045", bearer(Role.AUDITOR)).expectStatus().isOk().expectBody()
                 .jsonPath("$.street").doesNotExist();
+    }
+
+    @Test
+    void anOlderOutlookChangesNothingAndANewerOneMovesTheForecast() {
+        events.publish(EventType.COVERAGE_OUTLOOK_CHANGED, new CoverageOutlookSnapshot("DENGFENG", 3, "DENGFENG", 1, 0));
+        outlook(new CoverageOutlookSnapshot("DENGFENG", 2, "DENGFENG", 9, 9)); // a replay of an older one: not applied
+        await().atMost(PATIENCE).untilAsserted(() -> get("/api/funding/forecast?fiscalYear=2045&street=DENGFENG",
+                bearer(Role.FINANCE)).expectStatus().isOk().expectBody()
+                .jsonPath("$.shouldFormSingle").isEqualTo(1)
+                .jsonPath("$.proposedJoint").isEqualTo(0)
+                .jsonPath("$.startupGrants").isEqualTo("1000.00"));
+        assertThat(mongo.findById("DENGFENG", CoverageOutlookView.class, CoverageOutlookView.COLLECTION).block().version())
+                .isEqualTo(3);
+        outlook(new CoverageOutlookSnapshot("DENGFENG", 4, "DENGFENG", 0, 2));
+        get("/api/funding/forecast?fiscalYear=2045&street=DENGFENG", bearer(Role.FINANCE)).expectStatus().isOk().expectBody()
+                .jsonPath("$.expectedNewPartyOrganizations").isEqualTo(2);
     }
 
     @Test

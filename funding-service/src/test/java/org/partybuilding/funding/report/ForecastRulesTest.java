@@ -2,50 +2,57 @@ package org.partybuilding.funding.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.partybuilding.events.MemberSnapshot;
+import org.partybuilding.funding.context.CoverageOutlookView;
+import org.partybuilding.funding.context.MemberView;
 
-/** How many joint party organizations the joint plan proposes in a street (rule 2, as branch-service plans them). */
+/** Rule 18: members × per-member + branch-service's expected party organizations × start-up grant. */
 class ForecastRulesTest {
 
-    private static final ForecastRules.Thresholds DOMAIN = new ForecastRules.Thresholds(3, 3, 5);
+    private static final BigDecimal PER_MEMBER = new BigDecimal("100.00");
+    private static final BigDecimal STARTUP = new BigDecimal("1000.00");
+    private static final LocalDate ON = LocalDate.of(2026, 3, 1);
 
-    private static long proposals(Map<String, List<Integer>> byIndustry) {
-        return ForecastRules.proposals(byIndustry, DOMAIN);
+    private static MemberView member(String id, String partyOrganizationId, String street, String status) {
+        return MemberView.of(new MemberSnapshot(id, 1, "党员" + id, "FEMALE", "org-1", partyOrganizationId, street, "FORMAL",
+                status, false, false, LocalDate.of(2020, 1, 1), LocalDate.of(2021, 1, 1)), ON);
+    }
+
+    private static final List<CoverageOutlookView> OUTLOOKS = List.of(
+            new CoverageOutlookView("BAIYUN", 3, "BAIYUN", 2, 1),
+            new CoverageOutlookView("JIANSHE", 1, "JIANSHE", 0, 4));
+
+    @Test
+    void theExpectedPartyOrganizationsAreTheAnnouncedFiguresOfTheStreet() {
+        List<MemberView> members = List.of(member("m-1", "po-1", "BAIYUN", "ACTIVE"), member("m-2", "po-1", "BAIYUN", "ACTIVE"),
+                member("m-3", null, "BAIYUN", "ACTIVE"), member("m-4", "po-2", "JIANSHE", "ACTIVE"));
+        ForecastRules.Forecast baiyun = ForecastRules.forecast(members, OUTLOOKS, "BAIYUN", PER_MEMBER, STARTUP);
+        assertThat(baiyun.members()).isEqualTo(2);
+        assertThat(baiyun.workingFunds()).isEqualByComparingTo("200.00");
+        assertThat(baiyun.shouldFormSingle()).isEqualTo(2);
+        assertThat(baiyun.proposedJoint()).isEqualTo(1);
+        assertThat(baiyun.expectedNewPartyOrganizations()).isEqualTo(3);
+        assertThat(baiyun.startupGrants()).isEqualByComparingTo("3000.00");
+        assertThat(baiyun.total()).isEqualByComparingTo("3200.00");
     }
 
     @Test
-    void eachIndustryThatCanFormsItsOwnGroupsOfAtMostFive() {
-        assertThat(proposals(Map.of("EDU", List.of(1, 1, 1)))).isEqualTo(1);
-        assertThat(proposals(Map.of("EDU", List.of(1, 1, 1, 1, 1, 1)))).isEqualTo(2);
-        assertThat(proposals(Map.of("EDU", List.of(1, 1, 1), "SPORT", List.of(2, 1, 1)))).isEqualTo(2);
-        assertThat(proposals(Map.of("EDU", List.of(2, 1)))).isEqualTo(1);
+    void theDistrictAddsEveryStreetsFigures() {
+        ForecastRules.Forecast district = ForecastRules.forecast(List.of(), OUTLOOKS, null, PER_MEMBER, STARTUP);
+        assertThat(district.shouldFormSingle()).isEqualTo(2);
+        assertThat(district.proposedJoint()).isEqualTo(5);
+        assertThat(district.total()).isEqualByComparingTo("7000.00");
     }
 
     @Test
-    void leftoversGroupAcrossIndustriesOrJoinAProposalWithRoom() {
-        Map<String, List<Integer>> mixed = new LinkedHashMap<>();
-        mixed.put("EDU", List.of(1));
-        mixed.put("SPORT", List.of(1));
-        mixed.put("ART", List.of(1));
-        assertThat(proposals(mixed)).isEqualTo(1);
-        Map<String, List<Integer>> joins = new LinkedHashMap<>();
-        joins.put("EDU", List.of(1, 1, 1));
-        joins.put("SPORT", List.of(2));
-        assertThat(proposals(joins)).isEqualTo(1);
-        Map<String, List<Integer>> full = new LinkedHashMap<>();
-        full.put("EDU", List.of(1, 1, 1, 1, 1));
-        full.put("SPORT", List.of(2));
-        assertThat(proposals(full)).isEqualTo(2);
-    }
-
-    @Test
-    void aStreetThatCannotFormAGroupProposesNothing() {
-        assertThat(proposals(Map.of("EDU", List.of(2)))).isZero();
-        assertThat(proposals(Map.of("EDU", List.of(1, 1)))).isZero();
-        assertThat(proposals(Map.of())).isZero();
+    void aStreetNotYetAnnouncedExpectsNone() {
+        ForecastRules.Forecast none = ForecastRules.forecast(List.of(), OUTLOOKS, "DENGFENG", PER_MEMBER, STARTUP);
+        assertThat(none.expectedNewPartyOrganizations()).isZero();
+        assertThat(none.total()).isEqualByComparingTo("0.00");
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.partybuilding.member.members.Member;
-import org.partybuilding.member.members.Stage;
+import org.partybuilding.member.development.Stage;
 import org.partybuilding.member.members.Transfer;
 import org.partybuilding.platform.district.District;
 import org.partybuilding.platform.annual.AnnualPeriod;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.partybuilding.member.members.MemberStatus;
-import org.partybuilding.member.members.Stage;
-import org.partybuilding.member.members.StageDates;
+import org.partybuilding.member.development.Stage;
+import org.partybuilding.member.development.StageDates;
 import org.partybuilding.member.members.Transfer;
 
 /**

@@ -26,7 +26,7 @@ import org.partybuilding.member.members.MemberRegistry.Placed;
 import org.partybuilding.member.members.PersonalData;
 import org.partybuilding.member.members.RegisterMember;
 import org.partybuilding.member.members.ResidentId;
-import org.partybuilding.member.members.Stage;
+import org.partybuilding.member.development.Stage;
 import org.partybuilding.platform.audit.Actor;
 import org.partybuilding.platform.outbox.BulkInserts;
 import org.partybuilding.platform.outbox.BulkLookups;

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.partybuilding.events.MemberSnapshot;
+import org.partybuilding.member.development.Stage;
+import org.partybuilding.member.development.StageDates;
 import org.partybuilding.platform.audit.AuditRecord;
 import org.partybuilding.platform.outbox.OutboxEvent;
 import org.springframework.data.annotation.Id;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.partybuilding.member.development.StageDates;
 import org.partybuilding.platform.audit.Actor;
 import org.partybuilding.platform.audit.AuditRecord;
 import org.partybuilding.platform.audit.FieldChanges;

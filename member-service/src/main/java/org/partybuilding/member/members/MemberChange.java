@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.partybuilding.member.development.Stage;
+import org.partybuilding.member.development.StageDates;
+
 /** Builds the next state of a {@link Member}: the version goes up by one, the outbox is left to the writer. */
 public final class MemberChange {
 

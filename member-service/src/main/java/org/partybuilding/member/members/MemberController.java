@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.partybuilding.member.development.Stage;
 import org.partybuilding.platform.audit.AuditRecord;
 import org.partybuilding.platform.district.District;
 import org.partybuilding.platform.problem.TooLargeException;

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.partybuilding.member.development.Stage;
+
 /**
  * Who the member is and what their dues are based on: the body of {@code PUT /api/members/{id}},
  * and what a registration or a merge patch is checked as. Stage and transfers change only through

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
+import org.partybuilding.member.development.Stage;
+import org.partybuilding.member.development.StageDates;
 import org.springframework.stereotype.Component;
 
 /**

@@ -9,6 +9,8 @@ import org.partybuilding.events.EventType;
 import org.partybuilding.events.MemberSnapshot;
 import org.partybuilding.events.OrganizationSnapshot;
 import org.partybuilding.events.Topics;
+import org.partybuilding.member.development.Stage;
+import org.partybuilding.member.development.StageDates;
 import org.partybuilding.platform.messaging.EventHandling;
 import org.partybuilding.platform.messaging.IncomingEvent;
 import org.springframework.boot.ApplicationArguments;

@@ -1,5 +1,6 @@
 package org.partybuilding.member.members;
 
+import org.partybuilding.member.development.Stage;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 /**

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.partybuilding.member.development.Stage;
 import org.partybuilding.platform.metrics.ReadModelGauge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

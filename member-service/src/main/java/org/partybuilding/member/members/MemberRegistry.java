@@ -13,7 +13,7 @@ import org.partybuilding.events.EventType;
 import org.partybuilding.member.context.Context;
 import org.partybuilding.member.context.KnownPartyOrganization;
 import org.partybuilding.member.context.Placement;
-import org.partybuilding.member.stages.DevelopmentRules;
+import org.partybuilding.member.development.DevelopmentRules;
 import org.partybuilding.platform.audit.Actor;
 import org.partybuilding.platform.audit.AuditRecord;
 import org.partybuilding.platform.outbox.OutboxEvent;

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.partybuilding.member.development.Stage;
+
 /**
  * A member as the API shows them. {@code idNumber} and {@code phone} are masked unless the caller may see this
  * member's personal data (API.md); for a caller who gets them masked, {@code birthDate} is absent and only

@@ -1,5 +1,6 @@
 package org.partybuilding.member.members;
 
+import org.partybuilding.member.development.StageDates;
 import org.partybuilding.platform.privacy.Masks;
 import org.partybuilding.platform.privacy.PersonalDataCipher;
 import org.partybuilding.platform.security.DataScope;

@@ -11,6 +11,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import org.partybuilding.member.development.Stage;
+import org.partybuilding.member.development.StageDates;
+
 /**
  * The body of {@code POST /api/members}: the person ({@link MemberDetails} fields) and where they
  * stand in development, with the date of every stage reached so far; optionally the day the member joined their

@@ -2,7 +2,7 @@ package org.partybuilding.member.reports;
 
 import java.time.YearMonth;
 
-import org.partybuilding.member.members.Stage;
+import org.partybuilding.member.development.Stage;
 
 /**
  * A member of {@code GET /api/members/reports/arrears} (rule 11, {@code DUES_ARREARS}): {@code unpaidMonths}

@@ -6,12 +6,13 @@ import java.util.Arrays;
 
 import org.partybuilding.events.EventType;
 import org.partybuilding.member.context.TrainingAttendance;
+import org.partybuilding.member.development.DevelopmentRules;
 import org.partybuilding.member.members.Member;
 import org.partybuilding.member.members.MemberAction;
 import org.partybuilding.member.members.MemberRegistry;
 import org.partybuilding.member.members.MemberStatus;
-import org.partybuilding.member.members.Stage;
-import org.partybuilding.member.members.StageDates;
+import org.partybuilding.member.development.Stage;
+import org.partybuilding.member.development.StageDates;
 import org.partybuilding.platform.audit.Actor;
 import org.partybuilding.platform.problem.ConflictException;
 import org.partybuilding.platform.problem.InvalidInputException;

@@ -9,8 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.partybuilding.member.members.MemberStatus;
-import org.partybuilding.member.members.Stage;
-import org.partybuilding.member.members.StageDates;
+import org.partybuilding.member.development.Stage;
+import org.partybuilding.member.development.StageDates;
 import org.partybuilding.member.members.Transfer;
 
 class MemberAnnualRulesTest {

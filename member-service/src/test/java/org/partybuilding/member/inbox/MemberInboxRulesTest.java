@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 import org.junit.jupiter.api.Test;
-import org.partybuilding.member.members.Stage;
+import org.partybuilding.member.development.Stage;
 import org.partybuilding.member.reports.ArrearsEntry;
 import org.partybuilding.member.reports.PipelineReport;
 

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.partybuilding.member.development.Stage;
+import org.partybuilding.member.development.StageDates;
 
 class MemberDirectoryTest {
 

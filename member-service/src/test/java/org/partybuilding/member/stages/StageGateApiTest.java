@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partybuilding.member.MemberApiTestBase;
 import org.partybuilding.member.MemberFixtures;
+import org.partybuilding.member.development.DevelopmentRules;
 import org.partybuilding.member.members.Member;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.platform.spreadsheet.ImportReport;

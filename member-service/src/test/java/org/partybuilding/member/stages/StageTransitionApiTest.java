@@ -19,6 +19,7 @@ import org.partybuilding.events.EventType;
 import org.partybuilding.events.Topics;
 import org.partybuilding.member.MemberApiTestBase;
 import org.partybuilding.member.MemberFixtures;
+import org.partybuilding.member.development.DevelopmentRules;
 import org.partybuilding.member.members.Member;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.platform.test.TopicRecords;

@@ -17,6 +17,8 @@ public enum EventType {
     PARTY_ORGANIZATION_UPDATED(Topics.BRANCH_PARTY_ORGANIZATIONS, "PartyOrganizationUpdated", PartyOrganizationSnapshot.class),
     PARTY_ORGANIZATION_DISSOLVED(Topics.BRANCH_PARTY_ORGANIZATIONS, "PartyOrganizationDissolved", PartyOrganizationSnapshot.class),
     INSTRUCTOR_ASSIGNED(Topics.BRANCH_PARTY_ORGANIZATIONS, "InstructorAssigned", InstructorSnapshot.class),
+    /** A street's coverage outlook (rules 1, 2) changed: what funding's forecast expects (rule 18). Key: the street. */
+    COVERAGE_OUTLOOK_CHANGED(Topics.BRANCH_PARTY_ORGANIZATIONS, "CoverageOutlookChanged", CoverageOutlookSnapshot.class),
 
     MEMBER_REGISTERED(Topics.MEMBER_MEMBERS, "MemberRegistered", MemberSnapshot.class),
     MEMBER_UPDATED(Topics.MEMBER_MEMBERS, "MemberUpdated", MemberSnapshot.class),

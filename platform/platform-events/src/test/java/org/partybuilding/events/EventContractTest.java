@@ -36,7 +36,8 @@ class EventContractTest {
                         new BigDecimal("24.0"), LocalDate.of(2025, 6, 1))),
                 Arguments.of(new ActivityRecordedSnapshot("act-1", 1, "po-1", "JIANSHE", "GENERAL_MEETING",
                         LocalDate.of(2026, 3, 1), null, false, List.of("m-1"), 0, 1, true, new BigDecimal("2"))),
-                Arguments.of(new InstructorSnapshot("i-1", 1, "王五", List.of("org-3"), List.of("JIANSHE"), LocalDate.of(2026, 1, 1))));
+                Arguments.of(new InstructorSnapshot("i-1", 1, "王五", List.of("org-3"), List.of("JIANSHE"), LocalDate.of(2026, 1, 1))),
+                Arguments.of(new CoverageOutlookSnapshot("JIANSHE", 4, "JIANSHE", 2, 1)));
     }
 
     @ParameterizedTest
@@ -55,7 +56,8 @@ class EventContractTest {
                 Arguments.of(FundingEntrySnapshot.class, List.of("kind", "partyOrganizationId", "fiscalYear", "amount", "cause", "bookedAt")),
                 Arguments.of(TrainingAttendanceSnapshot.class, List.of("sessionId", "memberId", "kind", "hours", "attendedOn")),
                 Arguments.of(ActivityRecordedSnapshot.class, List.of("partyOrganizationId", "kind", "heldOn")),
-                Arguments.of(InstructorSnapshot.class, List.of("name")));
+                Arguments.of(InstructorSnapshot.class, List.of("name")),
+                Arguments.of(CoverageOutlookSnapshot.class, List.of("street")));
     }
 
     /** The incomplete record of the fault-injection run: parseable, an id and a version, nothing else. */
@@ -68,6 +70,12 @@ class EventContractTest {
                 .hasMessageStartingWith(type.getSimpleName() + " breaks the event contract")
                 .satisfies(e -> assertThat(String.join(" | ", ((EventFormatException) e).reasons()))
                         .contains(missing.toArray(String[]::new)));
+    }
+
+    @Test
+    void aCoverageOutlookNeverCountsBelowZero() {
+        assertThat(new CoverageOutlookSnapshot("JIANSHE", 1, "JIANSHE", -1, 0).violations())
+                .containsExactly("shouldFormSingle must not be negative");
     }
 
     @Test

@@ -4,13 +4,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.partybuilding.events.EventFormatException;
 import org.partybuilding.events.EventType;
 import org.partybuilding.events.MemberSnapshot;
 import org.partybuilding.events.PartyOrganizationSnapshot;
 import org.partybuilding.events.Topics;
-import org.partybuilding.platform.messaging.EventHandling;
-import org.partybuilding.platform.messaging.IncomingEvent;
 import org.partybuilding.platform.messaging.VersionedReadModels;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -38,33 +35,13 @@ class LedgerProjection {
 
     @KafkaListener(topics = Topics.BRANCH_PARTY_ORGANIZATIONS)
     void onPartyOrganization(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        if (!event.handledAmong(PARTY_ORGANIZATION_EVENTS, Set.of(EventType.INSTRUCTOR_ASSIGNED))) {
-            return;
-        }
-        PartyOrganizationSnapshot snapshot = event.data(PartyOrganizationSnapshot.class);
-        require(snapshot.id() != null && snapshot.version() > 0 && snapshot.status() != null, "party organization", record);
-        EventHandling.await(readModels.upsertIfNewer(LedgerPartyOrganization.COLLECTION, snapshot.id(), snapshot.version(),
-                LedgerPartyOrganization.of(snapshot)));
+        readModels.project(record, PARTY_ORGANIZATION_EVENTS, Set.of(EventType.INSTRUCTOR_ASSIGNED, EventType.COVERAGE_OUTLOOK_CHANGED),
+                PartyOrganizationSnapshot.class, LedgerPartyOrganization.COLLECTION, LedgerPartyOrganization::of);
     }
 
     @KafkaListener(topics = Topics.MEMBER_MEMBERS)
     void onMember(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        if (!event.handledAmong(MEMBER_EVENTS, Set.of(EventType.DUES_PAID))) {
-            return;
-        }
-        MemberSnapshot snapshot = event.data(MemberSnapshot.class);
-        require(snapshot.id() != null && snapshot.version() > 0 && snapshot.stage() != null && snapshot.status() != null,
-                "member", record);
-        EventHandling.await(readModels.upsertIfNewer(LedgerMember.COLLECTION, snapshot.id(), snapshot.version(),
-                LedgerMember.of(snapshot)));
-    }
-
-    private static void require(boolean complete, String what, ConsumerRecord<String, byte[]> record) {
-        if (!complete) {
-            throw new EventFormatException("Incomplete " + what + " event at " + record.topic() + "-" + record.partition()
-                    + "@" + record.offset());
-        }
+        readModels.project(record, MEMBER_EVENTS, Set.of(EventType.DUES_PAID), MemberSnapshot.class, LedgerMember.COLLECTION,
+                LedgerMember::of);
     }
 }

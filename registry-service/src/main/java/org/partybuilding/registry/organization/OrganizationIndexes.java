@@ -1,27 +1,19 @@
 package org.partybuilding.registry.organization;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.stereotype.Component;
+import static org.partybuilding.platform.outbox.CollectionIndexes.ascending;
 
-/** Creates the indexes before the service reports ready (runners finish before readiness). */
-@Component
-class OrganizationIndexes implements ApplicationRunner {
+import org.partybuilding.platform.outbox.CollectionIndexes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-    private final ReactiveMongoTemplate mongo;
+/** One active organization per credit code; lists by street and name. Created by platform-starter before the service reports ready. */
+@Configuration(proxyBeanMethods = false)
+class OrganizationIndexes {
 
-    OrganizationIndexes(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
-
-    @Override
-    public void run(ApplicationArguments args) {
-        var indexes = mongo.indexOps(Organization.COLLECTION);
-        indexes.createIndex(new Index().on("activeCreditCode", Sort.Direction.ASC).unique().sparse().named("active_credit_code"))
-                .then(indexes.createIndex(new Index().on("street", Sort.Direction.ASC).on("name", Sort.Direction.ASC).named("street_name")))
-                .block();
+    @Bean
+    CollectionIndexes indexesOfOrganizations() {
+        return CollectionIndexes.on(Organization.COLLECTION,
+                ascending("active_credit_code", "activeCreditCode").unique().sparse(),
+                ascending("street_name", "street", "name"));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.partybuilding.events.ActivityRecordedSnapshot;
 import org.partybuilding.events.EventType;
 import org.partybuilding.platform.outbox.OutboxEvent;
+import org.partybuilding.training.domain.ActivityKind;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;

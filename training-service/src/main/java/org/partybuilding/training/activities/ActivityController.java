@@ -5,6 +5,7 @@ import java.net.URI;
 import org.partybuilding.platform.security.DataScope;
 import org.partybuilding.platform.web.PageQuery;
 import org.partybuilding.platform.web.PageResponse;
+import org.partybuilding.training.domain.ActivityKind;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.partybuilding.platform.problem.FieldError;
+import org.partybuilding.training.domain.ActivityKind;
 
 /** Rule 13 for organizational life, in plain Java: who may be listed, and when a general meeting has its quorum. */
 public final class ActivityRules {

@@ -23,6 +23,7 @@ import org.partybuilding.training.compliance.TrainingSettings;
 import org.partybuilding.training.context.Directory;
 import org.partybuilding.training.context.KnownMember;
 import org.partybuilding.training.context.KnownPartyOrganization;
+import org.partybuilding.training.domain.ActivityKind;
 import org.partybuilding.training.ledger.TrainingLedger;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;

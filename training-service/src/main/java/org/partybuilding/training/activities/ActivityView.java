@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.partybuilding.training.domain.ActivityKind;
+
 /** An activity as the API shows it. */
 public record ActivityView(String id, long version, String partyOrganizationId, String street, ActivityKind kind,
         LocalDate heldOn, String topic, String lecturerMemberId, boolean lecturedBySecretary, List<String> attendeeIds,

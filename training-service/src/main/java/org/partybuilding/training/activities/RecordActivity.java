@@ -13,6 +13,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.partybuilding.training.domain.ActivityKind;
+
 /**
  * {@code POST /api/training/activities}: what was held, when, by which party organization, who came
  * and who was excused. {@code lecturerMemberId} only for a party lesson; {@code hours} credited to

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.partybuilding.training.activities.ActivityKind;
+import org.partybuilding.training.domain.ActivityKind;
 import org.partybuilding.training.compliance.TrainingSettings.Condition;
 import org.partybuilding.training.compliance.TrainingSettings.Frequency;
 import org.partybuilding.training.compliance.TrainingSettings.Requirement;

@@ -60,13 +60,13 @@ public class ComplianceService {
             if (rules.reported(o, period)) {
                 results.add(rules.evaluate(o, period, new ComplianceRules.HeldCounts() {
                     @Override
-                    public int held(org.partybuilding.training.activities.ActivityKind kind, boolean bySecretary,
+                    public int held(org.partybuilding.training.domain.ActivityKind kind, boolean bySecretary,
                             java.time.YearMonth month) {
                         return ledger.held(p.id(), kind, bySecretary, month);
                     }
 
                     @Override
-                    public int withoutQuorum(org.partybuilding.training.activities.ActivityKind kind, boolean bySecretary,
+                    public int withoutQuorum(org.partybuilding.training.domain.ActivityKind kind, boolean bySecretary,
                             java.time.YearMonth month) {
                         return ledger.withoutQuorum(p.id(), kind, bySecretary, month);
                     }

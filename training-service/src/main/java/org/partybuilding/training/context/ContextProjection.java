@@ -4,16 +4,15 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.partybuilding.events.EventFormatException;
 import org.partybuilding.events.EventType;
 import org.partybuilding.events.MemberSnapshot;
 import org.partybuilding.events.PartyOrganizationSnapshot;
 import org.partybuilding.events.Topics;
-import org.partybuilding.platform.messaging.EventHandling;
-import org.partybuilding.platform.messaging.IncomingEvent;
 import org.partybuilding.platform.messaging.VersionedReadModels;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
 
 /**
  * Keeps what training-service needs of members and party organizations, version-guarded so that
@@ -38,45 +37,28 @@ class ContextProjection {
 
     @KafkaListener(topics = Topics.MEMBER_MEMBERS)
     void onMember(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        if (!event.handledAmong(MEMBER_EVENTS, Set.of(EventType.DUES_PAID))) {
-            return;
-        }
-        MemberSnapshot m = event.data(MemberSnapshot.class);
-        require(m.id() != null && m.version() > 0 && m.stage() != null && m.status() != null, record);
-        KnownMember known = new KnownMember(m.id(), m.version(), m.name(), m.organizationId(), m.partyOrganizationId(),
-                m.street(), m.stage(), m.status());
-        EventHandling.await(readModels.upsertIfNewer(KnownMember.COLLECTION, m.id(), m.version(), known)
-                .doOnNext(applied -> {
-                    if (applied) {
-                        directory.put(known);
+        readModels.project(record, MEMBER_EVENTS, Set.of(EventType.DUES_PAID), MemberSnapshot.class, KnownMember.COLLECTION,
+                m -> new KnownMember(m.id(), m.version(), m.name(), m.organizationId(), m.partyOrganizationId(), m.street(),
+                        m.stage(), m.status()),
+                projected -> Mono.fromRunnable(() -> {
+                    if (projected.applied()) {
+                        directory.put(projected.view());
                     }
                 }));
     }
 
     @KafkaListener(topics = Topics.BRANCH_PARTY_ORGANIZATIONS)
     void onPartyOrganization(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        if (!event.handledAmong(PARTY_ORGANIZATION_EVENTS, Set.of(EventType.INSTRUCTOR_ASSIGNED))) {
-            return;
-        }
-        PartyOrganizationSnapshot p = event.data(PartyOrganizationSnapshot.class);
-        require(p.id() != null && p.version() > 0 && p.status() != null, record);
-        KnownPartyOrganization known = new KnownPartyOrganization(p.id(), p.version(), p.name(), p.type(), p.formation(),
-                p.street(), p.status(), p.establishedOn(), p.dissolvedOn(), p.secretaryMemberId(),
-                p.committee().stream().map(PartyOrganizationSnapshot.CommitteeSeat::memberId)
-                        .filter(java.util.Objects::nonNull).distinct().toList());
-        EventHandling.await(readModels.upsertIfNewer(KnownPartyOrganization.COLLECTION, p.id(), p.version(), known)
-                .doOnNext(applied -> {
-                    if (applied) {
-                        directory.put(known);
+        readModels.project(record, PARTY_ORGANIZATION_EVENTS, Set.of(EventType.INSTRUCTOR_ASSIGNED, EventType.COVERAGE_OUTLOOK_CHANGED),
+                PartyOrganizationSnapshot.class, KnownPartyOrganization.COLLECTION,
+                p -> new KnownPartyOrganization(p.id(), p.version(), p.name(), p.type(), p.formation(), p.street(), p.status(),
+                        p.establishedOn(), p.dissolvedOn(), p.secretaryMemberId(),
+                        p.committee().stream().map(PartyOrganizationSnapshot.CommitteeSeat::memberId)
+                                .filter(java.util.Objects::nonNull).distinct().toList()),
+                projected -> Mono.fromRunnable(() -> {
+                    if (projected.applied()) {
+                        directory.put(projected.view());
                     }
                 }));
-    }
-
-    private static void require(boolean complete, ConsumerRecord<String, byte[]> record) {
-        if (!complete) {
-            throw new EventFormatException("Incomplete event at " + record.topic() + "-" + record.partition() + "@" + record.offset());
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.partybuilding.platform.problem.FieldError;
+import org.partybuilding.training.domain.ActivityKind;
 
 /** Rule 13: quorum of a general meeting, who may be listed, consistent records. */
 class ActivityRulesTest {

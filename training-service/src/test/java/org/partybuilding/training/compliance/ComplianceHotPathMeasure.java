@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.training.TrainingApiTestBase;
-import org.partybuilding.training.activities.ActivityKind;
+import org.partybuilding.training.domain.ActivityKind;
 import org.partybuilding.training.context.KnownMember;
 import org.partybuilding.training.context.KnownPartyOrganization;
 import org.partybuilding.training.ledger.TrainingLedger;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.partybuilding.training.activities.ActivityKind;
+import org.partybuilding.training.domain.ActivityKind;
 import org.partybuilding.training.compliance.ComplianceReport;
 import org.partybuilding.training.compliance.ComplianceRules;
 import org.partybuilding.training.compliance.TrainingSettings;

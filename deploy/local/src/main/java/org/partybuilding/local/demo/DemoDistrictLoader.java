@@ -1,15 +1,10 @@
 package org.partybuilding.local.demo;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -23,12 +18,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.partybuilding.local.GatewayClient;
+import org.partybuilding.local.GatewayClient.Response;
 import org.partybuilding.local.demo.DemoDistrict.Instructor;
 import org.partybuilding.local.demo.DemoDistrict.Member;
 import org.partybuilding.local.demo.DemoDistrict.Organization;
@@ -39,9 +35,13 @@ import org.partybuilding.local.demo.DemoDistrict.PartyOrganization;
  * token of the local realm ({@code committee-admin} on {@code platform-cli}), so that every event flows as in
  * real use: organizations and the member roster as CSV imports, mobile members one by one, then (once
  * branch-service counts the members) the party organizations and instructors, then a year of organizational
- * life, a district training course and three months of dues. It then reads the coverage back and compares it
- * with the {@link ExpectedFigures}, and points the demo {@code branch-secretary} login at the first party
- * organization. Funding figures are compared only when funding-service answers them (issue 7).
+ * life, a district training course and three months of dues. {@link DemoFigureCheck} then compares what the
+ * services report with the {@link ExpectedFigures}, and the loader points the demo {@code branch-secretary} login at
+ * the first party organization. It talks to the platform through {@link DemoApi} ({@code GatewayClient}, shared with
+ * the benchmarks).
+ *
+ * <p>Why this file is a little over ~400 lines: the loading steps in their order (imports, mobile members, party
+ * organizations and instructors, organizational life, training, dues) read best in one place.
  */
 public final class DemoDistrictLoader {
 
@@ -70,9 +70,8 @@ public final class DemoDistrictLoader {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = DemoApi.JSON;
     private static final int IMPORT_ROWS = 20_000;
-    private static final Duration EVENTUAL = Duration.ofSeconds(180);
     private static final String ORGANIZATION_HEADER = "name,creditCode,type,registrationLevel,registeredOn,supervisoryUnit,"
             + "industry,street,address,legalRepresentative.name,legalRepresentative.partyMember,employees,fullTimeStaff,"
             + "operatingStatus";
@@ -82,11 +81,9 @@ public final class DemoDistrictLoader {
     private final String gateway;
     private final String keycloak;
     private final Consumer<String> log;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private final boolean activity;
-    private String token;
-    private long tokenAt;
+    private final DemoApi api;
+    private final DemoFigureCheck figures;
 
     /**
      * @param activity also record meetings, training and dues (the demo); off for a benchmark's large district,
@@ -95,6 +92,8 @@ public final class DemoDistrictLoader {
     public DemoDistrictLoader(String gatewayUrl, String keycloakUrl, boolean activity, Consumer<String> log) {
         this.gateway = Objects.requireNonNull(gatewayUrl);
         this.keycloak = Objects.requireNonNull(keycloakUrl);
+        this.api = new DemoApi(new GatewayClient(gatewayUrl, GatewayClient.tokenUri(keycloakUrl), "committee-admin"));
+        this.figures = new DemoFigureCheck(api, activity);
         this.activity = activity;
         this.log = Objects.requireNonNull(log);
     }
@@ -105,15 +104,15 @@ public final class DemoDistrictLoader {
         List<String> mismatches = new ArrayList<>();
         List<String> notChecked = new ArrayList<>();
         // what the platform holds already (nothing on a first start; a test's organizations in a shared one)
-        Map<String, Object> baseline = coverageFigures(coverage());
+        Map<String, Object> baseline = DemoFigureCheck.coverageFigures(api.coverage());
 
         Map<String, String> organizationIds = importOrganizations(district.organizations());
         List<String> ids = district.organizations().stream().map(o -> organizationIds.get(o.creditCode())).toList();
         importMembers(district);
         registerMobileMembers(district, ids);
 
-        awaitFigure("branch-service to count the members of " + expected.withMembers() + " organizations", () -> {
-            JsonNode coverage = coverage();
+        api.awaitFigure("branch-service to count the members of " + expected.withMembers() + " organizations", () -> {
+            JsonNode coverage = api.coverage();
             return coverage.path("withMembers").asInt() == expected.withMembers() + (Integer) baseline.get("withMembers")
                     && coverage.path("activeOrganizations").asInt() == expected.organizations() + (Integer) baseline.get("activeOrganizations");
         });
@@ -127,12 +126,12 @@ public final class DemoDistrictLoader {
             body.put("phone", in.phone());
             body.put("organizationIds", in.organizations().stream().map(ids::get).toList());
             body.put("assignedOn", in.assignedOn().toString());
-            expectStatus(post("/api/branches/instructors", body), 201, "instructor");
+            DemoApi.expectStatus(api.post("/api/branches/instructors", body), 201, "instructor");
         }
         log.accept(String.format("demo district: %d party organizations established, %d instructors assigned",
                 partyOrganizationIds.size(), district.instructors().size()));
 
-        compareCoverage(expected, baseline, mismatches);
+        figures.compareCoverage(expected, baseline, mismatches);
         if (activity) {
             // listing members per party organization is cheap at the demo's size, not at a benchmark's 100,000
             Map<Integer, List<String>> membersOf = awaitAssignments(district, partyOrganizationIds);
@@ -143,7 +142,7 @@ public final class DemoDistrictLoader {
         if (!district.partyOrganizations().isEmpty()) {
             pointBranchSecretaryAt(partyOrganizationIds.get(district.partyOrganizations().get(0).name()), notChecked);
         }
-        compareFunding(expected, mismatches, notChecked);
+        figures.compareFunding(expected, mismatches, notChecked);
         return new Report(expected, organizationIds, partyOrganizationIds, mismatches, notChecked,
                 Duration.ofNanos(System.nanoTime() - began));
     }
@@ -159,14 +158,14 @@ public final class DemoDistrictLoader {
                         o.legalRepresentative(), Boolean.toString(o.legalRepresentativePartyMember()),
                         Integer.toString(o.employees()), Integer.toString(o.fullTimeStaff()), o.operatingStatus())).append('\n');
             }
-            JsonNode answer = upload("/api/registry/organizations/import", csv.toString());
+            JsonNode answer = api.upload("/api/registry/organizations/import", csv.toString());
             if (!answer.path("rejected").isEmpty()) {
                 throw new IllegalStateException("registry rejected demo organizations: " + answer.path("rejected"));
             }
         }
         Map<String, String> ids = new HashMap<>();
         for (int page = 0; ; page++) { // the platform may hold other organizations too
-            JsonNode items = get("/api/registry/organizations?size=200&page=" + page).path("items");
+            JsonNode items = api.get("/api/registry/organizations?size=200&page=" + page).path("items");
             if (items.isEmpty()) {
                 break;
             }
@@ -186,7 +185,7 @@ public final class DemoDistrictLoader {
     /** The roster (all but the mobile members) as CSV imports; rows of employers member-service has not heard of yet are sent again. */
     private void importMembers(DemoDistrict district) {
         List<Member> pending = district.members().stream().filter(m -> m.mobile() == null).toList();
-        long deadline = System.nanoTime() + EVENTUAL.toNanos();
+        long deadline = System.nanoTime() + DemoApi.EVENTUAL.toNanos();
         int created = 0;
         while (!pending.isEmpty()) {
             List<Member> again = new ArrayList<>();
@@ -200,7 +199,7 @@ public final class DemoDistrictLoader {
                             date(m.activistOn()), date(m.targetOn()), date(m.admittedOn()), date(m.confirmedOn()),
                             m.monthlyIncome().toPlainString(), m.incomeCategory())).append('\n');
                 }
-                JsonNode answer = upload("/api/members/import", csv.toString());
+                JsonNode answer = api.upload("/api/members/import", csv.toString());
                 created += answer.path("created").asInt();
                 for (JsonNode rejected : answer.path("rejected")) {
                     boolean registered = false;
@@ -219,7 +218,7 @@ public final class DemoDistrictLoader {
                     throw new IllegalStateException(again.size() + " demo members still rejected, e.g. " + lastRejected);
                 }
                 log.accept("demo district: " + again.size() + " members wait for member-service to learn of their employers");
-                sleep(2000);
+                GatewayClient.sleep(2000);
             }
             pending = again;
         }
@@ -249,7 +248,7 @@ public final class DemoDistrictLoader {
             body.put("mobile", Map.of("originalPartyOrganization", m.mobile().originalPartyOrganization(),
                     "certificateNo", m.mobile().certificateNo(), "workingSince", m.mobile().workingSince().toString(),
                     "holdsPostInOriginal", m.mobile().holdsPostInOriginal()));
-            retrying("mobile member", () -> post("/api/members", body), 201);
+            api.retrying("mobile member", () -> api.post("/api/members", body), 201);
         }
     }
 
@@ -270,61 +269,7 @@ public final class DemoDistrictLoader {
         if (p.type().equals("GENERAL_BRANCH")) {
             body.put("approvedBySuperior", true);
         }
-        return retrying("party organization " + p.name(), () -> post("/api/branches", body), 201).path("id").asText();
-    }
-
-    /** The expected figures on top of the baseline (counts add up; the rates are those of the sums). */
-    private void compareCoverage(ExpectedFigures expected, Map<String, Object> baseline, List<String> mismatches) {
-        Map<String, Object> want = new LinkedHashMap<>();
-        java.util.function.ToIntFunction<String> base = key -> (Integer) baseline.get(key);
-        want.put("activeOrganizations", expected.organizations() + base.applyAsInt("activeOrganizations"));
-        want.put("withMembers", expected.withMembers() + base.applyAsInt("withMembers"));
-        want.put("coveredBySingle", expected.coveredBySingle() + base.applyAsInt("coveredBySingle"));
-        want.put("coveredByJoint", expected.coveredByJoint() + base.applyAsInt("coveredByJoint"));
-        want.put("coveredByAffiliated", base.applyAsInt("coveredByAffiliated"));
-        want.put("instructorOnly", expected.instructorOnly() + base.applyAsInt("instructorOnly"));
-        want.put("uncovered", expected.uncovered() + base.applyAsInt("uncovered"));
-        int covered = (Integer) want.get("coveredBySingle") + (Integer) want.get("coveredByJoint") + (Integer) want.get("coveredByAffiliated");
-        want.put("organizationCoverageRate", rate(covered, (Integer) want.get("withMembers")));
-        want.put("workCoverageRate", rate(covered + (Integer) want.get("instructorOnly"), (Integer) want.get("activeOrganizations")));
-        expected.gaps().forEach((reason, count) -> want.put("gaps." + reason, count + base.applyAsInt("gaps." + reason)));
-        List<String> differences = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        do {
-            differences.clear();
-            Map<String, Object> got = coverageFigures(coverage());
-            want.forEach((key, value) -> {
-                Object actual = got.get(key);
-                boolean same = value instanceof BigDecimal b ? actual instanceof BigDecimal a && a.compareTo(b) == 0
-                        : Objects.equals(value, actual);
-                if (!same) {
-                    differences.add("coverage " + key + " expected " + value + ", reported " + actual);
-                }
-            });
-            if (!differences.isEmpty()) {
-                sleep(1000);
-            }
-        } while (!differences.isEmpty() && System.nanoTime() < deadline);
-        mismatches.addAll(differences);
-    }
-
-    private static BigDecimal rate(int part, int whole) {
-        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, java.math.RoundingMode.HALF_UP);
-    }
-
-    /** The figures of a coverage answer by name, gaps counted per reason ({@code gaps.REASON}). */
-    public static Map<String, Object> coverageFigures(JsonNode coverage) {
-        Map<String, Object> got = new LinkedHashMap<>();
-        for (String key : List.of("activeOrganizations", "withMembers", "coveredBySingle", "coveredByJoint", "coveredByAffiliated",
-                "instructorOnly", "uncovered")) {
-            got.put(key, coverage.path(key).asInt());
-        }
-        for (String key : List.of("organizationCoverageRate", "workCoverageRate")) {
-            got.put(key, coverage.path(key).isNull() ? null : new BigDecimal(coverage.path(key).asText()));
-        }
-        ExpectedFigures.GAP_REASONS.forEach(reason -> got.put("gaps." + reason, 0));
-        coverage.path("gaps").forEach(gap -> got.merge("gaps." + gap.path("reason").asText(), 1, (a, b) -> (Integer) a + (Integer) b));
-        return got;
+        return api.retrying("party organization " + p.name(), () -> api.post("/api/branches", body), 201).path("id").asText();
     }
 
     /** Waits until member-service has put every member of the covered organizations into its party organization. */
@@ -334,9 +279,9 @@ public final class DemoDistrictLoader {
             long want = district.members().stream().filter(m -> p.organizations().contains(m.organization())).count();
             String id = partyOrganizationIds.get(p.name());
             List<String> partyMembers = new ArrayList<>();
-            awaitFigure(want + " members in " + p.name(), () -> {
+            api.awaitFigure(want + " members in " + p.name(), () -> {
                 partyMembers.clear();
-                List<JsonNode> listed = listAll("/api/members?status=ACTIVE&partyOrganizationId=" + id);
+                List<JsonNode> listed = api.listAll("/api/members?status=ACTIVE&partyOrganizationId=" + id);
                 listed.stream().filter(m -> List.of("FORMAL", "PROBATIONARY").contains(m.path("stage").asText()))
                         .forEach(m -> partyMembers.add(m.path("id").asText()));
                 return listed.size() == want;
@@ -382,7 +327,7 @@ public final class DemoDistrictLoader {
             body.put("lecturerMemberId", lecturer);
         }
         body.put("attendeeIds", attendees.subList(0, Math.min(500, attendees.size())));
-        retrying(kind + " of " + partyOrganizationId, () -> post("/api/training/activities", body), 201);
+        api.retrying(kind + " of " + partyOrganizationId, () -> api.post("/api/training/activities", body), 201);
         return 1;
     }
 
@@ -395,18 +340,18 @@ public final class DemoDistrictLoader {
         session.put("endsOn", "2026-06-16");
         session.put("hours", "8");
         session.put("location", "越秀区党群服务中心");
-        String id = retrying("training course", () -> post("/api/training/sessions", session), 201).path("id").asText();
+        String id = api.retrying("training course", () -> api.post("/api/training/sessions", session), 201).path("id").asText();
         List<String> all = membersOf.values().stream().flatMap(List::stream).toList();
         for (int from = 0; from < all.size(); from += 1000) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 1000));
-            retrying("training attendance", () -> post("/api/training/sessions/" + id + "/attendance", Map.of("memberIds", chunk)), 200);
+            api.retrying("training attendance", () -> api.post("/api/training/sessions/" + id + "/attendance", Map.of("memberIds", chunk)), 200);
         }
         log.accept("demo district: " + all.size() + " members attended the district training course");
     }
 
     private void payDues(DemoDistrict district, List<String> mismatches) {
         Map<String, String> idOf = new HashMap<>();
-        listAll("/api/members?status=ACTIVE").forEach(m -> idOf.put(m.path("idNumber").asText(), m.path("id").asText()));
+        api.listAll("/api/members?status=ACTIVE").forEach(m -> idOf.put(m.path("idNumber").asText(), m.path("id").asText()));
         List<Member> payers = ExpectedFigures.duesPayers(district);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -416,7 +361,7 @@ public final class DemoDistrictLoader {
                 for (YearMonth month : ExpectedFigures.DUES_MONTHS) {
                     results.add(pool.submit(() -> {
                         String amount = ExpectedFigures.monthlyDues(m).toPlainString();
-                        Response response = post("/api/members/" + id + "/dues-payments", Map.of("month", month.toString(), "amount", amount));
+                        Response response = api.post("/api/members/" + id + "/dues-payments", Map.of("month", month.toString(), "amount", amount));
                         if (response.status() == 201 || response.status() == 200 || response.status() == 409) {
                             return null;
                         }
@@ -444,73 +389,20 @@ public final class DemoDistrictLoader {
 
     // --- funding (issue 7) --------------------------------------------------------------------------------------
 
-    /**
-     * Start-up grants, this year's allocation and dues returned, once funding-service books them: until then its
-     * endpoints answer 404 and the figures are listed as not checked. The allocation counts members as they stood on its
-     * snapshot date (rule 15), and the demo's members were placed in their party organizations today, when the loader
-     * established them: so it allocates the current fiscal year on the day it does (the district's day, read now: a load
-     * that runs past midnight allocates on the new day, after every placement).
-     */
-    private void compareFunding(ExpectedFigures expected, List<String> mismatches, List<String> notChecked) {
-        LocalDate snapshotDate = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-        int year = snapshotDate.getYear();
-        Response allocation = post("/api/funding/allocations", Map.of("fiscalYear", year, "snapshotDate", snapshotDate.toString()));
-        if (allocation.status() == 404 || allocation.status() == 405) {
-            notChecked.add("funding (start-up grants, allocation, dues returned): funding-service does not book them yet");
-            return;
-        }
-        if (allocation.status() >= 300) {
-            mismatches.add("allocation run: " + allocation.status() + " " + allocation.body());
-            return;
-        }
-        JsonNode run = json(allocation.body());
-        compareMoney("allocation " + year, expected.allocation(), run.path("total").asText(), mismatches);
-        BigDecimal[] sums = {BigDecimal.ZERO, BigDecimal.ZERO};
-        try {
-            awaitFigure("funding-service to book every start-up grant and dues return", () -> {
-            sums[0] = ledgerTotal("STARTUP_GRANT");
-            sums[1] = ledgerTotal("DUES_RETURN");
-            return sums[0].compareTo(expected.startupGrants()) >= 0
-                    && (!activity || sums[1].compareTo(expected.duesReturned()) >= 0);
-            });
-        } catch (IllegalStateException e) {
-            // compared below: what is missing shows as a mismatch, not as a failed start
-        }
-        compareMoney("start-up grants", expected.startupGrants(), sums[0].toPlainString(), mismatches);
-        if (activity) {
-            compareMoney("dues returned", expected.duesReturned(), sums[1].toPlainString(), mismatches);
-        }
-    }
-
-    /** Every ledger entry of a kind, over all fiscal years (grants fall in the year of establishment). */
-    private BigDecimal ledgerTotal(String kind) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (JsonNode entry : listAll("/api/funding/ledger?kind=" + kind)) {
-            total = total.add(new BigDecimal(entry.path("amount").asText("0")));
-        }
-        return total;
-    }
-
-    private static void compareMoney(String what, BigDecimal expected, String reported, List<String> mismatches) {
-        if (reported == null || reported.isBlank() || new BigDecimal(reported).compareTo(expected) != 0) {
-            mismatches.add(what + " expected " + expected.toPlainString() + ", reported " + reported);
-        }
-    }
-
     // --- Keycloak -----------------------------------------------------------------------------------------------
 
     /** The demo {@code branch-secretary} login's {@code party_org_id} (API.md: set when the demo district loads). */
     private void pointBranchSecretaryAt(String partyOrganizationId, List<String> notChecked) {
         try {
-            String admin = tokenFrom(keycloak + "/realms/master/protocol/openid-connect/token",
+            String admin = GatewayClient.token(keycloak + "/realms/master/protocol/openid-connect/token",
                     Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"));
             String users = keycloak + "/admin/realms/party-building/users";
-            JsonNode user = json(send(HttpRequest.newBuilder(URI.create(users + "?exact=true&username=branch-secretary"))
+            JsonNode user = DemoApi.json(GatewayClient.send(HttpRequest.newBuilder(URI.create(users + "?exact=true&username=branch-secretary"))
                     .header("Authorization", "Bearer " + admin).GET().build()).body()).get(0);
             ObjectNode updated = user.deepCopy();
             ObjectNode attributes = updated.has("attributes") ? (ObjectNode) updated.get("attributes") : updated.putObject("attributes");
             attributes.putArray("party_org_id").add(partyOrganizationId);
-            Response put = send(HttpRequest.newBuilder(URI.create(users + "/" + user.path("id").asText()))
+            Response put = GatewayClient.send(HttpRequest.newBuilder(URI.create(users + "/" + user.path("id").asText()))
                     .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(updated.toString())).build());
             if (put.status() != 204) {
@@ -521,144 +413,8 @@ public final class DemoDistrictLoader {
         }
     }
 
-    private String bearer() {
-        if (token == null || System.nanoTime() - tokenAt > Duration.ofSeconds(60).toNanos()) {
-            token = tokenFrom(keycloak + "/realms/party-building/protocol/openid-connect/token",
-                    Map.of("grant_type", "password", "client_id", "platform-cli", "username", "committee-admin", "password", "demo"));
-            tokenAt = System.nanoTime();
-        }
-        return token;
-    }
-
-    private String tokenFrom(String endpoint, Map<String, String> form) {
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        Response response = send(HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        if (response.status() != 200) {
-            throw new IllegalStateException("no token from " + endpoint + ": " + response.status() + " " + response.body());
-        }
-        return json(response.body()).path("access_token").asText();
-    }
-
-    // --- HTTP ---------------------------------------------------------------------------------------------------
-
-    private record Response(int status, String body) {
-    }
-
-    private synchronized String currentBearer() {
-        return bearer();
-    }
-
-    private JsonNode coverage() {
-        return get("/api/branches/coverage");
-    }
-
-    private List<JsonNode> listAll(String path) {
-        List<JsonNode> all = new ArrayList<>();
-        String separator = path.contains("?") ? "&" : "?";
-        for (int page = 0; ; page++) {
-            JsonNode answer = get(path + separator + "size=200&page=" + page);
-            answer.path("items").forEach(all::add);
-            if (answer.path("items").size() < 200) {
-                return all;
-            }
-        }
-    }
-
-    private JsonNode get(String path) {
-        Response response = send(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + currentBearer()).GET().build());
-        expectStatus(response, 200, "GET " + path);
-        return json(response.body());
-    }
-
-    private Response post(String path, Object body) {
-        try {
-            return send(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + currentBearer()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private JsonNode upload(String path, String csv) {
-        String boundary = "demo-" + Long.toHexString(System.nanoTime());
-        ByteArrayOutputStream body = new ByteArrayOutputStream(csv.length() * 3 + 512);
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"demo.csv\"\r\n"
-                + "Content-Type: text/csv; charset=UTF-8\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(csv.getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        Response response = send(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(300))
-                .header("Authorization", "Bearer " + currentBearer())
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
-        expectStatus(response, 200, "POST " + path);
-        return json(response.body());
-    }
-
-    /** Sends until the expected status: another service may not have read the events it needs yet (422, 400, 404). */
-    private JsonNode retrying(String what, java.util.function.Supplier<Response> call, int status) {
-        long deadline = System.nanoTime() + EVENTUAL.toNanos();
-        while (true) {
-            Response response = call.get();
-            if (response.status() == status) {
-                return json(response.body());
-            }
-            if (response.status() >= 500 || response.status() == 401 || response.status() == 403 || System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + ": " + response.status() + " " + response.body());
-            }
-            sleep(1000);
-        }
-    }
-
-    private void awaitFigure(String what, java.util.function.BooleanSupplier done) {
-        long deadline = System.nanoTime() + EVENTUAL.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out waiting for " + what);
-            }
-            sleep(1000);
-        }
-    }
-
-    private static void expectStatus(Response response, int status, String what) {
-        if (response.status() != status) {
-            throw new IllegalStateException(what + ": " + response.status() + " " + response.body());
-        }
-    }
-
-    private Response send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode json(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + body, e);
-        }
-    }
-
     private static String date(LocalDate date) {
         return date == null ? "" : date.toString();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -28,6 +28,10 @@ import org.partybuilding.local.demo.DemoDistrict.Situation;
  * "Members" here are party members (formal and probationary, mobile ones included); about 5 % more people in
  * development (applicants, activists, development targets) come on top. Every date is on or before
  * {@link DemoDistrict#DATA_AS_OF}, so the data does not depend on the day it is generated.
+ * <p>
+ * Why this file is longer than ~400 lines: the district is generated in one pass whose steps share the seeded random
+ * stream (organizations, their members, party organizations, instructors, people in development); split apart, the
+ * order of the draws — and so the district of a seed — would be spread over several files.
  */
 public final class DistrictGenerator {
 

@@ -1,6 +1,12 @@
 package org.partybuilding.platform.messaging;
 
+import java.util.Set;
+import java.util.function.Function;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.partybuilding.events.AggregateSnapshot;
+import org.partybuilding.events.EventType;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
@@ -19,6 +25,10 @@ import reactor.core.publisher.Mono;
  * "stale, ignore" answer only once the stored version is seen to be as new: on a replica set two writers can both
  * find nothing and race to insert, and the loser's version may be the newer one, so it tries again (now as an
  * update of the winner's document).
+ *
+ * <p>{@link #project} is the whole skeleton of a read-model listener, so that a service writes only what is its own
+ * (which events, which view, what follows): read the record, skip the topic's other events, read the data (its
+ * contract checked), upsert by version, then what follows, awaited on the listener thread.
  */
 public class VersionedReadModels {
 
@@ -45,6 +55,38 @@ public class VersionedReadModels {
         return upsert(collection, id, version, new Document("$set", state), RACE_ATTEMPTS)
                 .doOnNext(applied -> meters.counter("platform.events.applied", "collection", collection,
                         "outcome", applied ? "applied" : "stale").increment());
+    }
+
+    /** One record as projected: the event, its data, the view made of it, and whether the view was newer (applied). */
+    public record Projected<S, V>(IncomingEvent event, S data, V view, boolean applied) {
+
+        public EventType type() {
+            return event.type().orElseThrow();
+        }
+    }
+
+    /**
+     * Projects {@code record} into {@code collection}: nothing for one of {@code skipped}, an {@code EventFormatException}
+     * (dead letters) for an event neither handled nor skipped or whose data breaks its contract; otherwise the view
+     * of its data is upserted over an older version only (the data's id and version).
+     */
+    public <S extends AggregateSnapshot, V> void project(ConsumerRecord<String, byte[]> record, Set<EventType> handled,
+            Set<EventType> skipped, Class<S> dataType, String collection, Function<S, V> view) {
+        project(record, handled, skipped, dataType, collection, view, projected -> Mono.empty());
+    }
+
+    /** As {@link #project(ConsumerRecord, Set, Set, Class, String, Function)}, then {@code then} (also when not applied). */
+    public <S extends AggregateSnapshot, V> void project(ConsumerRecord<String, byte[]> record, Set<EventType> handled,
+            Set<EventType> skipped, Class<S> dataType, String collection, Function<S, V> view,
+            Function<Projected<S, V>, Mono<?>> then) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!event.handledAmong(handled, skipped)) {
+            return;
+        }
+        S data = event.data(dataType);
+        V made = view.apply(data);
+        EventHandling.await(upsertIfNewer(collection, data.id(), data.version(), made)
+                .flatMap(applied -> then.apply(new Projected<>(event, data, made, applied)).then()));
     }
 
     private static final int RACE_ATTEMPTS = 3;

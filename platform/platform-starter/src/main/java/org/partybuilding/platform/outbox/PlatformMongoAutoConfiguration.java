@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.partybuilding.platform.messaging.VersionedReadModels;
 import org.partybuilding.platform.metrics.ReadModelGauges;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -60,6 +61,13 @@ public class PlatformMongoAutoConfiguration {
         public int getOrder() {
             return Ordered.LOWEST_PRECEDENCE;
         }
+    }
+
+    /** Creates the indexes the service declares ({@link CollectionIndexes} beans) before it reports ready. */
+    @Bean
+    @ConditionalOnBean(ReactiveMongoTemplate.class)
+    CollectionIndexes.Creator platformCollectionIndexes(ReactiveMongoTemplate mongo, ObjectProvider<CollectionIndexes> declared) {
+        return new CollectionIndexes.Creator(mongo, declared);
     }
 
     @Bean

@@ -33,6 +33,11 @@ public enum Role {
         return "ROLE_" + realmRole;
     }
 
+    /** The realm role names of {@code roles}, for a service's {@code ApiAuthorization}: {@code hasAnyRole(realmRoles(...))}. */
+    public static String[] realmRoles(Role... roles) {
+        return Arrays.stream(roles).map(Role::realmRole).toArray(String[]::new);
+    }
+
     public static Optional<Role> ofRealmRole(String realmRole) {
         return Arrays.stream(values()).filter(r -> r.realmRole.equals(realmRole)).findFirst();
     }

@@ -55,6 +55,13 @@ public class SampleApplication {
                 .hasAnyRole(Role.DISTRICT_ADMIN.realmRole(), Role.COMMITTEE_ADMIN.realmRole(), Role.STREET_ADMIN.realmRole());
     }
 
+    /** Declared only: platform-starter creates it before the service reports ready. */
+    @Bean
+    org.partybuilding.platform.outbox.CollectionIndexes widgetIndexes() {
+        return org.partybuilding.platform.outbox.CollectionIndexes.on("widgets",
+                org.partybuilding.platform.outbox.CollectionIndexes.ascending("street_name", "street", "name"));
+    }
+
     @Document("widgets")
     public record Widget(@Id String id, long version, String name, String street, List<OutboxEvent> outbox) {
     }

@@ -1,4 +1,4 @@
-package org.partybuilding.member.stages;
+package org.partybuilding.member.development;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,8 +7,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
-import org.partybuilding.member.members.Stage;
-import org.partybuilding.member.members.StageDates;
 import org.partybuilding.platform.problem.DomainRuleViolation;
 import org.partybuilding.platform.problem.InvalidInputException;
 

@@ -1,4 +1,4 @@
-package org.partybuilding.member.stages;
+package org.partybuilding.member.development;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.partybuilding.member.stages;
+package org.partybuilding.member.development;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.partybuilding.member.members.Stage;
-import org.partybuilding.member.members.StageDates;
 import org.partybuilding.platform.problem.DomainRuleViolation;
 import org.partybuilding.platform.problem.FieldError;
 import org.partybuilding.platform.problem.InvalidInputException;

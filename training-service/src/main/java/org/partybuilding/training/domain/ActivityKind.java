@@ -1,4 +1,4 @@
-package org.partybuilding.training.activities;
+package org.partybuilding.training.domain;
 
 /** The kinds of organizational life of rule 12. */
 public enum ActivityKind {

@@ -1,4 +1,4 @@
-package org.partybuilding.training.ledger;
+package org.partybuilding.training.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.training.TrainingApiTestBase;
-import org.partybuilding.training.activities.ActivityKind;
+import org.partybuilding.training.domain.ActivityKind;
 import org.partybuilding.training.context.Directory;
+import org.partybuilding.training.ledger.TrainingLedger;
 
 /** What a restarted service knows: the read models and the ledger rebuilt from the collections give the same figures. */
 class StartupLoaderTest extends TrainingApiTestBase {

@@ -1,4 +1,4 @@
-package org.partybuilding.branch.coverage;
+package org.partybuilding.branch.domain;
 
 /** Kinds of party organization (党组织), by size (DOMAIN.md rule 4). */
 public enum PartyOrganizationType {

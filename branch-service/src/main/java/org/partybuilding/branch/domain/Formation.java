@@ -1,4 +1,4 @@
-package org.partybuilding.branch.coverage;
+package org.partybuilding.branch.domain;
 
 /** How a party organization is formed (组建方式), and so how it covers an organization. */
 public enum Formation {

@@ -1,4 +1,4 @@
-package org.partybuilding.member.members;
+package org.partybuilding.member.development;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package org.partybuilding.member.context;
+package org.partybuilding.member.projection;
 
 import java.time.Clock;
 import java.util.EnumSet;
@@ -6,20 +6,20 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.partybuilding.events.EventFormatException;
 import org.partybuilding.events.EventType;
 import org.partybuilding.events.OrganizationSnapshot;
 import org.partybuilding.events.PartyOrganizationSnapshot;
 import org.partybuilding.events.Topics;
 import org.partybuilding.events.TrainingAttendanceSnapshot;
+import org.partybuilding.member.context.KnownOrganization;
+import org.partybuilding.member.context.KnownPartyOrganization;
+import org.partybuilding.member.context.TrainingAttendance;
 import org.partybuilding.member.members.Member;
 import org.partybuilding.member.members.MemberAction;
 import org.partybuilding.member.members.MemberAudit;
 import org.partybuilding.platform.audit.Actor;
 import org.partybuilding.platform.audit.AuditRecord;
 import org.partybuilding.platform.audit.FieldChange;
-import org.partybuilding.platform.messaging.EventHandling;
-import org.partybuilding.platform.messaging.IncomingEvent;
 import org.partybuilding.platform.messaging.VersionedReadModels;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -61,14 +61,10 @@ class ContextProjection {
 
     @KafkaListener(topics = Topics.REGISTRY_ORGANIZATIONS)
     void onOrganization(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        event.handledAmong(ORGANIZATION_EVENTS, Set.of());
-        OrganizationSnapshot o = event.data(OrganizationSnapshot.class);
-        require(o.id() != null && o.version() > 0 && o.street() != null && o.status() != null, record);
-        KnownOrganization known = new KnownOrganization(o.id(), o.version(), o.name(), o.creditCode(), o.street(), o.status());
-        EventHandling.await(readModels.upsertIfNewer(KnownOrganization.COLLECTION, o.id(), o.version(), known)
+        readModels.project(record, ORGANIZATION_EVENTS, Set.of(), OrganizationSnapshot.class, KnownOrganization.COLLECTION,
+                o -> new KnownOrganization(o.id(), o.version(), o.name(), o.creditCode(), o.street(), o.status()),
                 // A member is seen in their employer's street: follow the organization if it moves, with a record each.
-                .flatMap(applied -> applied ? followToStreet(o.id(), o.street()) : Mono.empty()));
+                known -> known.applied() ? followToStreet(known.view().id(), known.view().street()) : Mono.empty());
     }
 
     /** Moves the organization's members to its new street, each with its audit record (no new member version). */
@@ -89,34 +85,17 @@ class ContextProjection {
 
     @KafkaListener(topics = Topics.BRANCH_PARTY_ORGANIZATIONS)
     void onPartyOrganization(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        if (!event.handledAmong(PARTY_ORGANIZATION_EVENTS, Set.of(EventType.INSTRUCTOR_ASSIGNED))) {
-            return;
-        }
-        PartyOrganizationSnapshot p = event.data(PartyOrganizationSnapshot.class);
-        require(p.id() != null && p.version() > 0 && p.status() != null, record);
-        KnownPartyOrganization known = new KnownPartyOrganization(p.id(), p.version(), p.name(), p.formation(),
-                p.organizationIds(), p.street(), p.status(), p.establishedOn());
-        EventHandling.await(readModels.upsertIfNewer(KnownPartyOrganization.COLLECTION, p.id(), p.version(), known)
-                .flatMap(applied -> applied ? effects.apply(known, event.type().orElseThrow()) : Mono.empty()));
+        readModels.project(record, PARTY_ORGANIZATION_EVENTS, Set.of(EventType.INSTRUCTOR_ASSIGNED, EventType.COVERAGE_OUTLOOK_CHANGED),
+                PartyOrganizationSnapshot.class, KnownPartyOrganization.COLLECTION,
+                p -> new KnownPartyOrganization(p.id(), p.version(), p.name(), p.formation(), p.organizationIds(), p.street(),
+                        p.status(), p.establishedOn()),
+                known -> known.applied() ? effects.apply(known.view(), known.type()) : Mono.empty());
     }
 
     @KafkaListener(topics = Topics.TRAINING_RECORDS)
     void onTraining(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        if (!event.handledAmong(Set.of(EventType.TRAINING_ATTENDED), Set.of(EventType.ACTIVITY_RECORDED))) {
-            return;
-        }
-        TrainingAttendanceSnapshot t = event.data(TrainingAttendanceSnapshot.class);
-        require(t.id() != null && t.version() > 0 && t.memberId() != null && t.kind() != null && t.hours() != null
-                && t.hours().signum() >= 0, record);
-        EventHandling.await(readModels.upsertIfNewer(TrainingAttendance.COLLECTION, t.id(), t.version(),
-                new TrainingAttendance(t.id(), t.version(), t.memberId(), t.kind(), t.hours())));
-    }
-
-    private static void require(boolean complete, ConsumerRecord<String, byte[]> record) {
-        if (!complete) {
-            throw new EventFormatException("Incomplete event at " + record.topic() + "-" + record.partition() + "@" + record.offset());
-        }
+        readModels.project(record, Set.of(EventType.TRAINING_ATTENDED), Set.of(EventType.ACTIVITY_RECORDED),
+                TrainingAttendanceSnapshot.class, TrainingAttendance.COLLECTION,
+                t -> new TrainingAttendance(t.id(), t.version(), t.memberId(), t.kind(), t.hours()));
     }
 }

@@ -1,4 +1,4 @@
-package org.partybuilding.member.members;
+package org.partybuilding.member.development;
 
 /**
  * Development stages (rule 8) in their order: 入党申请人, 入党积极分子, 发展对象, 预备党员, 正式党员.

@@ -1,4 +1,4 @@
-package org.partybuilding.training.ledger;
+package org.partybuilding.training.startup;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -7,10 +7,11 @@ import java.util.List;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.partybuilding.training.activities.Activity;
-import org.partybuilding.training.activities.ActivityKind;
+import org.partybuilding.training.domain.ActivityKind;
 import org.partybuilding.training.context.Directory;
 import org.partybuilding.training.context.KnownMember;
 import org.partybuilding.training.context.KnownPartyOrganization;
+import org.partybuilding.training.ledger.TrainingLedger;
 import org.partybuilding.training.sessions.Attendance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

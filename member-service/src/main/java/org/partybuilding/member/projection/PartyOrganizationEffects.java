@@ -1,10 +1,11 @@
-package org.partybuilding.member.context;
+package org.partybuilding.member.projection;
 
 import java.time.LocalDate;
 import java.util.function.Function;
 
 import org.partybuilding.events.EventType;
 import org.partybuilding.events.Topics;
+import org.partybuilding.member.context.KnownPartyOrganization;
 import org.partybuilding.member.members.Member;
 import org.partybuilding.member.members.MemberAction;
 import org.partybuilding.member.members.MemberChange;

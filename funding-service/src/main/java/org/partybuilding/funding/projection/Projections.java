@@ -1,4 +1,4 @@
-package org.partybuilding.funding.context;
+package org.partybuilding.funding.projection;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -6,12 +6,18 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.partybuilding.events.CoverageOutlookSnapshot;
 import org.partybuilding.events.DuesPaymentSnapshot;
 import org.partybuilding.events.EventType;
 import org.partybuilding.events.MemberSnapshot;
 import org.partybuilding.events.OrganizationSnapshot;
 import org.partybuilding.events.PartyOrganizationSnapshot;
 import org.partybuilding.events.Topics;
+import org.partybuilding.funding.context.CoverageOutlookView;
+import org.partybuilding.funding.context.DistrictState;
+import org.partybuilding.funding.context.MemberView;
+import org.partybuilding.funding.context.OrganizationView;
+import org.partybuilding.funding.context.PartyOrganizationView;
 import org.partybuilding.funding.ledger.Bookings;
 import org.partybuilding.platform.messaging.EventHandling;
 import org.partybuilding.platform.messaging.IncomingEvent;
@@ -23,7 +29,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The three topics funding reads, one listener each (one consumer group per service, so a topic must have one
+ * The three topics funding reads, one listener each (branch's topic also brings the streets' coverage outlooks, which
+ * the forecast expects its new party organizations from) (one consumer group per service, so a topic must have one
  * listener here). Read models are upserted only over an older version (a member's: every version added to its dated
  * history once) and then applied to {@link DistrictState};
  * the bookings they cause (start-up grant, dues return) are idempotent by the entry's natural key. A booking
@@ -34,7 +41,7 @@ import reactor.core.publisher.Mono;
 class Projections {
 
     private static final Set<EventType> PARTY_ORGANIZATION_EVENTS = EnumSet.of(EventType.PARTY_ORGANIZATION_ESTABLISHED,
-            EventType.PARTY_ORGANIZATION_UPDATED, EventType.PARTY_ORGANIZATION_DISSOLVED);
+            EventType.PARTY_ORGANIZATION_UPDATED, EventType.PARTY_ORGANIZATION_DISSOLVED, EventType.COVERAGE_OUTLOOK_CHANGED);
     private static final Set<EventType> MEMBER_EVENTS = EnumSet.of(EventType.MEMBER_REGISTERED, EventType.MEMBER_UPDATED,
             EventType.MEMBER_STAGE_CHANGED, EventType.MEMBER_TRANSFERRED, EventType.MEMBER_LEFT, EventType.DUES_PAID);
     private static final Set<EventType> ORGANIZATION_EVENTS = EnumSet.of(EventType.ORGANIZATION_REGISTERED,
@@ -58,6 +65,12 @@ class Projections {
     void onPartyOrganization(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
         if (!event.handledAmong(PARTY_ORGANIZATION_EVENTS, Set.of(EventType.INSTRUCTOR_ASSIGNED))) {
+            return;
+        }
+        if (event.type().orElseThrow() == EventType.COVERAGE_OUTLOOK_CHANGED) {
+            CoverageOutlookView outlook = CoverageOutlookView.of(event.data(CoverageOutlookSnapshot.class));
+            EventHandling.await(readModels.upsertIfNewer(CoverageOutlookView.COLLECTION, outlook.id(), outlook.version(), outlook)
+                    .doOnNext(applied -> state.apply(outlook)));
             return;
         }
         PartyOrganizationSnapshot snapshot = event.data(PartyOrganizationSnapshot.class);
@@ -97,12 +110,7 @@ class Projections {
 
     @KafkaListener(topics = Topics.REGISTRY_ORGANIZATIONS)
     void onOrganization(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        if (!event.handledAmong(ORGANIZATION_EVENTS, Set.of())) {
-            return;
-        }
-        OrganizationView view = OrganizationView.of(event.data(OrganizationSnapshot.class));
-        EventHandling.await(readModels.upsertIfNewer(OrganizationView.COLLECTION, view.id(), view.version(), view)
-                .doOnNext(applied -> state.apply(view)));
+        readModels.project(record, ORGANIZATION_EVENTS, Set.of(), OrganizationSnapshot.class, OrganizationView.COLLECTION,
+                OrganizationView::of, organization -> Mono.fromRunnable(() -> state.apply(organization.view())));
     }
 }

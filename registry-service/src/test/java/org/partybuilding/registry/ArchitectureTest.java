@@ -1,0 +1,13 @@
+package org.partybuilding.registry;
+
+import org.junit.jupiter.api.Test;
+import org.partybuilding.platform.test.ServiceArchitecture;
+
+/** No package cycle inside registry-service, and no import of another service (platform-test's ServiceArchitecture). */
+class ArchitectureTest {
+
+    @Test
+    void packagesFormLayersAndImportNoOtherService() {
+        ServiceArchitecture.check("org.partybuilding.registry");
+    }
+}

@@ -1,0 +1,13 @@
+package org.partybuilding.training;
+
+import org.junit.jupiter.api.Test;
+import org.partybuilding.platform.test.ServiceArchitecture;
+
+/** No package cycle inside training-service, and no import of another service (platform-test's ServiceArchitecture). */
+class ArchitectureTest {
+
+    @Test
+    void packagesFormLayersAndImportNoOtherService() {
+        ServiceArchitecture.check("org.partybuilding.training");
+    }
+}
