@@ -16,7 +16,7 @@ import org.partybuilding.platform.inbox.InboxItem;
 class BranchInboxRulesTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 6);
-    private final BranchInboxRules rules = new BranchInboxRules(new CoverageRules(CoverageRules.Thresholds.DOMAIN_DEFAULTS),
+    private final BranchInboxRules rules = new BranchInboxRules(new CoverageRules(org.partybuilding.branch.ConfiguredRules.coverage()),
             new InboxSettings(7, 90, 30));
 
     private static PartyOrganizationFacts party(int formal, LocalDate termEndsOn, boolean committee, boolean secretary) {
