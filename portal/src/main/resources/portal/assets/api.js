@@ -81,6 +81,12 @@ export async function download(path, params, accept, fileName) {
   const response = await fetch(path + query(params), { headers: { 'Accept': accept }, credentials: 'same-origin' });
   if (!response.ok) throw await failure(response);
   const blob = await response.blob();
+  saveBlob(blob, fileName);
+  return blob.size;
+}
+
+/** Offers a blob to the browser as a file download. */
+export function saveBlob(blob, fileName) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -89,5 +95,4 @@ export async function download(path, params, accept, fileName) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
-  return blob.size;
 }

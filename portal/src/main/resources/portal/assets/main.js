@@ -14,6 +14,8 @@ import { MembersPage } from './pages/members.js';
 import { TrainingPage } from './pages/training.js';
 import { FundingPage } from './pages/funding.js';
 import { AuditPage } from './pages/audit.js';
+import { InboxPage, inboxState, loadInbox } from './pages/inbox.js';
+import { AnnualReportPage } from './pages/annual.js';
 import { session } from './session.js';
 
 const ADMINS = ['district-admin', 'committee-admin'];
@@ -28,6 +30,8 @@ export const PAGES = [
   { id: 'training', title: 'nav.training', component: TrainingPage, roles: [...ADMINS, 'street-admin', 'branch-secretary', 'auditor'] },
   { id: 'funding', title: 'nav.funding', component: FundingPage, roles: [...ADMINS, 'finance', 'auditor'] },
   { id: 'audit', title: 'nav.audit', component: AuditPage, roles: ['district-admin', 'auditor'] },
+  { id: 'inbox', title: 'nav.inbox', component: InboxPage, roles: ROLES },
+  { id: 'annual', title: 'nav.annual', component: AnnualReportPage, roles: [...ADMINS, 'street-admin', 'auditor'] },
 ];
 
 const route = reactive({ path: [], query: {} });
@@ -53,7 +57,7 @@ const App = {
     }
     const antLocale = computed(() => (locale.lang === 'en' ? undefined : zhCN));
     const theme = { token: { colorPrimary: '#c8102e', borderRadius: 3 } };
-    return { session, pages, current, missing, route, t, locale, setLang, csrf, antLocale, theme,
+    return { session, pages, current, missing, route, t, locale, setLang, csrf, antLocale, theme, inboxState,
       roleNames: () => (session.me ? session.me.roles.filter(r => ROLES.includes(r)).map(r => t('role.' + r)).join('、') : '') };
   },
   template: `
@@ -71,7 +75,7 @@ const App = {
       </form>
     </header>
     <nav class="side" data-testid="nav">
-      <a v-for="p in pages" :key="p.id" :href="'#/' + p.id" :data-page="p.id" :class="{ active: current && current.id === p.id }">{{ t(p.title) }}</a>
+      <a v-for="p in pages" :key="p.id" :href="'#/' + p.id" :data-page="p.id" :class="{ active: current && current.id === p.id }">{{ t(p.title) }}<span v-if="p.id === 'inbox' && inboxState.total" class="badge" data-testid="inbox-badge">{{ inboxState.total }}</span></a>
     </nav>
     <main class="content">
       <component v-if="current" :is="current.component" :route="route" :key="current.id"></component>
@@ -98,6 +102,7 @@ async function start() {
   const allowed = PAGES.filter(p => p.roles.some(r => session.me.roles.includes(r)));
   if (!route.path.length && allowed.length) location.hash = '#/' + allowed[0].id;
   document.title = t('app.title');
+  loadInbox(); // the menu's count of items due; each part fails alone
 }
 
 const app = createApp(App);

@@ -47,6 +47,8 @@ public class BranchServiceApplication {
                 .pathMatchers(HttpMethod.GET, "/api/branches/coverage", "/api/branches/coverage/**",
                         "/api/branches/standardization", "/api/branches/instructors", "/api/branches/instructors/**")
                 .hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN, AUDITOR))
+                .pathMatchers(HttpMethod.GET, "/api/branches/reports/annual")
+                .hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN, AUDITOR))
                 .pathMatchers(HttpMethod.GET, "/api/branches", "/api/branches/*", "/api/branches/*/history")
                 .hasAnyRole(realmRoles(DISTRICT_ADMIN, COMMITTEE_ADMIN, STREET_ADMIN, BRANCH_SECRETARY, AUDITOR))
                 .pathMatchers(HttpMethod.PATCH, "/api/branches/*")

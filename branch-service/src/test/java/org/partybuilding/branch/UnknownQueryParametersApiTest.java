@@ -14,7 +14,7 @@ class UnknownQueryParametersApiTest extends BranchApiTestBase {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/branches", "/api/branches/coverage", "/api/branches/coverage/joint-plan",
-            "/api/branches/standardization", "/api/branches/instructors"})
+            "/api/branches/standardization", "/api/branches/instructors", "/api/branches/reports/annual"})
     void aMisspeltFilterIsA400NamingIt(String path) {
         refusesUnknown(web, path + "?stret=JIANSHE", "stret", bearer(Role.DISTRICT_ADMIN));
         // the real filter is known

@@ -47,7 +47,8 @@ public class FundingServiceApplication {
                 .pathMatchers(HttpMethod.POST, "/api/funding/ledger/adjustments").hasRole(DISTRICT_ADMIN.realmRole())
                 .pathMatchers(HttpMethod.GET, "/api/funding/ledger", "/api/funding/ledger/*/history", "/api/funding/reports")
                 .hasAnyRole(everyone)
-                .pathMatchers(HttpMethod.GET, "/api/funding/forecast").hasAnyRole(forecastReaders)
+                .pathMatchers(HttpMethod.GET, "/api/funding/forecast", "/api/funding/reports/annual").hasAnyRole(forecastReaders)
+                .pathMatchers(HttpMethod.GET, "/api/funding/inbox").hasAnyRole(everyone)
                 .pathMatchers(HttpMethod.GET, "/api/funding/reconciliation").hasAnyRole(realmRoles(DISTRICT_ADMIN, AUDITOR));
     }
 }

@@ -155,4 +155,28 @@ class PortalGatewayTest {
             assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8)).contains("统一社会信用代码");
         }
     }
+
+    @Test
+    void theInboxAndAnnualReportPagesAreServedAndEveryInboxKindHasItsChineseLabel() throws java.io.IOException {
+        String fingerprint = pages.fingerprint();
+        for (String module : new String[] {"pages/inbox.js", "pages/annual.js", "xlsx.js"}) {
+            web.get().uri("/assets/" + fingerprint + "/" + module).exchange().expectStatus().isOk();
+        }
+        String i18n;
+        try (java.io.InputStream in = new org.springframework.core.io.ClassPathResource("portal/assets/i18n.js").getInputStream()) {
+            i18n = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        // the kinds the services' inboxes answer (branch, member, training, funding), each with a Chinese label
+        for (String kind : new String[] {"TERM_EXPIRED", "COMMITTEE_NOT_ELECTED", "SECRETARY_MISSING", "NEW_ORGANIZATION_WITHOUT_COVERAGE",
+                "JOINT_PLAN_UNTOUCHED", "APPLICANT_TALK_OVERDUE", "ACTIVIST_ELIGIBLE_FOR_TARGET", "PROBATION_ENDING", "MOBILE_TRANSFER_DUE",
+                "TRANSFER_REQUIRED", "DUES_ARREARS", "MEETING_OWED", "GRANT_PENDING", "ALLOCATION_PENDING"}) {
+            assertThat(i18n).containsPattern(java.util.regex.Pattern.quote(kind) + ": \\['\\p{IsHan}");
+        }
+        String main;
+        try (java.io.InputStream in = new org.springframework.core.io.ClassPathResource("portal/assets/main.js").getInputStream()) {
+            main = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(main).contains("id: 'inbox'").contains("id: 'annual'");
+        assertThat(i18n).contains("'nav.inbox': '待办'").contains("'nav.annual': '年度报告'");
+    }
 }

@@ -5,6 +5,7 @@ import { get } from '../api.js';
 import { t, label, locale } from '../i18n.js';
 import { session, hasRole } from '../session.js';
 import { pct, yuan } from '../ui.js';
+import { inboxState } from './inbox.js';
 
 const COLORS = ['#c8102e', '#e5a823', '#2f6eb5', '#3a9d5d', '#8e5ab5', '#d9652b', '#6b7b8c', '#1f9ea3'];
 
@@ -68,7 +69,7 @@ export const Dashboard = {
     });
     const percentAxis = { scales: { y: { min: 0, max: 100, ticks: { callback: v => v + '%' } } } };
     return { s, t, label, pct, yuan, year, quarter, streetChart, gapChart, gapCounts, stageChart, stageCounts, fundingChart,
-      complianceChart, complianceCounts, percentAxis, locale, session };
+      complianceChart, complianceCounts, percentAxis, locale, session, inboxState };
   },
   template: `
   <section class="dashboard" data-testid="page-dashboard">
@@ -78,6 +79,7 @@ export const Dashboard = {
       <div class="card" data-testid="work-coverage"><div class="num">{{ pct(s.coverage.workCoverageRate) }}</div><div>{{ t('dash.workCoverage') }}</div></div>
       <div class="card" data-testid="active-organizations"><div class="num">{{ s.coverage.activeOrganizations }}</div><div>{{ t('dash.active') }}</div></div>
       <div class="card" data-testid="with-members"><div class="num">{{ s.coverage.withMembers }}</div><div>{{ t('dash.withMembers') }}</div></div>
+      <a class="card" v-if="inboxState.total !== null" href="#/inbox" data-testid="inbox-count"><div class="num">{{ inboxState.total }}</div><div>{{ t('dash.inbox') }}</div></a>
       <div class="card" v-if="s.funding" data-testid="funding-total"><div class="num">{{ yuan(s.funding.total) }}</div><div>{{ t('dash.fundingTotal') }}（{{ year }}）</div></div>
     </div>
     <problem-box v-for="(e, k) in s.errors" :key="k" :error="e"></problem-box>

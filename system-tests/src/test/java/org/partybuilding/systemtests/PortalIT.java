@@ -82,12 +82,15 @@ class PortalIT {
     static final Map<String, Set<String>> PAGES_BY_ROLE = new LinkedHashMap<>();
 
     static {
-        PAGES_BY_ROLE.put("district-admin", Set.of("dashboard", "organizations", "branches", "members", "training", "funding", "audit"));
-        PAGES_BY_ROLE.put("committee-admin", Set.of("dashboard", "organizations", "branches", "members", "training", "funding"));
-        PAGES_BY_ROLE.put("street-admin", Set.of("dashboard", "organizations", "branches", "members", "training"));
-        PAGES_BY_ROLE.put("branch-secretary", Set.of("branches", "members", "training"));
-        PAGES_BY_ROLE.put("finance", Set.of("funding"));
-        PAGES_BY_ROLE.put("auditor", Set.of("dashboard", "organizations", "branches", "members", "training", "funding", "audit"));
+        PAGES_BY_ROLE.put("district-admin", Set.of("dashboard", "organizations", "branches", "members", "training", "funding", "audit",
+                "inbox", "annual"));
+        PAGES_BY_ROLE.put("committee-admin", Set.of("dashboard", "organizations", "branches", "members", "training", "funding", "inbox",
+                "annual"));
+        PAGES_BY_ROLE.put("street-admin", Set.of("dashboard", "organizations", "branches", "members", "training", "inbox", "annual"));
+        PAGES_BY_ROLE.put("branch-secretary", Set.of("branches", "members", "training", "inbox"));
+        PAGES_BY_ROLE.put("finance", Set.of("funding", "inbox"));
+        PAGES_BY_ROLE.put("auditor", Set.of("dashboard", "organizations", "branches", "members", "training", "funding", "audit",
+                "inbox", "annual"));
     }
 
     /** Each page's further views photographed and scanned for the admin (a tab or a form). */
@@ -95,8 +98,11 @@ class PortalIT {
             "branches/joint-plan", "branches/instructors", "members/new", "members/import", "members/transfers", "members/reports",
             "members/arrears", "training/activities", "training/compliance", "funding/ledger", "funding/allocation", "funding/forecast");
 
-    /** Latin words a Chinese page may show: the file formats on the export buttons and the language switch's own name. */
-    static final Set<String> LATIN_ALLOWED = Set.of("CSV", "Excel", "XLSX");
+    /**
+     * Latin words a Chinese page may show: the file formats on the export buttons (and the annual report's print button,
+     * 打印 / 另存为 PDF) and the language switch's own name.
+     */
+    static final Set<String> LATIN_ALLOWED = Set.of("CSV", "Excel", "XLSX", "PDF");
 
     static String gateway;
     static String keycloak;
@@ -551,6 +557,44 @@ class PortalIT {
             assertThat(csvLines(awaitDownload(where[2])).get(0)).as(where[2]).startsWith(list.getValue());
         }
         collectConsoleErrors("committee-admin exports");
+        logout();
+        assertThat(consoleErrors).as("browser console errors").isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void theInboxAndThePrintableAnnualReportWithItsWorkbook() throws Exception {
+        login("district-admin");
+        open("inbox");
+        waitForPage("inbox");
+        waiting(30).until(d -> !d.findElements(By.cssSelector("[data-testid=inbox-total]")).isEmpty());
+        for (String part : List.of("branches", "members", "training", "funding")) {
+            waitFor(By.cssSelector(".inbox-part[data-part=" + part + "] [data-total=" + part + "]"));
+        }
+        photographAndScan("inbox");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=inbox-badge]")).getText()).isNotBlank();
+
+        open("annual");
+        waitForPage("annual");
+        waiting(60).until(d -> ((JavascriptExecutor) d).executeScript("return document.body.dataset.annualLoaded || null;") != null);
+        assertThat(browser.findElement(By.cssSelector("[data-testid=annual-title]")).getText()).contains("越秀区").contains("年度报告");
+        assertThat(browser.findElements(By.cssSelector(".report-section [data-testid=problem]"))).as("every section answered").isEmpty();
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        String committee = new Tokens(keycloak).user("committee-admin");
+        BigDecimal fundingTotal = new BigDecimal(Http.get(gateway + "/api/funding/reports?groupBy=kind&fiscalYear=" + year, committee)
+                .json().get("total").asString());
+        assertThat(new BigDecimal(browser.findElement(By.cssSelector("[data-figure=funding-total]")).getText().replace(",", "").trim()))
+                .isEqualByComparingTo(fundingTotal);
+        photographAndScan("annual-report");
+
+        click("[data-testid=annual-xlsx]");
+        Path file = downloads.resolve("年度报告-" + year + ".xlsx");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.isRegularFile(file) && Files.size(file) > 0);
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(Files.newInputStream(file))) {
+            assertThat(workbook.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName).toList())
+                    .containsExactly("社会组织", "党的组织覆盖与规范化建设", "党员队伍", "组织生活与教育培训", "党建经费");
+        }
+        collectConsoleErrors("district-admin");
         logout();
         assertThat(consoleErrors).as("browser console errors").isEmpty();
     }

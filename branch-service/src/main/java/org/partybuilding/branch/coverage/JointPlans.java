@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 /**
  * The joint plan of DOMAIN.md §4 over a snapshot of the district: organizations with 1–2 formal members and no party
  * organization, grouped by {@link JointPlanner} with the configured rule 2 numbers. The one place the plan is built:
- * the joint-plan endpoint shows it, {@link CoverageOutlooks} announces how many it proposes per street.
+ * the joint-plan endpoint shows it, {@link CoverageOutlooks} announces how many it proposes per street, the work inbox
+ * lists the proposals nobody acted on.
  */
 @Component
-class JointPlans {
+public class JointPlans {
 
     private final FormationRules rules;
     private final District district;
@@ -26,7 +27,7 @@ class JointPlans {
         this.district = district;
     }
 
-    JointPlan plan(DistrictFacts.Snapshot snapshot, String street) {
+    public JointPlan plan(DistrictFacts.Snapshot snapshot, String street) {
         FormationRules.Settings s = rules.settings();
         Map<String, Integer> streetOrder = new HashMap<>();
         district.streets().keySet().forEach(code -> streetOrder.put(code, streetOrder.size()));

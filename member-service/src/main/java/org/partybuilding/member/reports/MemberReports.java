@@ -190,7 +190,7 @@ public class MemberReports {
                 .filter(m -> m.transfers().stream().noneMatch(t -> t.open() && t.kind() == Transfer.TransferKind.IN))
                 .map(m -> new TransferDueReport.Entry(m.id(), m.name(), m.organizationId(), m.street(),
                         m.mobile().originalPartyOrganization(), m.mobile().workingSince(),
-                        m.mobile().workingSince().plusMonths(rules.settings().mobileTransferMonths())))
+                        m.mobile().workingSince().plusMonths(rules.settings().mobileTransferMonths()), m.partyOrganizationId()))
                 .sort(Comparator.comparing(TransferDueReport.Entry::dueSince).thenComparing(TransferDueReport.Entry::memberId))
                 .collectList().map(list -> new TransferDueReport(today, list.size(), list));
     }

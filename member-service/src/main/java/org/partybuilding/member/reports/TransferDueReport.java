@@ -10,7 +10,8 @@ import java.util.List;
  */
 public record TransferDueReport(LocalDate asOf, int total, List<Entry> members) {
 
+    /** {@code partyOrganizationId}: the party organization the member is placed in here, if any. */
     public record Entry(String memberId, String name, String organizationId, String street, String originalPartyOrganization,
-            LocalDate workingSince, LocalDate dueSince) {
+            LocalDate workingSince, LocalDate dueSince, String partyOrganizationId) {
     }
 }

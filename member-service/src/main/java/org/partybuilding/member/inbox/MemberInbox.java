@@ -1,0 +1,88 @@
+package org.partybuilding.member.inbox;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.partybuilding.member.members.Member;
+import org.partybuilding.member.members.MemberAccess;
+import org.partybuilding.member.members.MemberStatus;
+import org.partybuilding.member.reports.MemberReports;
+import org.partybuilding.member.reports.PipelineReport;
+import org.partybuilding.platform.inbox.Inbox;
+import org.partybuilding.platform.inbox.InboxItem;
+import org.partybuilding.platform.security.DataScope;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code GET /api/members/inbox}: member-service's part of the work inbox (待办), from the same reports the member
+ * pages show (pipeline, transfer-due, arrears) and the members flagged {@code transferRequired}, within the caller's
+ * scope as every member list ({@link MemberAccess}): a street admin its street, a branch secretary its own party
+ * organization's members.
+ */
+@RestController
+@EnableConfigurationProperties(MemberInboxSettings.class)
+@Tag(name = "inbox", description = "Work inbox (待办)")
+class MemberInbox {
+
+    private final MemberReports reports;
+    private final ReactiveMongoTemplate mongo;
+    private final MemberInboxRules rules;
+    private final Clock clock;
+
+    MemberInbox(MemberReports reports, ReactiveMongoTemplate mongo, MemberInboxSettings settings, Clock clock) {
+        this.reports = reports;
+        this.mongo = mongo;
+        this.rules = new MemberInboxRules(settings);
+        this.clock = clock;
+    }
+
+    @GetMapping(value = "/api/members/inbox", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "What is due in the caller's scope: applicant talks overdue, activists eligible for target, probation "
+            + "ending, mobile members due for transfer, members needing a transfer after a dissolution, dues arrears")
+    Mono<Inbox> inbox(@RequestParam(required = false) Integer limit, DataScope scope) {
+        int max = Inbox.limit(limit);
+        LocalDate today = LocalDate.now(clock);
+        Mono<List<InboxItem>> pipeline = reports.pipeline(null, null, Integer.MAX_VALUE, scope).map(p -> {
+            List<InboxItem> items = new ArrayList<>();
+            p.applicantTalksOverdue().members().forEach(e -> rules.applicantTalk(e).ifPresent(items::add));
+            p.activistsForTarget().members().forEach(e -> rules.activist(e).ifPresent(items::add));
+            for (PipelineReport.Entry e : p.probationersForConfirmation().members()) {
+                rules.probationer(e, today).ifPresent(items::add);
+            }
+            return items;
+        });
+        Mono<List<InboxItem>> mobile = reports.transferDue(null, scope)
+                .map(r -> r.members().stream().map(e -> rules.mobileTransfer(e)).toList());
+        Query flagged = Query.query(MemberAccess.scoped(scope, null, null).and("status").is(MemberStatus.ACTIVE)
+                .and("transferRequired").is(true));
+        flagged.fields().include("name", "street", "partyOrganizationId", "updatedAt");
+        Mono<List<InboxItem>> transfers = mongo.find(flagged, org.bson.Document.class, Member.COLLECTION)
+                .map(d -> rules.transferRequired(String.valueOf(d.get("_id")), d.getString("name"), d.getString("street"),
+                        d.getString("partyOrganizationId"), flaggedOn(d.getDate("updatedAt"), today)))
+                .collectList();
+        Mono<List<InboxItem>> arrears = reports.arrears(null, null, scope).map(list -> list.stream().map(rules::arrears).toList());
+        return Mono.zip(pipeline, mobile, transfers, arrears).map(t -> {
+            List<InboxItem> items = new ArrayList<>(t.getT1());
+            items.addAll(t.getT2());
+            items.addAll(t.getT3());
+            items.addAll(t.getT4());
+            return Inbox.of(items, MemberInboxKind.class, max);
+        });
+    }
+
+    private LocalDate flaggedOn(java.util.Date updatedAt, LocalDate today) {
+        return updatedAt == null ? today : updatedAt.toInstant().atZone(clock.getZone()).toLocalDate();
+    }
+}
