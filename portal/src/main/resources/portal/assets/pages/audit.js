@@ -79,10 +79,15 @@ export const AuditPage = {
     const known = key => t(key) !== key;
     const fieldText = f => known('audit.field.' + f) ? t('audit.field.' + f) : f;
     // ids name records of other services: shown as such, never as an opaque string; codes by their label
+    // what booked a ledger entry: "event:<id>", "allocation:<year>" or "adjustment" (the id is never shown)
+    const causeText = v => v.startsWith('event:') ? t('audit.cause.event')
+      : v.startsWith('allocation:') ? t('audit.cause.allocation', v.substring('allocation:'.length))
+      : v === 'adjustment' ? t('audit.cause.adjustment') : anyLabel(v);
     const after = (record, field) => ((record.changes || []).find(c => c.field === field) || {}).after;
     // a ledger entry's basis is the service's English text: shown as the ledger page shows it, from its kind and figures
     const valueText = (f, v, record) => v === null || v === undefined ? '—' : /Ids?$|^absentees$/.test(f) ? t('audit.id')
       : f === 'street' ? streetName(v) : f === 'industry' ? industryName(v)
+      : f === 'cause' ? causeText(v)
       : f === 'basis' ? basis({ kind: after(record, 'kind'), basis: v, amount: after(record, 'amount'), members: Number(after(record, 'members')), reason: record.reason })
       : v === 'true' ? t('common.yes') : v === 'false' ? t('common.no') : anyLabel(v);
     onMounted(load);
