@@ -52,6 +52,15 @@ class MemberInboxApiTest extends MemberApiTestBase {
                 "org-inbox-diss"));
     }
 
+    @Test
+    void aLimitOutsideItsRangeOrAnUnknownParameterIsRefusedWithAProblem() {
+        for (String query : List.of("limit=-1", "limit=10001", "street=DATANG")) {
+            web.get().uri("/api/members/inbox?" + query).header(HttpHeaders.AUTHORIZATION, token(Role.DISTRICT_ADMIN)).exchange()
+                    .expectStatus().isBadRequest().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        web.get().uri("/api/members/inbox").exchange().expectStatus().isUnauthorized();
+    }
+
     private List<String> kinds(String bearer, String memberId) {
         return items(bearer, memberId).stream().map(InboxItem::kind).toList();
     }

@@ -70,6 +70,11 @@ class RegistryAnnualApiTest {
         web.get().uri("/api/registry/reports/annual").header(HttpHeaders.AUTHORIZATION,
                 TestTokens.bearer(TestTokens.builder().role(Role.BRANCH_SECRETARY).partyOrganization("p").build()))
                 .exchange().expectStatus().isForbidden();
+        for (String query : List.of("year=3000", "street=NOWHERE", "format=pdf")) {
+            web.get().uri("/api/registry/reports/annual?" + query).header(HttpHeaders.AUTHORIZATION,
+                    OrganizationFixtures.token(Role.AUDITOR)).exchange().expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
         byte[] xlsx = web.get().uri("/api/registry/reports/annual?year=" + year).header(HttpHeaders.AUTHORIZATION,
                 OrganizationFixtures.token(Role.AUDITOR))
                 .accept(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).exchange()
