@@ -108,14 +108,17 @@ public final class IndexedBackends {
         return ordered;
     }
 
+    /** Any command: the hook first, then {@code hello} answered as {@link HelloCommand} does, the rest by the backend. */
+    private static Document answer(Runnable beforeEachCommand, String command, Document query,
+            java.util.function.BiFunction<String, Document, Document> backend) {
+        beforeEachCommand.run();
+        return HelloCommand.answer(command, query, backend);
+    }
+
     /** The in-memory backend with these indexes. */
     public static class Memory extends MemoryBackend {
 
         private final Runnable beforeEachCommand;
-
-        public Memory() {
-            this(() -> { });
-        }
 
         /** @param beforeEachCommand runs before every command (the launcher's fault tests pause the store there) */
         public Memory(Runnable beforeEachCommand) {
@@ -124,8 +127,7 @@ public final class IndexedBackends {
 
         @Override
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-            beforeEachCommand.run();
-            return HelloCommand.answer(command, query, (c, q) -> super.handleCommand(channel, databaseName, c, q));
+            return answer(beforeEachCommand, command, query, (c, q) -> super.handleCommand(channel, databaseName, c, q));
         }
 
         @Override
@@ -158,10 +160,6 @@ public final class IndexedBackends {
 
         private final Runnable beforeEachCommand;
 
-        public Durable(String fileName) {
-            this(fileName, () -> { });
-        }
-
         /** @param beforeEachCommand runs before every command (the launcher's fault tests pause the store there) */
         public Durable(String fileName, Runnable beforeEachCommand) {
             super(fileName);
@@ -170,8 +168,7 @@ public final class IndexedBackends {
 
         @Override
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-            beforeEachCommand.run();
-            return HelloCommand.answer(command, query, (c, q) -> super.handleCommand(channel, databaseName, c, q));
+            return answer(beforeEachCommand, command, query, (c, q) -> super.handleCommand(channel, databaseName, c, q));
         }
 
         @Override

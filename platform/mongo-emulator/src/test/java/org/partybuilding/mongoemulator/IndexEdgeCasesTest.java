@@ -39,8 +39,8 @@ class IndexEdgeCasesTest {
 
         Store(int port, boolean inMemory) {
             this.port = port;
-            server = new MongoServer(inMemory ? new IndexedBackends.Memory()
-                    : new IndexedBackends.Durable(dir.resolve("mongo.mv").toString()));
+            server = new MongoServer(inMemory ? new IndexedBackends.Memory(() -> { })
+                    : new IndexedBackends.Durable(dir.resolve("mongo.mv").toString(), () -> { }));
         }
 
         void start() {

@@ -37,7 +37,7 @@ class IndexTimingsTest {
         int members = Integer.getInteger("emulator.members", 100_000);
         Map<String, double[]> figures = new LinkedHashMap<>();
         time("plain", new PlainMemoryBackend(), members, figures, 0);
-        time("indexed", new IndexedBackends.Memory(), members, figures, 1);
+        time("indexed", new IndexedBackends.Memory(() -> { }), members, figures, 1);
         System.out.printf(Locale.ROOT, "%n%,d members; ms per operation (plain / indexed / ratio)%n", members);
         figures.forEach((what, ms) -> System.out.printf(Locale.ROOT, "  %-58s %10.3f %10.3f %8.0fx%n", what, ms[0], ms[1],
                 ms[0] / ms[1]));

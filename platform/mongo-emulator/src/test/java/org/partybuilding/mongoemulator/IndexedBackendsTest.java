@@ -54,9 +54,9 @@ class IndexedBackendsTest {
     @BeforeEach
     void start() {
         start(new PlainMemoryBackend());
-        start(new IndexedBackends.Memory());
+        start(new IndexedBackends.Memory(() -> { }));
         start(new PlainFileBackend(dir.resolve("plain.mv").toString()));
-        start(new IndexedBackends.Durable(dir.resolve("indexed.mv").toString()));
+        start(new IndexedBackends.Durable(dir.resolve("indexed.mv").toString(), () -> { }));
     }
 
     private void start(MongoBackend backend) {
