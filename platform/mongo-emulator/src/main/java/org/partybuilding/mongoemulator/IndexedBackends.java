@@ -30,7 +30,9 @@ import io.netty.channel.Channel;
  * {@code _id}) with a value, plus other conditions, reads the one document the key's index points
  * to. The server uses an index only when the query has exactly the index's fields, so
  * {@code {_id: x, version: {$lt: 7}}} — the version-guarded write of every outbox write and event
- * consumer — scanned the whole collection: at 100,000 members each consumed event cost a full scan.
+ * consumer — scanned the whole collection on a find. (Measured, IndexTimingsTest: a guarded {@code updateOne} and a
+ * {@code countDocuments} are no faster here at 100,000 members — the library's update and aggregation paths still
+ * cost a scan; deploy/local/README.md, "The MongoDB emulator".)
  * Its collections also skip the server's data-size bookkeeping (see {@code tracksDataSize}) and keep the
  * non-unique indexes the services declare ({@link PendingOutboxIndex}, {@link EqualityIndex}).
  */
