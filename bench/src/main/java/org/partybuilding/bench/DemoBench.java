@@ -14,7 +14,9 @@ import org.partybuilding.local.demo.DistrictGenerator;
  * The demo district generator at benchmark scale (issue 8): {@code --organizations 10000 --members 100000}
  * (2,000 / 20,000 with {@code --quick}) generated from seed 0 and loaded through the gateway as {@code ./run.sh}
  * loads the demo district (imports, party organizations, instructors; no meetings or dues at this scale), then
- * the coverage branch-service reports compared with the figures the generator expects. Reports the generation
+ * the coverage branch-service reports compared with what the generator built by construction (each organization's
+ * situation: covered by a single or joint party organization or an instructor, or which gap it is; rates, the other
+ * gaps and funding are fixed only for the default demo district, see {@code ExpectedFigures}). Reports the generation
  * time, the load time, and fails if a figure differs.
  */
 final class DemoBench {

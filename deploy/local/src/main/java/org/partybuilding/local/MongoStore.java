@@ -2,17 +2,18 @@ package org.partybuilding.local;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
-import de.bwaldvogel.mongo.bson.Document;
-import io.netty.channel.Channel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.partybuilding.mongoemulator.IndexedBackends;
 
 /**
  * A MongoDB wire-protocol server ({@code mongo-java-server}) inside the launcher's JVM, backed by an H2 MVStore
  * file under {@code <dataDir>/mongo/} so that the services' data survives restarts; or, for benchmarks that
  * measure the services rather than the emulator's persistence, kept in memory only (about 20 times faster
- * to insert into, gone when the launcher stops).
+ * to insert into, gone when the launcher stops). Either way with the indexes a MongoDB server would use and answering
+ * {@code hello}: mongo-emulator's {@link IndexedBackends}.
  */
 final class MongoStore implements AutoCloseable {
 
@@ -35,7 +36,8 @@ final class MongoStore implements AutoCloseable {
         AbstractMongoBackend backend = null;
         try {
             Files.createDirectories(dir);
-            backend = inMemory ? new HelloAwareMemoryBackend() : new HelloAwareH2Backend(dir.resolve("mongo.mv").toString());
+            backend = inMemory ? new IndexedBackends.Memory(MongoStore::waitWhilePaused)
+                    : new IndexedBackends.Durable(dir.resolve("mongo.mv").toString(), MongoStore::waitWhilePaused);
             MongoServer candidate = new MongoServer(backend);
             candidate.bind("127.0.0.1", port);
             server = candidate;
@@ -78,43 +80,6 @@ final class MongoStore implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /**
-     * mongo-java-server 1.47 knows the legacy {@code isMaster} handshake but not its successor {@code hello}, which
-     * Spring Boot's MongoDB health indicator (part of every service's readiness group) sends: answer it the same way.
-     */
-    static final class HelloAwareH2Backend extends UniqueKeyLookups.DurableBackend {
-
-        HelloAwareH2Backend(String fileName) {
-            super(fileName);
-        }
-
-        @Override
-        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-            return answeringHello(command, query, (c, q) -> super.handleCommand(channel, databaseName, c, q));
-        }
-    }
-
-    /** The in-memory variant, answering {@code hello} the same way. */
-    static final class HelloAwareMemoryBackend extends UniqueKeyLookups.Backend {
-
-        @Override
-        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-            return answeringHello(command, query, (c, q) -> super.handleCommand(channel, databaseName, c, q));
-        }
-    }
-
-    /** {@code hello} answered as {@code isMaster}, with the flag a modern driver looks for; every other command as is. */
-    private static Document answeringHello(String command, Document query,
-            java.util.function.BiFunction<String, Document, Document> backend) {
-        waitWhilePaused();
-        if ("hello".equalsIgnoreCase(command)) {
-            Document response = backend.apply("isMaster", query);
-            response.put("isWritablePrimary", Boolean.TRUE);
-            return response;
-        }
-        return backend.apply(command, query);
     }
 
     @Override

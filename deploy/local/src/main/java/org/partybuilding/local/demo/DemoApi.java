@@ -43,6 +43,11 @@ final class DemoApi {
         }
     }
 
+    /** A GET whose status the caller judges. */
+    Response fetch(String path) {
+        return client.get(path);
+    }
+
     JsonNode get(String path) {
         Response response = client.get(path);
         expectStatus(response, 200, "GET " + path);

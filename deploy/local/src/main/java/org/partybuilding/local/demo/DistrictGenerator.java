@@ -52,7 +52,12 @@ public final class DistrictGenerator {
     private static final int WITH_15_FULL_TIME = 54;
     private static final int MOBILE = 8;
     private static final int MIN_FULL_TIME_OF_LARGE = 15;
-    private static final int BRANCH_MAX_MEMBERS = 50;
+    /**
+     * The generator's choice of type: a party organization over this many members is made a general branch, so that the
+     * district it builds has no oversized branch. Data it builds, not a figure it checks: what the services report is
+     * compared with ExpectedFigures' fixed numbers, whatever branch-service's threshold is.
+     */
+    private static final int GENERAL_BRANCH_ABOVE_MEMBERS = 50;
     private static final int INSTRUCTOR_MAX_ORGANIZATIONS = 10;
     /** The party organizations are established from 2 January of the demo's year, over this many days. */
     private static final LocalDate ESTABLISHED_FROM = LocalDate.of(DemoDistrict.DATA_AS_OF.getYear(), 1, 2);
@@ -283,7 +288,7 @@ public final class DistrictGenerator {
             for (int i : singles) {
                 Organization o = organizations.get(i);
                 int partyMembers = formal[i] + probationary[i];
-                boolean general = partyMembers > BRANCH_MAX_MEMBERS;
+                boolean general = partyMembers > GENERAL_BRANCH_ABOVE_MEMBERS;
                 partyOrganizations.add(new PartyOrganization(partyOrganizations.size(),
                         "中共" + o.name() + (general ? "总支部委员会" : "支部委员会"), general ? "GENERAL_BRANCH" : "BRANCH", "SINGLE",
                         List.of(i), o.street(), o.industry(), "中共广州市越秀区社会组织委员会", establishedOn()));

@@ -3,242 +3,177 @@ package org.partybuilding.local.demo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.partybuilding.local.demo.DemoDistrict.Member;
-import org.partybuilding.local.demo.DemoDistrict.Organization;
-import org.partybuilding.local.demo.DemoDistrict.PartyOrganization;
 import org.partybuilding.local.demo.DemoDistrict.Situation;
 
 /**
- * What the services must report once a {@link DemoDistrict} is loaded, computed from the generator's own data
- * by DOMAIN.md's rules (defaults: 3 formal members for a single party organization, 50 for a branch, 3-year terms
- * warned 90 days ahead, a committee from 7 formal members and a secretary for each (rule 5: the demo elects none, so
- * every party organization shows {@code SECRETARY_MISSING} and those with 7+ formal members
- * {@code COMMITTEE_NOT_ELECTED}), 1,000 yuan start-up grant for a party organization established in an open fiscal
- * year (rule 14: by default the current one; the demo's are established in 2026), 100 yuan per member counted on the
- * allocation's snapshot date (rule 15: the loader allocates the current year on the day it loads, when every member
- * has been placed), rule 11's dues rates).
+ * What the services must report once a district is loaded. Nothing here applies a rule: for the default demo district
+ * (seed 0, 270 organizations, 432 party members: what {@code ./run.sh} loads) the figures are fixed numbers, read once
+ * from the services with their default settings and pinned here; a changed rule, setting or generator shows as a
+ * mismatch, and the numbers are updated on purpose. For any other district only the coverage the generator built by
+ * construction (each organization's {@link Situation}) is expected; everything else is listed as not checked.
  *
- * @param gaps            the coverage gap list's count per reason, every reason listed (zeros too)
- * @param startupGrants   1,000 yuan per party organization established in a fiscal year still open on {@code today}
- * @param allocationYear  the fiscal year the loader allocates: {@code today}'s, on {@code today}
- * @param allocationMembers formal and probationary members (not mobile) of the party organizations: rule 15's basis
- * @param duesReturned    the dues the loader pays (members of party organizations, {@link #DUES_MONTHS}), all
- *                        returned to their party organizations by rule 16
+ * <p><b>Figures that depend on the day of the load.</b> Coverage counts, rates and gaps do not, except
+ * {@code TERM_EXPIRED}: the demo's party organizations were established on 2–9 January 2026, so their three-year terms
+ * end on 2–9 January 2029 and are warned of 90 days before: the count is 0 for a load up to 3 October 2028, 25 from
+ * 11 October 2028, and not checked in between. The funding figures (start-up grants, the allocation, the dues
+ * returned) hold for a load in the demo's own fiscal year 2026 ({@link DemoDistrict#DATA_AS_OF}'s), when the party
+ * organizations are new ones of an open year (rule 14); for a load in a later year which years are open decides them,
+ * so they are not checked (listed in the load report).
+ *
+ * @param coverage      branch-service's coverage figures by the names {@link DemoFigureCheck#coverageFigures} reads
+ *                      ({@code withMembers}, {@code organizationCoverageRate}, {@code gaps.SHOULD_FORM_SINGLE}, ...)
+ * @param startupGrants the start-up grants booked, or null when not checked
+ * @param allocation    the allocation of the load's fiscal year on the load's day, or null when not checked
+ * @param duesReturned  the dues returned to the party organizations for the loader's payments, or null when not checked
+ * @param notChecked    what is not compared, and why
+ * @param headline      the figures for the console after the first start
  */
-public record ExpectedFigures(int organizations, int socialGroups, int privateNonEnterpriseUnits, int streets,
-        int employees, int fullTimeStaff, int withFifteenFullTimeStaff, int withThreeFormalMembers, int partyMembers,
-        int formalMembers, int probationaryMembers, int mobileMembers, int inDevelopment, int partyOrganizations,
-        int jointPartyOrganizations, int withMembers, int coveredBySingle, int coveredByJoint, int instructorOnly,
-        int uncovered, BigDecimal organizationCoverageRate, BigDecimal workCoverageRate, Map<String, Integer> gaps,
-        BigDecimal startupGrants, int allocationYear, int allocationMembers, BigDecimal allocation, BigDecimal duesReturned,
-        int duesPayments) {
+public record ExpectedFigures(Map<String, Object> coverage, BigDecimal startupGrants, BigDecimal allocation,
+        BigDecimal duesReturned, List<String> notChecked, String headline) {
 
-    public static final BigDecimal STARTUP_GRANT = new BigDecimal("1000.00");
-    public static final BigDecimal PER_MEMBER = new BigDecimal("100.00");
-    public static final List<YearMonth> DUES_MONTHS = List.of(YearMonth.of(2026, 8), YearMonth.of(2026, 9), YearMonth.of(2026, 10));
     public static final List<String> GAP_REASONS = List.of("SHOULD_FORM_SINGLE", "NEEDS_JOINT", "NEEDS_INSTRUCTOR",
             "DEREGISTERED_WITH_ACTIVE_PARTY_ORGANIZATION", "JOINT_BELOW_THREE", "OVERSIZED_BRANCH", "TERM_EXPIRED",
             "COMMITTEE_NOT_ELECTED", "SECRETARY_MISSING");
-    private static final int SINGLE_MIN_FORMAL = 3;
-    private static final int COMMITTEE_FROM_FORMAL = 7;
-    private static final int BRANCH_MAX_MEMBERS = 50;
-    private static final int TERM_YEARS = 3;
-    private static final int TERM_WARNING_DAYS = 90;
+    /** The coverage counts of the default demo district: what branch-service reported for it, pinned. */
+    public static final Map<String, Object> DEMO_COVERAGE = demoCoverage();
+    public static final BigDecimal DEMO_STARTUP_GRANTS = new BigDecimal("25000.00");
+    /** 342 formal and probationary members in the 25 party organizations on the day of the load. */
+    public static final BigDecimal DEMO_ALLOCATION = new BigDecimal("34200.00");
+    /** The loader's 1,026 dues payments (342 members, August to October 2026), all returned. */
+    public static final BigDecimal DEMO_DUES_RETURNED = new BigDecimal("113185.20");
+    /** The demo's party organizations' terms are first warned of on this day (established 2 January 2026). */
+    static final LocalDate FIRST_TERM_WARNING = LocalDate.of(2028, 10, 4);
+    /** ... and all 25 of them from this day (the last established on 9 January 2026). */
+    static final LocalDate ALL_TERMS_WARNED = LocalDate.of(2028, 10, 11);
 
-    /** The figures on {@code today} (only the {@code TERM_EXPIRED} gaps depend on the day). */
-    public static ExpectedFigures of(DemoDistrict district, LocalDate today) {
-        List<Organization> organizations = district.organizations();
-        int n = organizations.size();
-        int[] formal = new int[n];
-        int[] probationary = new int[n];
-        int partyMembers = 0;
-        int formalMembers = 0;
-        int probationaryMembers = 0;
-        int mobile = 0;
-        int development = 0;
-        for (Member m : district.members()) {
-            if (!m.partyMember()) {
-                development++;
-                continue;
-            }
-            partyMembers++;
-            if (m.stage().equals("FORMAL")) {
-                formalMembers++;
-            } else {
-                probationaryMembers++;
-            }
-            if (m.mobile() != null) {
-                mobile++;
-            } else if (m.stage().equals("FORMAL")) {
-                formal[m.organization()]++;
-            } else {
-                probationary[m.organization()]++;
-            }
-        }
-        String[] coveredBy = new String[n];
-        int joint = 0;
-        for (PartyOrganization p : district.partyOrganizations()) {
-            if (p.formation().equals("JOINT")) {
-                joint++;
-            }
-            for (int i : p.organizations()) {
-                coveredBy[i] = p.formation();
-            }
-        }
-        boolean[] instructor = new boolean[n];
-        district.instructors().forEach(in -> in.organizations().forEach(i -> instructor[i] = true));
-
-        Map<String, Integer> gaps = new LinkedHashMap<>();
-        GAP_REASONS.forEach(reason -> gaps.put(reason, 0));
-        int socialGroups = 0;
-        int employees = 0;
-        int fullTime = 0;
-        int large = 0;
-        int withThree = 0;
-        int withMembers = 0;
-        int single = 0;
-        int jointCovered = 0;
-        int instructorOnly = 0;
-        int uncovered = 0;
-        java.util.Set<String> streets = new java.util.TreeSet<>();
-        for (int i = 0; i < n; i++) {
-            Organization o = organizations.get(i);
-            streets.add(o.street());
-            socialGroups += o.type().equals("SOCIAL_GROUP") ? 1 : 0;
-            employees += o.employees();
-            fullTime += o.fullTimeStaff();
-            large += o.fullTimeStaff() >= 15 ? 1 : 0;
-            withThree += formal[i] >= SINGLE_MIN_FORMAL ? 1 : 0;
-            boolean hasMembers = formal[i] + probationary[i] > 0;
-            withMembers += hasMembers ? 1 : 0;
-            if ("SINGLE".equals(coveredBy[i])) {
-                single++;
-            } else if ("JOINT".equals(coveredBy[i])) {
-                jointCovered++;
-            } else if (instructor[i]) {
-                instructorOnly++;
-            } else {
-                uncovered++;
-            }
-            // CoverageRules: at most one organization gap each
-            if (formal[i] >= SINGLE_MIN_FORMAL) {
-                if (!"SINGLE".equals(coveredBy[i])) {
-                    gaps.merge("SHOULD_FORM_SINGLE", 1, Integer::sum);
-                }
-            } else if (hasMembers) {
-                if (coveredBy[i] == null) {
-                    gaps.merge("NEEDS_JOINT", 1, Integer::sum);
-                }
-            } else if (coveredBy[i] == null && !instructor[i]) {
-                gaps.merge("NEEDS_INSTRUCTOR", 1, Integer::sum);
-            }
-        }
-        int allocationMembers = 0;
-        int newPartyOrganizations = 0;
-        for (PartyOrganization p : district.partyOrganizations()) {
-            // rule 14, the platform's default fiscal calendar: every year before the current one is closed
-            if (p.establishedOn().getYear() >= today.getYear()) {
-                newPartyOrganizations++;
-            }
-            int formalIn = 0;
-            int members = 0;
-            for (int i : p.organizations()) {
-                formalIn += formal[i];
-                members += formal[i] + probationary[i];
-            }
-            allocationMembers += members;
-            if (p.formation().equals("JOINT") && formalIn < SINGLE_MIN_FORMAL) {
-                gaps.merge("JOINT_BELOW_THREE", 1, Integer::sum);
-            }
-            if (p.type().equals("BRANCH") && members > BRANCH_MAX_MEMBERS) {
-                gaps.merge("OVERSIZED_BRANCH", 1, Integer::sum);
-            }
-            LocalDate termEnds = p.establishedOn().plusYears(TERM_YEARS);
-            if (!termEnds.isAfter(today.plusDays(TERM_WARNING_DAYS))) {
-                gaps.merge("TERM_EXPIRED", 1, Integer::sum);
-            }
-            // rule 5: the demo elects no committee and names no secretary
-            if (formalIn >= COMMITTEE_FROM_FORMAL) {
-                gaps.merge("COMMITTEE_NOT_ELECTED", 1, Integer::sum);
-            }
-            gaps.merge("SECRETARY_MISSING", 1, Integer::sum);
-        }
-        BigDecimal dues = BigDecimal.ZERO.setScale(2);
-        int payments = 0;
-        for (Member m : duesPayers(district)) {
-            dues = dues.add(monthlyDues(m).multiply(BigDecimal.valueOf(DUES_MONTHS.size())));
-            payments += DUES_MONTHS.size();
-        }
-        int active = n;
-        return new ExpectedFigures(n, socialGroups, n - socialGroups, streets.size(), employees, fullTime, large, withThree,
-                partyMembers, formalMembers, probationaryMembers, mobile, development, district.partyOrganizations().size(),
-                joint, withMembers, single, jointCovered, instructorOnly, uncovered,
-                rate(single + jointCovered, withMembers), rate(single + jointCovered + instructorOnly, active),
-                Map.copyOf(gaps), STARTUP_GRANT.multiply(BigDecimal.valueOf(newPartyOrganizations)), today.getYear(),
-                allocationMembers, PER_MEMBER.multiply(BigDecimal.valueOf(allocationMembers)), dues, payments);
+    public ExpectedFigures {
+        coverage = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(coverage));
+        notChecked = List.copyOf(notChecked);
     }
 
-    /** Who pays dues in the demo: party members (not mobile) of organizations with a party organization. */
-    public static List<Member> duesPayers(DemoDistrict district) {
-        boolean[] covered = new boolean[district.organizations().size()];
-        district.partyOrganizations().forEach(p -> p.organizations().forEach(i -> covered[i] = true));
-        List<Member> payers = new ArrayList<>();
-        for (Member m : district.members()) {
-            if (m.countedHere() && covered[m.organization()]) {
-                payers.add(m);
-            }
+    /** Whether {@code district} is the default demo district, whose figures are fixed. */
+    public static boolean isDefaultDemo(DemoDistrict district) {
+        return district.seed() == DistrictGenerator.DEFAULT_SEED
+                && district.organizations().size() == DistrictGenerator.DEFAULT_ORGANIZATIONS
+                && district.members().stream().filter(DemoDistrict.Member::partyMember).count() == DistrictGenerator.DEFAULT_MEMBERS;
+    }
+
+    /** The figures to expect for {@code district} loaded on {@code loadDay} (see the class comment). */
+    public static ExpectedFigures of(DemoDistrict district, LocalDate loadDay) {
+        return isDefaultDemo(district) ? demo(loadDay) : planned(district);
+    }
+
+    /** The default demo district's fixed figures for a load on {@code loadDay}. */
+    public static ExpectedFigures demo(LocalDate loadDay) {
+        Map<String, Object> coverage = new LinkedHashMap<>(DEMO_COVERAGE);
+        List<String> notChecked = new ArrayList<>();
+        if (!loadDay.isBefore(ALL_TERMS_WARNED)) {
+            coverage.put("gaps.TERM_EXPIRED", 25);
+        } else if (!loadDay.isBefore(FIRST_TERM_WARNING)) {
+            coverage.remove("gaps.TERM_EXPIRED");
+            notChecked.add("TERM_EXPIRED gaps: loaded while the demo's terms come due one by one (" + FIRST_TERM_WARNING
+                    + " to " + ALL_TERMS_WARNED + ")");
         }
-        return payers;
-    }
-
-    /** Rule 11: the monthly dues on after-tax income, rounded to the fen. */
-    public static BigDecimal monthlyDues(Member m) {
-        BigDecimal income = m.monthlyIncome();
-        BigDecimal rate;
-        switch (m.incomeCategory()) {
-            case "EMPLOYED" -> rate = income.compareTo(new BigDecimal("3000")) <= 0 ? new BigDecimal("0.005")
-                    : income.compareTo(new BigDecimal("5000")) <= 0 ? new BigDecimal("0.01")
-                    : income.compareTo(new BigDecimal("10000")) <= 0 ? new BigDecimal("0.015") : new BigDecimal("0.02");
-            case "RETIRED" -> rate = income.compareTo(new BigDecimal("5000")) <= 0 ? new BigDecimal("0.005") : new BigDecimal("0.01");
-            default -> {
-                return new BigDecimal("0.20");
-            }
+        boolean demoYear = loadDay.getYear() == DemoDistrict.DATA_AS_OF.getYear();
+        if (!demoYear) {
+            notChecked.add("funding (start-up grants, allocation, dues returned): fixed for a load in fiscal year "
+                    + DemoDistrict.DATA_AS_OF.getYear() + ", the demo's own; in " + loadDay.getYear()
+                    + " the fiscal years open then decide them (rule 14)");
         }
-        return income.multiply(rate).setScale(2, RoundingMode.HALF_UP);
+        String headline = String.format("Demo district: 270 organizations (65 social groups, 205 private non-enterprise units)"
+                + " in 18 streets, 7,022 employees, 3,363 full-time staff (54 organizations with 15+)%n"
+                + "  432 party members (406 formal, 26 probationary, 8 mobile) and 22 in development;"
+                + " 33 organizations with 3+ formal members%n"
+                + "  25 party organizations (5 joint); coverage: organization %s, work %s (single %d, joint %d, instructor only %d,"
+                + " uncovered %d of 270, with members %d)%n  gaps:%s%n"
+                + "  funding: start-up grants %s yuan; allocation: 342 members x 100.00 = %s yuan; dues returned %s yuan"
+                + " (1,026 payments, 2026-08 to 2026-10)",
+                percent((BigDecimal) coverage.get("organizationCoverageRate")), percent((BigDecimal) coverage.get("workCoverageRate")),
+                coverage.get("coveredBySingle"), coverage.get("coveredByJoint"), coverage.get("instructorOnly"),
+                coverage.get("uncovered"), coverage.get("withMembers"), gapsLine(coverage), DEMO_STARTUP_GRANTS.toPlainString(),
+                DEMO_ALLOCATION.toPlainString(), DEMO_DUES_RETURNED.toPlainString());
+        return new ExpectedFigures(coverage, demoYear ? DEMO_STARTUP_GRANTS : null, demoYear ? DEMO_ALLOCATION : null,
+                demoYear ? DEMO_DUES_RETURNED : null, notChecked, headline);
     }
 
-    private static BigDecimal rate(int part, int whole) {
-        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    /**
+     * Any other district: the coverage the generator built by construction. An organization made {@code SINGLE} is
+     * covered by its own party organization, {@code JOINT} by a joint one, {@code INSTRUCTOR} by an instructor only;
+     * those of the four situations with members have members; {@code SHOULD_FORM_SINGLE}, {@code NEEDS_JOINT} and
+     * {@code NEEDS_INSTRUCTOR} are each their gap. The rates, the other gaps and the funding figures would need the rules
+     * (thresholds, rule 5, rule 14, rule 11): they are not checked at sizes other than the demo's.
+     */
+    public static ExpectedFigures planned(DemoDistrict district) {
+        Map<Situation, Integer> count = new EnumMap<>(Situation.class);
+        for (Situation s : Situation.values()) {
+            count.put(s, 0);
+        }
+        district.organizations().forEach(o -> count.merge(o.situation(), 1, Integer::sum));
+        Map<String, Object> coverage = new LinkedHashMap<>();
+        coverage.put("activeOrganizations", district.organizations().size());
+        coverage.put("withMembers", count.get(Situation.SINGLE) + count.get(Situation.SHOULD_FORM_SINGLE)
+                + count.get(Situation.JOINT) + count.get(Situation.NEEDS_JOINT));
+        coverage.put("coveredBySingle", count.get(Situation.SINGLE));
+        coverage.put("coveredByJoint", count.get(Situation.JOINT));
+        coverage.put("coveredByAffiliated", 0);
+        coverage.put("instructorOnly", count.get(Situation.INSTRUCTOR));
+        coverage.put("uncovered", count.get(Situation.SHOULD_FORM_SINGLE) + count.get(Situation.NEEDS_JOINT)
+                + count.get(Situation.NEEDS_INSTRUCTOR));
+        coverage.put("gaps.SHOULD_FORM_SINGLE", count.get(Situation.SHOULD_FORM_SINGLE));
+        coverage.put("gaps.NEEDS_JOINT", count.get(Situation.NEEDS_JOINT));
+        coverage.put("gaps.NEEDS_INSTRUCTOR", count.get(Situation.NEEDS_INSTRUCTOR));
+        List<String> notChecked = List.of("coverage rates, rule 5, term, joint-size and branch-size gaps, funding: fixed only"
+                + " for the default demo district (seed 0, 270 organizations, 432 party members)");
+        String headline = String.format("District (seed %d): %,d organizations, %,d people, %,d party organizations; planned"
+                + " coverage: single %d, joint %d, instructor only %d, uncovered %d, with members %d", district.seed(),
+                district.organizations().size(), district.members().size(), district.partyOrganizations().size(),
+                coverage.get("coveredBySingle"), coverage.get("coveredByJoint"), coverage.get("instructorOnly"),
+                coverage.get("uncovered"), coverage.get("withMembers"));
+        return new ExpectedFigures(coverage, null, null, null, notChecked, headline);
     }
 
-    /** The headline figures, for the console after the first start. */
-    public String headline() {
+    /** A count of the coverage figures ({@code withMembers}, {@code activeOrganizations}, ...). */
+    public int count(String name) {
+        return (Integer) coverage.get(name);
+    }
+
+    private static Map<String, Object> demoCoverage() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("activeOrganizations", 270);
+        c.put("withMembers", 68);
+        c.put("coveredBySingle", 20);
+        c.put("coveredByJoint", 15);
+        c.put("coveredByAffiliated", 0);
+        c.put("instructorOnly", 150);
+        c.put("uncovered", 85);
+        c.put("organizationCoverageRate", new BigDecimal("0.5147"));
+        c.put("workCoverageRate", new BigDecimal("0.6852"));
+        c.put("gaps.SHOULD_FORM_SINGLE", 13);
+        c.put("gaps.NEEDS_JOINT", 20);
+        c.put("gaps.NEEDS_INSTRUCTOR", 52);
+        c.put("gaps.DEREGISTERED_WITH_ACTIVE_PARTY_ORGANIZATION", 0);
+        c.put("gaps.JOINT_BELOW_THREE", 0);
+        c.put("gaps.OVERSIZED_BRANCH", 0);
+        c.put("gaps.TERM_EXPIRED", 0);
+        c.put("gaps.COMMITTEE_NOT_ELECTED", 20); // rule 5: the demo elects no committee; 20 have 7+ formal members
+        c.put("gaps.SECRETARY_MISSING", 25); // and names no secretary
+        return java.util.Collections.unmodifiableMap(c);
+    }
+
+    private static String gapsLine(Map<String, Object> coverage) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("Demo district: %d organizations (%d social groups, %d private non-enterprise units) in %d streets,"
-                + " %,d employees, %,d full-time staff (%d organizations with 15+)%n", organizations, socialGroups,
-                privateNonEnterpriseUnits, streets, employees, fullTimeStaff, withFifteenFullTimeStaff));
-        out.append(String.format("  %d party members (%d formal, %d probationary, %d mobile) and %d in development;"
-                + " %d organizations with 3+ formal members%n", partyMembers, formalMembers, probationaryMembers, mobileMembers,
-                inDevelopment, withThreeFormalMembers));
-        out.append(String.format("  %d party organizations (%d joint); coverage: organization %s, work %s"
-                + " (single %d, joint %d, instructor only %d, uncovered %d of %d with members %d)%n", partyOrganizations,
-                jointPartyOrganizations, percent(organizationCoverageRate), percent(workCoverageRate), coveredBySingle,
-                coveredByJoint, instructorOnly, uncovered, organizations, withMembers));
-        out.append("  gaps:");
-        gaps.entrySet().stream().filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparingInt(GAP_REASONS::indexOf)))
-                .forEach(e -> out.append(' ').append(e.getKey()).append(' ').append(e.getValue()).append(','));
-        out.setLength(out.length() - 1);
-        out.append(String.format("%n  funding: start-up grants %s yuan; allocation %d: %d members x %s = %s yuan;"
-                + " dues returned %s yuan (%d payments, %s to %s)", startupGrants.toPlainString(),
-                allocationYear, allocationMembers, PER_MEMBER.toPlainString(), allocation.toPlainString(),
-                duesReturned.toPlainString(), duesPayments, DUES_MONTHS.get(0), DUES_MONTHS.get(DUES_MONTHS.size() - 1)));
+        for (String reason : GAP_REASONS) {
+            Object count = coverage.get("gaps." + reason);
+            if (count instanceof Integer n && n > 0) {
+                out.append(out.isEmpty() ? " " : ", ").append(reason).append(' ').append(n);
+            }
+        }
         return out.toString();
     }
 

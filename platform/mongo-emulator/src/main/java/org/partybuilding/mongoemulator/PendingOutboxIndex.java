@@ -1,4 +1,4 @@
-package org.partybuilding.local;
+package org.partybuilding.mongoemulator;
 
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ final class PendingOutboxIndex<P> extends SecondaryIndex<P> {
         return SEARCH.equals(query);
     }
 
-    /** A live view: {@code UniqueKeyLookups} copies it once, in stored order, for each search. */
+    /** A live view: {@code IndexedBackends} copies it once, in stored order, for each search. */
     java.util.Collection<P> positions() {
         return pending.values();
     }

@@ -1,4 +1,4 @@
-package org.partybuilding.local;
+package org.partybuilding.mongoemulator;
 
 import java.util.List;
 
@@ -19,19 +19,33 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 
 /**
- * Teaches mongo-java-server what every MongoDB does: a query that names a unique key (most often
+ * mongo-java-server's two backends (in memory, and the H2 MVStore file of the local launcher) with the indexes a MongoDB
+ * server would use, and answering {@code hello} ({@link HelloCommand}). {@code IndexedBackendsTest} runs the services'
+ * queries against them and against the plain {@link PlainMemoryBackend} and compares every answer.
+ *
+ * <p>Teaches mongo-java-server what every MongoDB does: a query that names a unique key (most often
  * {@code _id}) with a value, plus other conditions, reads the one document the key's index points
  * to. The server uses an index only when the query has exactly the index's fields, so
  * {@code {_id: x, version: {$lt: 7}}} — the version-guarded write of every outbox write and event
- * consumer — scanned the whole collection: at 100,000 members each consumed event cost a full scan.
+ * consumer — scanned the whole collection on a find. (Measured, IndexTimingsTest: a guarded {@code updateOne} and a
+ * {@code countDocuments} are no faster here at 100,000 members — the library's update and aggregation paths still
+ * cost a scan; deploy/local/README.md, "The MongoDB emulator".)
  * Its collections also skip the server's data-size bookkeeping (see {@code tracksDataSize}) and keep the
  * non-unique indexes the services declare ({@link PendingOutboxIndex}, {@link EqualityIndex}).
  */
-final class UniqueKeyLookups {
+public final class IndexedBackends {
 
-    private UniqueKeyLookups() {
+    private IndexedBackends() {
+    }
+
+    /** The documents an index narrows {@code query} to (a unique key's one, else a secondary index's), or null to read all. */
+    static <P> Iterable<P> candidates(List<Index<P>> indexes, Document query) {
+        Document[] keyPart = new Document[1];
+        Index<P> index = usableIndex(indexes, query, keyPart);
+        return index != null ? index.getPositions(keyPart[0]) : secondaryLookup(indexes, query);
     }
 
     /** The part of {@code query} a unique index can answer, or null. */
@@ -96,8 +110,27 @@ final class UniqueKeyLookups {
         return ordered;
     }
 
-    /** The in-memory backend with {@link UniqueKeyLookups}. */
-    static class Backend extends MemoryBackend {
+    /** Any command: the hook first, then {@code hello} answered as {@link HelloCommand} does, the rest by the backend. */
+    private static Document answer(Runnable beforeEachCommand, String command, Document query,
+            java.util.function.BiFunction<String, Document, Document> backend) {
+        beforeEachCommand.run();
+        return HelloCommand.answer(command, query, backend);
+    }
+
+    /** The in-memory backend with these indexes. */
+    public static class Memory extends MemoryBackend {
+
+        private final Runnable beforeEachCommand;
+
+        /** @param beforeEachCommand runs before every command (the launcher's fault tests pause the store there) */
+        public Memory(Runnable beforeEachCommand) {
+            this.beforeEachCommand = beforeEachCommand;
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+            return answer(beforeEachCommand, command, query, (c, q) -> super.handleCommand(channel, databaseName, c, q));
+        }
 
         @Override
         public MemoryDatabase openOrCreateDatabase(String databaseName) {
@@ -124,11 +157,20 @@ final class UniqueKeyLookups {
         }
     }
 
-    /** The file-backed (H2 MVStore) backend of the local run with {@link UniqueKeyLookups}. */
-    static class DurableBackend extends H2Backend {
+    /** The file-backed (H2 MVStore) backend of the local run with these indexes. */
+    public static class Durable extends H2Backend {
 
-        DurableBackend(String fileName) {
+        private final Runnable beforeEachCommand;
+
+        /** @param beforeEachCommand runs before every command (the launcher's fault tests pause the store there) */
+        public Durable(String fileName, Runnable beforeEachCommand) {
             super(fileName);
+            this.beforeEachCommand = beforeEachCommand;
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+            return answer(beforeEachCommand, command, query, (c, q) -> super.handleCommand(channel, databaseName, c, q));
         }
 
         @Override
@@ -180,16 +222,9 @@ final class UniqueKeyLookups {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fieldSelector) {
-            Document[] keyPart = new Document[1];
-            Index<Object> index = usableIndex(getIndexes(), query, keyPart);
-            if (index != null) {
-                return matchDocuments(query, index.getPositions(keyPart[0]), orderBy, skip, limit, batchSize, fieldSelector);
-            }
-            Iterable<Object> narrowed = secondaryLookup(getIndexes(), query);
-            if (narrowed != null) {
-                return matchDocuments(query, narrowed, orderBy, skip, limit, batchSize, fieldSelector);
-            }
-            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+            Iterable<Object> candidates = candidates(getIndexes(), query);
+            return candidates != null ? matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector)
+                    : super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
     }
 
@@ -212,16 +247,9 @@ final class UniqueKeyLookups {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fieldSelector) {
-            Document[] keyPart = new Document[1];
-            Index<Integer> index = usableIndex(getIndexes(), query, keyPart);
-            if (index != null) {
-                return matchDocuments(query, index.getPositions(keyPart[0]), orderBy, skip, limit, batchSize, fieldSelector);
-            }
-            Iterable<Integer> narrowed = secondaryLookup(getIndexes(), query);
-            if (narrowed != null) {
-                return matchDocuments(query, narrowed, orderBy, skip, limit, batchSize, fieldSelector);
-            }
-            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+            Iterable<Integer> candidates = candidates(getIndexes(), query);
+            return candidates != null ? matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector)
+                    : super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.partybuilding.local;
+package org.partybuilding.mongoemulator;
 
 import java.util.List;
 
@@ -9,7 +9,7 @@ import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * What the emulator's non-unique indexes share: nothing to refuse (no key is unique), no size bookkeeping, and
- * never a unique key lookup for the server's own query planning ({@link UniqueKeyLookups#secondaryLookup} reads
+ * never a unique key lookup for the server's own query planning ({@link IndexedBackends#secondaryLookup} reads
  * them). Each document's position is kept by its {@code _id}, which the server's removal asks back.
  */
 abstract class SecondaryIndex<P> extends Index<P> {

@@ -1,4 +1,4 @@
-package org.partybuilding.local;
+package org.partybuilding.mongoemulator;
 
 import java.util.ArrayList;
 import java.util.HashSet;
