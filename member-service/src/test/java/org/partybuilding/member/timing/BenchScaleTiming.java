@@ -146,7 +146,7 @@ class BenchScaleTiming extends MemberApiTestBase {
                 payments.add(new DuesPayment(DuesPayment.id(id, month), 1, id, "po-" + org, m.street(), month,
                         new BigDecimal("25.00"), new BigDecimal("25.00"), current.minusMonths(9).atDay(5), "bench", now, List.of()));
             }
-            if (batch.size() == 1000) {
+            if (batch.size() == 500) {
                 flush(batch, payments);
             }
         }
