@@ -71,7 +71,8 @@ class BenchScaleTiming extends MemberApiTestBase {
     }
 
     private String get(String uri, String bearer) {
-        return web.get().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer).exchange().expectStatus().isOk()
+        // the code before issue 26's fixes took longer than the default 30 s for the district-wide inbox
+        return web.mutate().responseTimeout(java.time.Duration.ofMinutes(5)).build().get().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
     }
 
