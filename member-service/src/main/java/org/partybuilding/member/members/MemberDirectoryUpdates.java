@@ -1,6 +1,5 @@
 package org.partybuilding.member.members;
 
-import java.time.LocalDate;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,10 +40,12 @@ class MemberDirectoryUpdates implements ApplicationRunner {
 
     private final MemberDirectory directory;
     private final ReactiveMongoTemplate mongo;
+    private final MemberDocuments documents;
 
     MemberDirectoryUpdates(MemberDirectory directory, ReactiveMongoTemplate mongo) {
         this.directory = directory;
         this.mongo = mongo;
+        this.documents = new MemberDocuments(mongo.getConverter());
     }
 
     @Override
@@ -87,18 +88,10 @@ class MemberDirectoryUpdates implements ApplicationRunner {
     }
 
     private MemberDirectory.Entry entry(Document d) {
-        Document dates = d.get("stageDates", Document.class);
+        StageDates dates = documents.stageDates(d);
         return new MemberDirectory.Entry(String.valueOf(d.get("_id")), ((Number) d.get("version")).longValue(),
                 d.getString("name"), d.getString("organizationId"), d.getString("street"), d.getString("partyOrganizationId"),
-                Stage.valueOf(d.getString("stage")),
-                new StageDates(date(dates, "appliedOn"), date(dates, "activistOn"), date(dates, "targetOn"),
-                        date(dates, "admittedOn"), date(dates, "confirmedOn")),
-                d.getInteger("probationExtendedMonths"), date(d, "applicantTalkOn"), date(d, "onPlatformSince"));
-    }
-
-    /** A stored date read back the way the mapping layer wrote it. */
-    private LocalDate date(Document d, String field) {
-        Object value = d == null ? null : d.get(field);
-        return value == null ? null : mongo.getConverter().getConversionService().convert(value, LocalDate.class);
+                Stage.valueOf(d.getString("stage")), dates == null ? new StageDates(null, null, null, null, null) : dates,
+                d.getInteger("probationExtendedMonths"), documents.date(d, "applicantTalkOn"), documents.date(d, "onPlatformSince"));
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
  * The members' indexes, created by platform-starter before the service reports ready: one member per ID number (by
  * its keyed hash); the members of an organization, of a party organization and of a street, which the list filters,
  * data scope and the reactions to organization and party-organization events select by (without them each such event
- * read all 100,000 members); transfers by id.
+ * read all 100,000 members); transfers by id; the mobile members by the day they started working here and the members
+ * flagged for a transfer, which the work inbox asks for on every call (rule 9's transfer-due list, rule 10).
  */
 @Configuration(proxyBeanMethods = false)
 class MemberIndexes {
@@ -22,6 +23,8 @@ class MemberIndexes {
                 ascending("transfer_id", "transfers.id"),
                 ascending("organization", "organizationId"),
                 ascending("party_organization", "partyOrganizationId"),
-                ascending("street", "street"));
+                ascending("street", "street"),
+                ascending("mobile_working_since", "mobile.workingSince"),
+                ascending("transfer_required", "transferRequired"));
     }
 }

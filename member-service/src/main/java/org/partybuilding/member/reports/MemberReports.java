@@ -32,6 +32,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The member reports of DOMAIN.md §4, within the caller's scope; computed from the members as they are now. */
@@ -80,7 +81,7 @@ public class MemberReports {
         return mongo.findDistinct(recent, "memberId", DuesPayment.class, String.class).collect(Collectors.toSet())
                 .flatMap(paidRecently -> {
                     List<String> inArrears = candidates.keySet().stream().filter(id -> !paidRecently.contains(id)).toList();
-                    return lastPaid(inArrears, current).map(last -> inArrears.stream().map(id -> {
+                    return lastPaid(inArrears, latestOwedFrom, current).map(last -> inArrears.stream().map(id -> {
                         MemberDirectory.Entry m = candidates.get(id);
                         YearMonth lastPaid = last.get(id);
                         YearMonth from = owedFrom.get(id);
@@ -95,15 +96,28 @@ public class MemberReports {
                 });
     }
 
-    /** The last month paid before {@code current} by each of these members (absent: never paid). */
-    private Mono<Map<String, YearMonth>> lastPaid(List<String> memberIds, YearMonth current) {
-        return BulkLookups.inBatches(memberIds, batch -> {
+    /**
+     * The last month paid before {@code current} by each of these members (absent: never paid), who paid none of the
+     * months from {@code latestOwedFrom} on. When few payments are older than that (a young platform, or nobody pays),
+     * they are read in one go, at most as many as there are members to look up; otherwise each member's payments are
+     * looked up by member, a batch at a time.
+     */
+    private Mono<Map<String, YearMonth>> lastPaid(List<String> memberIds, YearMonth latestOwedFrom, YearMonth current) {
+        Set<String> wanted = Set.copyOf(memberIds);
+        Query older = Query.query(Criteria.where("month").lt(latestOwedFrom.toString())).limit(memberIds.size() + 1);
+        older.fields().include("memberId", "month");
+        return mongo.find(older, org.bson.Document.class, DuesPayment.COLLECTION).collectList().flatMap(few -> few.size() <= memberIds.size()
+                ? latest(Flux.fromIterable(few).filter(d -> wanted.contains(d.getString("memberId"))))
+                : latest(BulkLookups.inBatches(memberIds, batch -> {
                     Query query = Query.query(Criteria.where("memberId").in(batch).and("month").lt(current.toString()));
                     query.fields().include("memberId", "month");
                     return mongo.find(query, org.bson.Document.class, DuesPayment.COLLECTION);
-                })
-                .collect(HashMap::new, (Map<String, YearMonth> last, org.bson.Document d) -> last.merge(d.getString("memberId"),
-                        YearMonth.parse(d.getString("month")), (a, b) -> a.isAfter(b) ? a : b));
+                })));
+    }
+
+    private static Mono<Map<String, YearMonth>> latest(Flux<org.bson.Document> payments) {
+        return payments.collect(HashMap::new, (Map<String, YearMonth> last, org.bson.Document d) -> last.merge(d.getString("memberId"),
+                YearMonth.parse(d.getString("month")), (a, b) -> a.isAfter(b) ? a : b));
     }
 
     /**
@@ -168,10 +182,16 @@ public class MemberReports {
         if (targets.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return mongo.find(Query.query(Criteria.where("kind").is(TrainingAttendance.DEVELOPMENT_TARGET_TRAINING)), TrainingAttendance.class)
-                .filter(a -> targets.contains(a.memberId()))
-                .collect(HashMap::new, (Map<String, BigDecimal> sums, TrainingAttendance a) -> sums.merge(a.memberId(), a.hours(),
-                        BigDecimal::add));
+        Query query = Query.query(Criteria.where("kind").is(TrainingAttendance.DEVELOPMENT_TARGET_TRAINING));
+        query.fields().include("memberId", "hours");
+        return mongo.find(query, org.bson.Document.class, TrainingAttendance.COLLECTION)
+                .filter(a -> targets.contains(a.getString("memberId")))
+                .collect(HashMap::new, (Map<String, BigDecimal> sums, org.bson.Document a) -> sums.merge(a.getString("memberId"),
+                        hours(a.get("hours")), BigDecimal::add));
+    }
+
+    private BigDecimal hours(Object stored) {
+        return stored == null ? null : mongo.getConverter().getConversionService().convert(stored, BigDecimal.class);
     }
 
     private static PipelineReport.Due due(List<PipelineReport.Entry> entries, int limit) {

@@ -136,4 +136,32 @@ class ArrearsApiTest extends MemberApiTestBase {
         pay(eight, THIS_MONTH.minusMonths(1));
         assertThat(arrears(token(Role.COMMITTEE_ADMIN), "")).extracting(ArrearsEntry::memberId).doesNotContain(eight);
     }
+
+    @Test
+    void theLastMonthPaidIsTheSameWhetherFewOrManyOlderPaymentsAreStored() {
+        String id = admittedIn2019("org-arrears", "久未缴纳");
+        underThePlatformSince(id, 12);
+        pay(id, THIS_MONTH.minusMonths(9));
+        // few payments older than the arrears window: read in one go
+        assertThat(arrears(token(Role.COMMITTEE_ADMIN), "")).filteredOn(e -> e.memberId().equals(id)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.lastPaid()).isEqualTo(THIS_MONTH.minusMonths(9));
+                    assertThat(e.unpaidSince()).isEqualTo(THIS_MONTH.minusMonths(8));
+                    assertThat(e.unpaidMonths()).isEqualTo(8);
+                });
+        // more older payments (of other members) than members in arrears: looked up by member
+        List<DuesPayment> older = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String month = THIS_MONTH.minusMonths(7 + i % 5).toString();
+            older.add(new DuesPayment(DuesPayment.id("someone-" + i, month), 1, "someone-" + i, "po-other", "DADONG", month,
+                    new java.math.BigDecimal("10.00"), new java.math.BigDecimal("10.00"), LocalDate.now(DISTRICT), "test",
+                    java.time.Instant.now(), List.of()));
+        }
+        mongo.insertAll(older).then().block();
+        assertThat(arrears(token(Role.COMMITTEE_ADMIN), "")).filteredOn(e -> e.memberId().equals(id)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.lastPaid()).isEqualTo(THIS_MONTH.minusMonths(9));
+                    assertThat(e.unpaidSince()).isEqualTo(THIS_MONTH.minusMonths(8));
+                });
+    }
 }
