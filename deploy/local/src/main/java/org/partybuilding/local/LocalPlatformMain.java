@@ -22,6 +22,7 @@ public final class LocalPlatformMain {
             "  --no-services        start only MongoDB, Kafka and Keycloak",
             "  --services A,B       start only these modules (of " + String.join(", ", LocalPlatform.MODULES) + ")",
             "  --parallel N         services started at once (default 2)",
+            "  --jvm-profile P      fast-start (default: C1 only, small heaps) or throughput (full JIT, 1 GB heaps)",
             "  --prometheus         also start Prometheus (Debian package 'prometheus') scraping the platform, port 9090",
             "  --no-demo            don't load the demo district on the first start of a data dir",
             "  --organizations N    demo district size (default 270; with --members scaled for benchmarks)",
@@ -122,6 +123,7 @@ public final class LocalPlatformMain {
                 case "--parallel" -> builder.parallelServices(number(value(args, i, flag, inline), flag));
                 case "--no-demo" -> demo.load = false;
                 case "--prometheus" -> builder.prometheus(true);
+                case "--jvm-profile" -> builder.jvmProfile(JvmProfile.named(value(args, i, flag, inline)));
                 case "--organizations" -> demo.organizations = number(value(args, i, flag, inline), flag);
                 case "--members" -> demo.members = number(value(args, i, flag, inline), flag);
                 case "--seed" -> demo.seed = number(value(args, i, flag, inline), flag);
@@ -129,7 +131,8 @@ public final class LocalPlatformMain {
                         .map(String::trim).filter(s -> !s.isEmpty()).toList());
                 default -> throw new IllegalArgumentException("unknown flag " + arg);
             }
-            if (inline == null && List.of("--data-dir", "--port-offset", "--parallel", "--services", "--organizations", "--members", "--seed")
+            if (inline == null && List.of("--data-dir", "--port-offset", "--parallel", "--services", "--organizations", "--members", "--seed",
+                    "--jvm-profile")
                 .contains(flag)) {
                 i++;
             }
