@@ -40,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * rate, and with {@code --profile} where their time goes ({@link GatewayBench});</li>
  * <li>event propagation from registry-service's write to branch-service's read model at a steady
  * rate: p50/p99;</li>
+ * <li>the audit trail's cost per write: PATCHes of organizations with a fresh and with a long history, and the
+ * document's bytes per audit record ({@link AuditBench});</li>
  * <li>the organization register at 10,000 organizations: CSV import rows/s through the gateway and
  * directly, and list/filter p50/p99 at a fixed rate ({@link RegistryBench});</li>
  * <li>member-service at 100,000 members ({@link MemberBench}); branch-service's coverage and joint plan at 10,000
@@ -51,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>the demo district generator and loader at 10,000 organizations and 100,000 members ({@link DemoBench}, only
  * as {@code demo}: it needs an empty platform).</li>
  * </ol>
- * Everything runs on loopback, bounded in count and time. Usage: {@code bench/run.sh [gateway|propagation|registry|member|training|branch|funding|demo|all] [--quick]}.
+ * Everything runs on loopback, bounded in count and time. Usage: {@code bench/run.sh [gateway|propagation|audit|registry|member|training|branch|funding|demo|all] [--quick]}.
  */
 public final class Bench {
 
@@ -81,9 +83,9 @@ public final class Bench {
         List<String> named = arguments.stream().filter(a -> !a.startsWith("--")).toList();
         List<String> modes = named.isEmpty() ? List.of("all") : named;
         for (String mode : modes) {
-            if (!List.of("gateway", "propagation", "registry", "member", "training", "branch", "funding", "daily", "demo", "all").contains(mode)) {
+            if (!List.of("gateway", "propagation", "audit", "registry", "member", "training", "branch", "funding", "daily", "demo", "all").contains(mode)) {
                 throw new IllegalArgumentException("Unknown measure " + mode
-                        + "; usage: bench/run.sh [gateway|propagation|registry|member|training|branch|funding|daily|demo|all ...] [--quick] [--durable-store] [--fast-start-jvms] [--profile] [--jars-from=DIR] [--report=FILE] [--hold]");
+                        + "; usage: bench/run.sh [gateway|propagation|audit|registry|member|training|branch|funding|daily|demo|all ...] [--quick] [--durable-store] [--fast-start-jvms] [--profile] [--jars-from=DIR] [--report=FILE] [--hold]");
             }
         }
         java.util.function.Predicate<String> runs = measure -> modes.contains(measure) || (modes.contains("all") && !measure.equals("demo"));
@@ -115,6 +117,9 @@ public final class Bench {
                 }
                 if (runs.test("propagation")) {
                     bench.eventPropagation();
+                }
+                if (runs.test("audit")) {
+                    new AuditBench(platform, bench::register, bench.token, quick, bench.report).run();
                 }
                 if (runs.test("registry")) {
                     // The import needs a district-wide writer: district-admin, like a district's civil affairs office.

@@ -20,6 +20,9 @@ final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 only (no h2c upgrade), for requests an ordinary client would not make: each answer is the server's own. */
+    private static final HttpClient PLAIN = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     record Response(int status, HttpResponse<String> raw) {
 
@@ -69,6 +72,45 @@ final class Http {
             request.header("Authorization", "Bearer " + bearer);
         }
         return send(request.build());
+    }
+
+    /**
+     * Any request as it is given: method, raw URL (never normalized here), headers, body bytes (null: none). For the
+     * security suite's requests an ordinary client would not make.
+     */
+    static Response send(String method, String url, String bearer, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpRequest built = request.build();
+        try {
+            HttpResponse<String> response = PLAIN.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Like {@link #send(String, String, String, Map, byte[])}, the body read as bytes (spreadsheets). */
+    static HttpResponse<byte[]> bytes(String url, String bearer, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Accept", accept).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static Response postForm(String url, Map<String, String> form) {

@@ -542,9 +542,7 @@ class JourneysIT {
 
     /** The demo {@code branch-secretary} login's {@code party_org_id}, set through Keycloak's admin API. */
     private static void pointBranchSecretaryAt(String partyOrganization) {
-        Http.Response adminToken = Http.postForm(platform.keycloakUrl() + "/realms/master/protocol/openid-connect/token",
-                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"));
-        String bearer = adminToken.json().get("access_token").asString();
+        String bearer = new KeycloakAdmin(platform.keycloakUrl()).masterToken();
         String users = platform.keycloakUrl() + "/admin/realms/party-building/users";
         JsonNode user = Http.get(users + "?exact=true&username=branch-secretary", bearer).json().get(0);
         ObjectNode updated = (ObjectNode) user.deepCopy();

@@ -73,6 +73,11 @@ final class PlatformUnderTest implements AutoCloseable {
         return platform.keycloakUrl();
     }
 
+    /** A module's own API base URL (its port, not the gateway's), e.g. {@code registry-service}. */
+    String serviceUrl(String module) {
+        return "http://127.0.0.1:" + platform.ports().http(module);
+    }
+
     /** The management (actuator) base URL of a module, for what an operator would read. */
     String managementUrl(String module) {
         return "http://127.0.0.1:" + platform.ports().management(module);
