@@ -99,7 +99,11 @@ class InboxAndAnnualReportIT {
                     }
                 }
             }
-            assertThat(want.values().stream().mapToInt(Integer::intValue).sum()).as(role + ": something is due").isPositive();
+            // not vacuous: the district's and the street's demo work is due (a branch secretary's only if the run's other
+            // classes left it pointed at one of the demo's party organizations)
+            if (!role.equals("branch-secretary") || demo.partyOrganizations().stream().anyMatch(p -> p.name().equals(ownName))) {
+                assertThat(want.values().stream().mapToInt(Integer::intValue).sum()).as(role + ": something is due").isPositive();
+            }
             for (String kind : DemoInbox.KINDS) {
                 assertThat(got.getOrDefault(kind, 0)).as(role + " " + kind).isEqualTo(want.getOrDefault(kind, 0));
             }
