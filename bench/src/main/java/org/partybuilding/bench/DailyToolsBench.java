@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 
 import org.partybuilding.local.LocalPlatform;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Issue 26's daily tools on whatever district the platform holds (run it after {@code branch}: 10,000 organizations,
  * 100,000 members, 1,100 party organizations): each service's work inbox as committee-admin (the whole district) and
@@ -18,6 +20,7 @@ import org.partybuilding.local.LocalPlatform;
  */
 final class DailyToolsBench {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int REQUESTS = 20;
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -59,7 +62,6 @@ final class DailyToolsBench {
 
     private String total(String service, String token) {
         String body = Latencies.get(platform.gatewayUrl() + "/api/" + service + "/inbox?limit=1", token, "application/json").body();
-        int at = body.indexOf("\"total\":");
-        return at < 0 ? "?" : body.substring(at + 8).split("[,}]")[0];
+        return JSON.readTree(body).path("total").asString();
     }
 }
