@@ -16,6 +16,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -145,6 +146,32 @@ public class LedgerTotals {
 
     private static long members(Integer members) {
         return members == null ? 0 : members;
+    }
+
+    /**
+     * The year's cells summed in MongoDB ({@code $match}, {@code $group}) per kind and street, and per party organization
+     * too if {@code perPartyOrganization} (else a cell's {@code partyOrganizationId} is {@code null}); only this street's
+     * or party organization's, if given ({@code null}: all).
+     */
+    public Mono<List<Cell>> summed(int fiscalYear, boolean perPartyOrganization, String street, String partyOrganizationId) {
+        Criteria match = Criteria.where("fiscalYear").is(fiscalYear);
+        if (street != null) {
+            match = match.and("street").is(street);
+        }
+        if (partyOrganizationId != null) {
+            match = match.and("partyOrganizationId").is(partyOrganizationId);
+        }
+        String[] by = perPartyOrganization ? new String[] {"kind", "street", "partyOrganizationId"} : new String[] {"kind", "street"};
+        Aggregation sum = Aggregation.newAggregation(Aggregation.match(match),
+                Aggregation.group(by).sum("entries").as("entries").sum("fen").as("fen").sum("members").as("members"));
+        return mongo.aggregate(sum, COLLECTION, Document.class)
+                .map(d -> {
+                    Document key = d.get("_id", Document.class);
+                    return new Cell(new Key(fiscalYear, EntryKind.valueOf(key.getString("kind")), key.getString("street"),
+                            perPartyOrganization ? key.getString("partyOrganizationId") : null), number(d, "entries"),
+                            number(d, "fen"), number(d, "members"));
+                })
+                .collectList();
     }
 
     /** The year's cells as stored. */

@@ -34,7 +34,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class TwoInstancesApiTest extends FundingApiTestBase {
 
-    private static final int YEAR = 2011;
+    private static final int YEAR = 2013;
     private static SecondInstance second;
     private static WebTestClient secondWeb;
 

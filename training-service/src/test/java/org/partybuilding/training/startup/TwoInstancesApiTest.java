@@ -70,11 +70,11 @@ class TwoInstancesApiTest extends TrainingApiTestBase {
     void bothInstancesCheckAndReportAlikeWhicheverConsumedOrWrote() {
         // whichever instance the broker gives the partition consumes them
         String po = id("po");
-        events.publish(EventType.PARTY_ORGANIZATION_ESTABLISHED, partyOrganization(po, 1, "ZHUGUANG", "ACTIVE", null, List.of()));
+        events.publish(EventType.PARTY_ORGANIZATION_ESTABLISHED, partyOrganization(po, 1, "NONGLIN", "ACTIVE", null, List.of()));
         List<String> members = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             members.add(id("m"));
-            events.publish(EventType.MEMBER_REGISTERED, member(members.get(i), 1, po, "ZHUGUANG", "FORMAL", "ACTIVE"));
+            events.publish(EventType.MEMBER_REGISTERED, member(members.get(i), 1, po, "NONGLIN", "FORMAL", "ACTIVE"));
         }
         Directory secondDirectory = second.bean(Directory.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> members.stream().allMatch(m -> directory.member(m).isPresent()
@@ -99,14 +99,14 @@ class TwoInstancesApiTest extends TrainingApiTestBase {
         postOnSecond("/api/training/sessions/" + session + "/attendance", Map.of("memberIds", List.of(members.get(0)), "hours", "6"),
                 token(Role.DISTRICT_ADMIN)).expectStatus().isOk();
 
-        for (String uri : List.of("/api/training/compliance?year=2025&street=ZHUGUANG",
-                "/api/training/compliance?year=2025&quarter=1", "/api/training/statistics?year=2025&street=ZHUGUANG",
-                "/api/training/members/" + members.get(0) + "/records?year=2025", "/api/training/reports/annual?year=2025&street=ZHUGUANG")) {
+        for (String uri : List.of("/api/training/compliance?year=2025&street=NONGLIN",
+                "/api/training/compliance?year=2025&quarter=1", "/api/training/statistics?year=2025&street=NONGLIN",
+                "/api/training/members/" + members.get(0) + "/records?year=2025", "/api/training/reports/annual?year=2025&street=NONGLIN")) {
             assertThat(body(onSecond(uri, token(Role.DISTRICT_ADMIN)))).as(uri).isEqualTo(body(get(uri, token(Role.DISTRICT_ADMIN))));
         }
         get("/api/training/members/" + members.get(0) + "/records?year=2025", token(Role.DISTRICT_ADMIN)).expectBody()
                 .jsonPath("$.years[0].trainingHours").isEqualTo(6.0);
-        onSecond("/api/training/compliance?year=2025&street=ZHUGUANG", token(Role.DISTRICT_ADMIN)).expectBody()
+        onSecond("/api/training/compliance?year=2025&street=NONGLIN", token(Role.DISTRICT_ADMIN)).expectBody()
                 .jsonPath("$.total.requirements.GENERAL_MEETING.counted").isEqualTo(1);
     }
 }

@@ -135,7 +135,7 @@ class KubernetesManifestsTest {
 
     @org.junit.jupiter.api.Test
     void theScalingCheckRefusesASingleInstanceInProduction() {
-        List<JsonNode> manifests = new ArrayList<>(render("prod").stream().map(JsonNode::deepCopy).toList());
+        List<JsonNode> manifests = new ArrayList<>(render("prod").stream().map(m -> (JsonNode) m.deepCopy()).toList());
         JsonNode funding = named(manifests, "Deployment", "funding-service");
         ((com.fasterxml.jackson.databind.node.ObjectNode) funding.path("spec")).put("replicas", 1);
         assertThat(scalingProblems(manifests)).anyMatch(p -> p.contains("funding-service") && p.contains("replicas"));
