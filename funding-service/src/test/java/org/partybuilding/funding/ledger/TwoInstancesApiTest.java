@@ -12,16 +12,13 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partybuilding.events.EventType;
 import org.partybuilding.funding.FundingApiTestBase;
 import org.partybuilding.funding.FundingServiceApplication;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.platform.test.SecondInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -35,30 +32,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class TwoInstancesApiTest extends FundingApiTestBase {
 
     private static final int YEAR = 2013;
-    private static SecondInstance second;
-    private static WebTestClient secondWeb;
-
-    @Autowired
-    private Environment environment;
-
-    @BeforeEach
-    void startTheSecondInstance() {
-        if (second == null) {
-            second = SecondInstance.of(FundingServiceApplication.class, environment);
-            secondWeb = second.web();
-        }
-    }
-
-    @AfterAll
-    static void stopTheSecondInstance() {
-        if (second != null) {
-            second.close();
-            second = null;
-        }
-    }
+    @RegisterExtension
+    static final SecondInstance.PerClass second = SecondInstance.perClass(FundingServiceApplication.class);
 
     private WebTestClient.ResponseSpec onSecond(String path, String bearer) {
-        return secondWeb.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer).exchange();
+        return second.web().get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer).exchange();
     }
 
     private String body(WebTestClient.ResponseSpec response) {
@@ -73,13 +51,13 @@ class TwoInstancesApiTest extends FundingApiTestBase {
         members("m-two", 3, "org-two-1", "po-two-1", "HONGQIAO", "FORMAL", LocalDate.of(2000, 1, 1));
 
         // an adjustment posted to each instance
-        secondWeb.post().uri("/api/funding/ledger/adjustments").header(HttpHeaders.AUTHORIZATION, bearer(Role.DISTRICT_ADMIN))
+        second.web().post().uri("/api/funding/ledger/adjustments").header(HttpHeaders.AUTHORIZATION, bearer(Role.DISTRICT_ADMIN))
                 .bodyValue(Map.of("partyOrganizationId", "po-two-2", "fiscalYear", YEAR, "amount", "-100.50", "reason", "收回多拨"))
                 .exchange().expectStatus().isCreated().expectBody().jsonPath("$.partyOrganizationName").isEqualTo("中共po-two-2支部委员会");
         post("/api/funding/ledger/adjustments", Map.of("partyOrganizationId", "po-two-1", "fiscalYear", YEAR, "amount", "20.00",
                 "reason", "补拨"), bearer(Role.DISTRICT_ADMIN)).expectStatus().isCreated();
         // the allocation run on the second instance counts the members the first consumed
-        secondWeb.post().uri("/api/funding/allocations").header(HttpHeaders.AUTHORIZATION, bearer(Role.DISTRICT_ADMIN))
+        second.web().post().uri("/api/funding/allocations").header(HttpHeaders.AUTHORIZATION, bearer(Role.DISTRICT_ADMIN))
                 .bodyValue(Map.of("fiscalYear", YEAR, "snapshotDate", YEAR + "-06-30")).exchange().expectStatus().isCreated();
         // dues, three times over
         var paid = dues("m-two-0", "po-two-1", "HONGQIAO", YEAR + "-04", "12.35", LocalDate.of(YEAR, 4, 3));
@@ -110,7 +88,7 @@ class TwoInstancesApiTest extends FundingApiTestBase {
         // asking either instance again answers the run as booked
         String repeat = body(post("/api/funding/allocations", Map.of("fiscalYear", YEAR, "snapshotDate", YEAR + "-06-30"),
                 bearer(Role.DISTRICT_ADMIN)));
-        assertThat(new String(secondWeb.post().uri("/api/funding/allocations").header(HttpHeaders.AUTHORIZATION,
+        assertThat(new String(second.web().post().uri("/api/funding/allocations").header(HttpHeaders.AUTHORIZATION,
                         bearer(Role.DISTRICT_ADMIN)).bodyValue(Map.of("fiscalYear", YEAR, "snapshotDate", YEAR + "-06-30")).exchange()
                 .expectStatus().isOk().expectBody().returnResult().getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo(repeat);

@@ -9,17 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partybuilding.events.EventType;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.training.TrainingApiTestBase;
 import org.partybuilding.training.TrainingServiceApplication;
 import org.partybuilding.training.context.Directory;
 import org.partybuilding.platform.test.SecondInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -31,38 +28,19 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class TwoInstancesApiTest extends TrainingApiTestBase {
 
-    private static SecondInstance second;
-    private static WebTestClient secondWeb;
-
-    @Autowired
-    private Environment environment;
-
-    @BeforeEach
-    void startTheSecondInstance() {
-        if (second == null) {
-            second = SecondInstance.of(TrainingServiceApplication.class, environment);
-            secondWeb = second.web();
-        }
-    }
-
-    @AfterAll
-    static void stopTheSecondInstance() {
-        if (second != null) {
-            second.close();
-            second = null;
-        }
-    }
+    @RegisterExtension
+    static final SecondInstance.PerClass second = SecondInstance.perClass(TrainingServiceApplication.class);
 
     private String body(WebTestClient.ResponseSpec response) {
         return new String(response.expectStatus().isOk().expectBody().returnResult().getResponseBodyContent(), StandardCharsets.UTF_8);
     }
 
     private WebTestClient.ResponseSpec onSecond(String uri, String bearer) {
-        return secondWeb.get().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer).accept(MediaType.APPLICATION_JSON).exchange();
+        return second.web().get().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer).accept(MediaType.APPLICATION_JSON).exchange();
     }
 
     private WebTestClient.ResponseSpec postOnSecond(String uri, Object body, String bearer) {
-        return secondWeb.post().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
+        return second.web().post().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange();
     }
 

@@ -2,6 +2,9 @@ package org.partybuilding.platform.test;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -9,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -53,6 +57,48 @@ public final class SecondInstance implements AutoCloseable {
             ReactorResourceFactory resources = new ReactorResourceFactory();
             resources.setUseGlobalResources(false);
             return resources;
+        }
+    }
+
+    /**
+     * A second instance for a test class, as a JUnit extension ({@code @RegisterExtension static final}): started before
+     * the class's first test with the settings of its Spring test context, closed after its last.
+     */
+    public static PerClass perClass(Class<?> application) {
+        return new PerClass(application);
+    }
+
+    /** See {@link #perClass}. */
+    public static final class PerClass implements BeforeEachCallback, AfterAllCallback {
+
+        private final Class<?> application;
+        private SecondInstance instance;
+
+        private PerClass(Class<?> application) {
+            this.application = application;
+        }
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            if (instance == null) {
+                instance = SecondInstance.of(application, SpringExtension.getApplicationContext(context).getEnvironment());
+            }
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (instance != null) {
+                instance.close();
+                instance = null;
+            }
+        }
+
+        public WebTestClient web() {
+            return instance.web();
+        }
+
+        public <T> T bean(Class<T> type) {
+            return instance.bean(type);
         }
     }
 
