@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.mapping.FieldType;
  *
  * @param members the member count an annual allocation was computed from (the basis as a number)
  * @param cause   the event or run that booked it
+ * @param totalled whether {@link LedgerTotals} holds it ({@code false} from the insert until its cell does)
  */
 @Document(LedgerEntry.COLLECTION)
 public record LedgerEntry(
@@ -38,7 +39,8 @@ public record LedgerEntry(
         String reason,
         Instant bookedAt,
         String bookedBy,
-        List<OutboxEvent> outbox) {
+        List<OutboxEvent> outbox,
+        Boolean totalled) {
 
     public static final String COLLECTION = "entries";
 
@@ -65,6 +67,6 @@ public record LedgerEntry(
         FundingEntrySnapshot snapshot = new FundingEntrySnapshot(id, 1, kind.name(), partyOrganizationId, street, fiscalYear,
                 Money.format(exact), basis, members, cause, reason, bookedAt);
         return new LedgerEntry(id, 1, kind, partyOrganizationId, street, fiscalYear, exact, basis, members, cause, reason,
-                bookedAt, bookedBy, List.of(OutboxEvent.of(EventType.FUNDING_ENTRY_BOOKED, snapshot, partyOrganizationId)));
+                bookedAt, bookedBy, List.of(OutboxEvent.of(EventType.FUNDING_ENTRY_BOOKED, snapshot, partyOrganizationId)), false);
     }
 }

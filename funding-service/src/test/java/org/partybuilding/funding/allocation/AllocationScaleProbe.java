@@ -39,10 +39,6 @@ class AllocationScaleProbe extends FundingApiTestBase {
         mongo.insert(partyOrganizations, PartyOrganizationView.COLLECTION).blockLast();
         mongo.insert(members, MemberView.COLLECTION).blockLast();
         long start = System.nanoTime();
-        state.reload();
-        System.out.printf("reload of read models: %.0f ms%n", (System.nanoTime() - start) / 1e6);
-
-        start = System.nanoTime();
         allocate(2016, "2016-06-30", bearer(Role.DISTRICT_ADMIN)).expectStatus().isCreated();
         System.out.printf("allocation run, cold: %.0f ms%n", (System.nanoTime() - start) / 1e6);
         start = System.nanoTime();
@@ -65,8 +61,5 @@ class AllocationScaleProbe extends FundingApiTestBase {
             }
             System.out.printf("report by %s: %.1f ms each%n", groupBy, (System.nanoTime() - start) / 1e6 / 20);
         }
-        start = System.nanoTime();
-        totals.rebuild();
-        System.out.printf("ledger totals rebuilt from %d+ entries: %.0f ms%n", 10_000, (System.nanoTime() - start) / 1e6);
     }
 }
