@@ -51,17 +51,7 @@ public final class PersonalDataCipher {
         if (plain == null) {
             return null;
         }
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                    .put(nonce).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Encryption failed", e);
-        }
+        return PREFIX + Base64.getEncoder().encodeToString(seal(plain.getBytes(StandardCharsets.UTF_8)));
     }
 
     public String decrypt(String stored) {
@@ -71,14 +61,35 @@ public final class PersonalDataCipher {
         if (!stored.startsWith(PREFIX)) {
             throw new IllegalStateException("Not a value sealed by this cipher");
         }
-        byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+        return new String(open(Base64.getDecoder().decode(stored.substring(PREFIX.length()))), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Any bytes sealed the same way ({@code nonce ‖ ciphertext ‖ tag}): e.g. the gateway's portal sessions, whose
+     * tokens never reach the database readable. Authenticated: {@link #open} refuses anything this key did not seal.
+     */
+    public byte[] seal(byte[] plain) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
-            return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
+            byte[] sealed = cipher.doFinal(plain);
+            return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Encryption failed", e);
+        }
+    }
+
+    /** The bytes {@link #seal} sealed with this key; a wrong key or a tampered value is refused. */
+    public byte[] open(byte[] sealed) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             // Wrong key or tampered value; the message never includes the value.
-            throw new IllegalStateException("Decryption failed: wrong platform.privacy.key or a tampered value");
+            throw new IllegalStateException("Decryption failed: wrong key or a tampered value");
         }
     }
 
