@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (bounded in count and time, loopback only) and prints ratios measured side
-# by side in one run. Usage: bench/run.sh [gateway|propagation|registry|member|training|branch|funding|demo|all ...] [--quick]
+# by side in one run. Usage: bench/run.sh [gateway|propagation|registry|member|training|branch|funding|daily|demo|all ...] [--quick]
 #   [--no-build] (the jars are built already) [--profile] [--jars-from=DIR] [--report=FILE] ... (bench/README.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -81,9 +81,9 @@ public final class Bench {
         List<String> named = arguments.stream().filter(a -> !a.startsWith("--")).toList();
         List<String> modes = named.isEmpty() ? List.of("all") : named;
         for (String mode : modes) {
-            if (!List.of("gateway", "propagation", "registry", "member", "training", "branch", "funding", "demo", "all").contains(mode)) {
+            if (!List.of("gateway", "propagation", "registry", "member", "training", "branch", "funding", "daily", "demo", "all").contains(mode)) {
                 throw new IllegalArgumentException("Unknown measure " + mode
-                        + "; usage: bench/run.sh [gateway|propagation|registry|member|training|branch|funding|demo|all ...] [--quick] [--durable-store] [--fast-start-jvms] [--profile] [--jars-from=DIR] [--report=FILE] [--hold]");
+                        + "; usage: bench/run.sh [gateway|propagation|registry|member|training|branch|funding|daily|demo|all ...] [--quick] [--durable-store] [--fast-start-jvms] [--profile] [--jars-from=DIR] [--report=FILE] [--hold]");
             }
         }
         java.util.function.Predicate<String> runs = measure -> modes.contains(measure) || (modes.contains("all") && !measure.equals("demo"));
@@ -133,6 +133,9 @@ public final class Bench {
                 if (runs.test("funding")) {
                     new FundingBench(platform, () -> bench.token("district-admin"), () -> bench.token("finance"), quick,
                             bench.report).run();
+                }
+                if (runs.test("daily")) { // after "branch": the inbox and annual report on its district
+                    new DailyToolsBench(platform, () -> bench.token("committee-admin"), bench.report).run();
                 }
                 if (runs.test("demo")) { // not in "all": it needs a district of its own (absolute figures)
                     new DemoBench(platform, quick, bench.report).run();

@@ -5,7 +5,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,7 +111,7 @@ final class FundingBench {
             double[] latency = latency("/api/funding/reports?fiscalYear=" + year + "&groupBy=" + groupBy, finance);
             worstP95 = groupBy.equals("partyOrganization") ? worstP95 : Math.max(worstP95, latency[1]);
             report.put("funding report by " + groupBy + " via gateway (finance): p50 / p95 / max of " + REQUESTS + " (ms)",
-                    String.format(Locale.ROOT, "%.1f / %.1f / %.1f", latency[0], latency[1], latency[2]));
+                    Latencies.format(latency));
         }
         report.put("funding targets: allocation < 2 s; report (street, kind) p95 < 200 ms",
                 (firstMillis < 2000 ? "run met" : "run MISSED") + ", " + (worstP95 < 200 ? "report met" : "report MISSED")
@@ -176,29 +175,12 @@ final class FundingBench {
         producer.send(record);
     }
 
-    /** p50, p95, max (ms) of {@value #REQUESTS} GETs one at a time, after 3 warm-ups. */
     private double[] latency(String path, String token) {
-        for (int i = 0; i < 3; i++) {
-            get(path, token);
-        }
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < REQUESTS; i++) {
-            long start = System.nanoTime();
-            get(path, token);
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        millis.sort(null);
-        return new double[] {millis.get(REQUESTS / 2), millis.get((int) Math.ceil(REQUESTS * 0.95) - 1), millis.get(REQUESTS - 1)};
+        return Latencies.of(platform.gatewayUrl() + path, token, "application/json", REQUESTS);
     }
 
     private String get(String path, String token) {
-        HttpResponse<String> response = GatewayClient.exchange(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .GET().build());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + ": " + response.statusCode() + " " + response.body());
-        }
-        return response.body();
+        return Latencies.get(platform.gatewayUrl() + path, token, "application/json").body();
     }
 
     private HttpResponse<String> post(String path, String body, String token) {

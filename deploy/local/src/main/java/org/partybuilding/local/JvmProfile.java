@@ -25,6 +25,16 @@ public enum JvmProfile {
         this.kafka = kafka;
     }
 
+    /** By its flag's name: {@code fast-start} or {@code throughput}. */
+    static JvmProfile named(String name) {
+        for (JvmProfile profile : values()) {
+            if (profile.name().replace('_', '-').equalsIgnoreCase(name)) {
+                return profile;
+            }
+        }
+        throw new IllegalArgumentException("--jvm-profile is fast-start or throughput, not " + name);
+    }
+
     List<String> serviceOptions() {
         return service;
     }

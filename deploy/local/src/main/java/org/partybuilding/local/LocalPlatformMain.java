@@ -26,6 +26,7 @@ public final class LocalPlatformMain {
             "                       first (8100-8105, 8120-8125; management 9100-9105, 9120-9125); every gateway routes",
             "                       to every instance. A new N on an existing data dir needs --reset (the portal's",
             "                       redirect URIs are in the realm imported on the first start)",
+            "  --jvm-profile P      fast-start (default: C1 only, small heaps) or throughput (full JIT, 1 GB heaps)",
             "  --prometheus         also start Prometheus (Debian package 'prometheus') scraping the platform, port 9090",
             "  --no-demo            don't load the demo district on the first start of a data dir",
             "  --organizations N    demo district size (default 270; with --members scaled for benchmarks)",
@@ -127,6 +128,7 @@ public final class LocalPlatformMain {
                 case "--replicas" -> builder.replicas(number(value(args, i, flag, inline), flag));
                 case "--no-demo" -> demo.load = false;
                 case "--prometheus" -> builder.prometheus(true);
+                case "--jvm-profile" -> builder.jvmProfile(JvmProfile.named(value(args, i, flag, inline)));
                 case "--organizations" -> demo.organizations = number(value(args, i, flag, inline), flag);
                 case "--members" -> demo.members = number(value(args, i, flag, inline), flag);
                 case "--seed" -> demo.seed = number(value(args, i, flag, inline), flag);
@@ -134,7 +136,8 @@ public final class LocalPlatformMain {
                         .map(String::trim).filter(s -> !s.isEmpty()).toList());
                 default -> throw new IllegalArgumentException("unknown flag " + arg);
             }
-            if (inline == null && List.of("--data-dir", "--port-offset", "--parallel", "--replicas", "--services", "--organizations", "--members", "--seed")
+            if (inline == null && List.of("--data-dir", "--port-offset", "--parallel", "--replicas", "--services", "--organizations",
+                    "--members", "--seed", "--jvm-profile")
                 .contains(flag)) {
                 i++;
             }

@@ -47,6 +47,14 @@ class LocalPlatformMainTest {
     }
 
     @Test
+    void theJvmProfileIsFastStartUnlessThroughputIsAskedFor() {
+        assertThat(parse().jvmProfile).isEqualTo(JvmProfile.FAST_START);
+        assertThat(parse("--jvm-profile", "throughput").jvmProfile).isEqualTo(JvmProfile.THROUGHPUT);
+        assertThat(parse("--jvm-profile=fast-start").jvmProfile).isEqualTo(JvmProfile.FAST_START);
+        assertThatThrownBy(() -> parse("--jvm-profile", "c2")).hasMessageContaining("fast-start or throughput");
+    }
+
+    @Test
     void noServicesStartsOnlyInfrastructureAndServicesPicksModules() {
         assertThat(parse("--no-services").modules()).isEmpty();
         assertThat(parse("--services", "registry-service, gateway").modules())
