@@ -101,18 +101,32 @@ final class KeycloakServer extends RunsAsChildProcess {
      * ({@code --replicas}) the portal's client accepts each one's login redirect and post-logout address.
      */
     static String movePortal(String realm, List<Integer> gatewayPorts) {
-        String redirect = "\"redirectUris\": [\"http://localhost:8080/login/oauth2/code/keycloak\"]";
-        String logout = "\"post.logout.redirect.uris\": \"http://localhost:8080/\"";
-        if (!realm.contains(redirect) || !realm.contains(logout)) {
-            throw new IllegalStateException("the realm's portal client no longer reads " + redirect + " and " + logout);
+        String moved = realm.replace("http://localhost:8080", "http://localhost:" + gatewayPorts.get(0));
+        if (gatewayPorts.size() == 1) {
+            return moved;
         }
-        String redirects = gatewayPorts.stream().map(port -> "\"http://localhost:" + port + "/login/oauth2/code/keycloak\"")
-                .collect(java.util.stream.Collectors.joining(", "));
-        String logouts = gatewayPorts.stream().map(port -> "http://localhost:" + port + "/")
-                .collect(java.util.stream.Collectors.joining("##")); // Keycloak's separator for this attribute
-        return realm.replace(redirect, "\"redirectUris\": [" + redirects + "]")
-                .replace(logout, "\"post.logout.redirect.uris\": \"" + logouts + "\"")
-                .replace("http://localhost:8080", "http://localhost:" + gatewayPorts.get(0));
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = RealmOverlay.JSON.readTree(moved);
+            for (com.fasterxml.jackson.databind.JsonNode client : tree.path("clients")) {
+                if (!"portal".equals(client.path("clientId").asText())) {
+                    continue;
+                }
+                com.fasterxml.jackson.databind.node.ArrayNode redirects =
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) client).putArray("redirectUris");
+                List<String> logouts = new ArrayList<>();
+                for (int port : gatewayPorts) {
+                    redirects.add("http://localhost:" + port + "/login/oauth2/code/keycloak");
+                    logouts.add("http://localhost:" + port + "/");
+                }
+                // Keycloak's separator for this attribute
+                ((com.fasterxml.jackson.databind.node.ObjectNode) client.path("attributes"))
+                        .put("post.logout.redirect.uris", String.join("##", logouts));
+                return RealmOverlay.JSON.writeValueAsString(tree);
+            }
+        } catch (IOException e) {
+            throw new LocalPlatformException(NAME, "cannot read the realm: " + e, e);
+        }
+        throw new LocalPlatformException(NAME, "the realm has no client portal");
     }
 
     private static void movePortalTo(Path realmFile, List<Integer> gatewayPorts) {

@@ -95,13 +95,19 @@ class LocalPlatformTest {
     }
 
     @Test
-    void withSeveralGatewaysThePortalClientAcceptsEachOnesRedirects() {
-        String realm = "{\"redirectUris\": [\"http://localhost:8080/login/oauth2/code/keycloak\"], \"rootUrl\": \"http://localhost:8080\","
-                + " \"attributes\": {\"post.logout.redirect.uris\": \"http://localhost:8080/\"}}";
-        assertThat(KeycloakServer.movePortal(realm, List.of(14080, 14100))).isEqualTo(
-                "{\"redirectUris\": [\"http://localhost:14080/login/oauth2/code/keycloak\", \"http://localhost:14100/login/oauth2/code/keycloak\"],"
-                + " \"rootUrl\": \"http://localhost:14080\","
-                + " \"attributes\": {\"post.logout.redirect.uris\": \"http://localhost:14080/##http://localhost:14100/\"}}");
+    void withSeveralGatewaysThePortalClientAcceptsEachOnesRedirects() throws IOException {
+        String realm = "{\"clients\": [{\"clientId\": \"platform-cli\"}, {\"clientId\": \"portal\", \"rootUrl\": \"http://localhost:8080\","
+                + " \"redirectUris\" : [ \"http://localhost:8080/login/oauth2/code/keycloak\" ],"
+                + " \"attributes\": {\"pkce.code.challenge.method\": \"S256\", \"post.logout.redirect.uris\": \"http://localhost:8080/\"}}]}";
+        var portal = RealmOverlay.JSON.readTree(KeycloakServer.movePortal(realm, List.of(14080, 14100))).path("clients").get(1);
+        assertThat(portal.path("rootUrl").asText()).isEqualTo("http://localhost:14080");
+        assertThat(portal.path("redirectUris").toString()).isEqualTo(
+                "[\"http://localhost:14080/login/oauth2/code/keycloak\",\"http://localhost:14100/login/oauth2/code/keycloak\"]");
+        assertThat(portal.path("attributes").path("post.logout.redirect.uris").asText())
+                .isEqualTo("http://localhost:14080/##http://localhost:14100/");
+        assertThat(portal.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(KeycloakServer.movePortal(realm, List.of(18080))).contains("http://localhost:18080/login/oauth2/code/keycloak")
+                .doesNotContain("localhost:8080");
     }
 
     @Test

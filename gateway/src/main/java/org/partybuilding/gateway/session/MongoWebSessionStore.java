@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.bson.types.Binary;
-import org.partybuilding.platform.privacy.PersonalDataCipher;
+import org.partybuilding.platform.privacy.Sealer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -40,7 +40,7 @@ import reactor.core.publisher.Mono;
  *
  * <p>At rest a session is one document: {@code _id} is the SHA-256 of the session id (the database never holds a
  * cookie that would log someone in), {@code sealed} its attributes (the security context, the OAuth2 tokens, a login
- * in progress) serialized and sealed with AES-256-GCM ({@link PersonalDataCipher#seal}) under
+ * in progress) serialized and sealed with AES-256-GCM ({@link Sealer}) under
  * {@code platform.gateway.session.key}, plus the times that decide its expiry (a TTL index on {@code expiresAt}
  * removes it in MongoDB; a read checks it too). GCM is authenticated, so only bytes this key sealed are ever
  * deserialized.
@@ -55,14 +55,14 @@ public final class MongoWebSessionStore implements WebSessionStore {
     private static final Logger log = LoggerFactory.getLogger(MongoWebSessionStore.class);
 
     private final ReactiveMongoTemplate mongo;
-    private final PersonalDataCipher cipher;
+    private final Sealer cipher;
     private final PortalSessionSettings settings;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public MongoWebSessionStore(ReactiveMongoTemplate mongo, PortalSessionSettings settings, Clock clock) {
         this.mongo = mongo;
-        this.cipher = PersonalDataCipher.fromBase64(settings.key());
+        this.cipher = Sealer.fromBase64(settings.key(), "portal-sessions");
         this.settings = settings;
         this.clock = clock;
     }
