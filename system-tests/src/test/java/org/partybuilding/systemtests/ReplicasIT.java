@@ -201,8 +201,6 @@ class ReplicasIT {
      */
     @Test
     @Order(3)
-    @org.junit.jupiter.api.Disabled("issue 27 point 1 (h27's branch): funding/training totals are per-instance memory;"
-            + " run 2026-12-06: funding report through gateway 1 = 3,252.00 instead of 4,504.00. Enable once merged with it")
     void fundingAndTrainingReportsAnswerTheDistrictsFiguresAlikeEverywhere() {
         int year = today().getYear();
         // four start-up grants of 1,000.00 (established today, an open fiscal year) and six dues of 84.00 returned in full
