@@ -1,6 +1,5 @@
 package org.partybuilding.funding.allocation;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -171,22 +170,10 @@ public class Allocations {
                 share.members(), "allocation:" + run.fiscalYear(), null, clock.instant(), run.startedBy());
     }
 
-    /** The run's figures from the ledger: the year's annual working funds as booked. */
+    /** The run's figures from the ledger: the year's annual working funds as booked (their cells, summed). */
     private Mono<AllocationResponse> response(AllocationRun run) {
-        return totals.ofYear(run.fiscalYear()).map(cells -> {
-            long partyOrganizations = 0;
-            long members = 0;
-            long fen = 0;
-            for (LedgerTotals.Cell cell : cells) {
-                if (cell.key().kind() == EntryKind.ANNUAL_WORKING_FUNDS) {
-                    partyOrganizations += cell.entries();
-                    members += cell.members();
-                    fen += cell.fen();
-                }
-            }
-            return new AllocationResponse(run.fiscalYear(), run.snapshotDate(), partyOrganizations, members,
-                    Money.format(run.perMemberYuan()), Money.format(BigDecimal.valueOf(fen, 2)), run.status(), run.startedAt(),
-                    run.completedAt());
-        });
+        return totals.total(run.fiscalYear(), EntryKind.ANNUAL_WORKING_FUNDS).map(booked -> new AllocationResponse(run.fiscalYear(),
+                run.snapshotDate(), booked.entries(), booked.members(), Money.format(run.perMemberYuan()), Money.format(booked.yuan()),
+                run.status(), run.startedAt(), run.completedAt()));
     }
 }

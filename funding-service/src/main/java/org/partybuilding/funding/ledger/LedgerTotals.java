@@ -14,13 +14,16 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 
 import jakarta.annotation.PreDestroy;
 import reactor.core.Disposable;
@@ -32,12 +35,22 @@ import reactor.core.publisher.Mono;
  * integer fen (分): one document per cell, which every instance adds to and every report reads, so two instances
  * give the same report whichever of them booked an entry.
  *
- * <p>Each cell records the ids of the entries it holds, and adds an entry with one conditional update
- * ({@code entryIds} not holding it yet): a redelivered event, a retried request or two instances adding the same entry
- * add it once. An upsert that loses the race to create the cell (duplicate key) is repeated as a plain conditional
- * update, never taken for "done". An entry is inserted with {@code totalled: false} and marked {@code true} once its
- * cell holds it; should an instance stop between the two writes, {@link #sweep()} (every {@link #SWEEP_EVERY}, and
- * for entries booked before cells existed, at start-up) adds what was left, and only that.
+ * <p>Two kinds of cell, each adding an entry exactly once however often it is asked, by whichever instance:
+ * <ul>
+ * <li>A cell that only one entry can ever fall into ({@link #soleEntry}: a party organization's start-up grant, a
+ * year's working funds of one party organization — the entry's id names the party organization, its year and kind, so
+ * no other entry has the same cell) is <em>inserted</em> whole, its {@code _id} the cell's: the unique {@code _id}
+ * makes a second insert a duplicate, which means "held already". An allocation run's cells go in as one unordered
+ * bulk of inserts, no array in them and no update.</li>
+ * <li>A cell that many entries fall into (dues returns, adjustments) records the ids of the entries it holds, and adds
+ * an entry with one conditional update ({@code entryIds} not holding it yet): a redelivered event, a retried request
+ * or two instances adding the same entry add it once. An upsert that loses the race to create the cell (duplicate key)
+ * is repeated as a plain conditional update, never taken for "done".</li>
+ * </ul>
+ * An entry is inserted with {@code totalled: false} and marked {@code true} only after its cell holds it (so a mark
+ * never claims what a cell lacks; a crash in between leaves an entry unmarked whose cell may hold it already, which
+ * adding again leaves as it is). {@link #sweep()} (every {@link #SWEEP_EVERY}, and for entries booked before cells
+ * existed, at start-up) adds what a stopped instance left, and only that.
  */
 @Component
 public class LedgerTotals {
@@ -49,6 +62,7 @@ public class LedgerTotals {
     /** An entry not totalled after this long was left by a stopped instance (the booking adds it within milliseconds). */
     static final Duration LEFT_AFTER = Duration.ofSeconds(20);
     private static final int SWEEP_BATCH = 5_000;
+    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 
     /** One cell's key; {@code street} and {@code partyOrganizationId} as the entries have them. */
     public record Key(int fiscalYear, EntryKind kind, String street, String partyOrganizationId) {
@@ -81,33 +95,74 @@ public class LedgerTotals {
         this.clock = clock;
     }
 
+    /**
+     * Whether an entry of this kind is the only one its cell can ever hold: a start-up grant ({@code STARTUP:<party
+     * organization>}, once per party organization) and a year's working funds ({@code ANNUAL:<year>:<party
+     * organization>}) — the cell's key is the entry's year, kind, street and party organization, and no other entry
+     * of that kind names the same party organization (and year).
+     */
+    static boolean soleEntry(EntryKind kind) {
+        return kind == EntryKind.STARTUP_GRANT || kind == EntryKind.ANNUAL_WORKING_FUNDS;
+    }
+
     /** Adds a stored entry to its cell (once, however often asked) and marks it totalled. */
     public Mono<Void> add(LedgerEntry entry) {
-        return addToCell(entry.id(), key(entry), fen(entry.amount()), members(entry.members()))
+        Key key = key(entry);
+        long fen = fen(entry.amount());
+        long members = members(entry.members());
+        return (soleEntry(entry.kind()) ? insertCells(List.of(soleCell(entry.id(), key, fen, members)))
+                : addToCell(entry.id(), key, fen, members))
                 .then(markTotalled(List.of(entry.id())));
     }
 
-    /** Adds many stored entries (an allocation run's) in one unordered bulk; a cell already holding one is left as it is. */
+    /**
+     * Adds many stored entries (an allocation run's): the sole-entry cells in one unordered bulk of inserts (a cell
+     * that is there already holds its entry), any other entry by its conditional update; then marks them totalled.
+     */
     public Mono<Void> addAll(List<LedgerEntry> entries) {
         if (entries.isEmpty()) {
             return Mono.empty();
         }
         return Mono.defer(() -> {
-            BulkOperations.BulkMode mode = BulkOperations.BulkMode.UNORDERED;
-            var bulk = mongo.bulkOps(mode, COLLECTION);
+            List<Document> sole = new java.util.ArrayList<>();
+            List<LedgerEntry> shared = new java.util.ArrayList<>();
             for (LedgerEntry entry : entries) {
-                bulk.upsert(inCellWithout(entry.id(), key(entry)), adding(entry.id(), key(entry), fen(entry.amount()),
-                        members(entry.members())));
+                if (soleEntry(entry.kind())) {
+                    sole.add(soleCell(entry.id(), key(entry), fen(entry.amount()), members(entry.members())));
+                } else {
+                    shared.add(entry);
+                }
             }
-            return bulk.execute().then();
-        })
-                // A cell that held one already, or was created meanwhile by another writer (a duplicate key, reported
-                // by the bulk as a write error): each entry again, one by one (idempotent; another failure fails the booking).
-                .onErrorResume(e -> e instanceof org.springframework.dao.DataAccessException
-                        || e instanceof com.mongodb.MongoBulkWriteException, e -> Flux.fromIterable(entries)
-                        .flatMap(entry -> addToCell(entry.id(), key(entry), fen(entry.amount()), members(entry.members())), 8)
-                        .then())
-                .then(Flux.fromIterable(entries).map(LedgerEntry::id).buffer(SWEEP_BATCH).concatMap(this::markTotalled).then());
+            return insertCells(sole).then(Flux.fromIterable(shared)
+                    .flatMap(entry -> addToCell(entry.id(), key(entry), fen(entry.amount()), members(entry.members())), 8)
+                    .then());
+        }).then(Flux.fromIterable(entries).map(LedgerEntry::id).buffer(SWEEP_BATCH).concatMap(this::markTotalled).then());
+    }
+
+    /** A sole entry's cell, whole: what it sums and which entry it holds. */
+    private static Document soleCell(String entryId, Key key, long fen, long members) {
+        return new Document("_id", cellId(key)).append("fiscalYear", key.fiscalYear()).append("kind", key.kind().name())
+                .append("street", key.street()).append("partyOrganizationId", key.partyOrganizationId())
+                .append("entries", 1L).append("fen", fen).append("members", members).append("entryId", entryId);
+    }
+
+    /**
+     * Inserts sole-entry cells in unordered batches; a duplicate {@code _id} is a cell that holds its (only) entry
+     * already and is left as it is. Any other write error fails the booking.
+     */
+    private Mono<Void> insertCells(List<Document> cells) {
+        if (cells.isEmpty()) {
+            return Mono.empty();
+        }
+        return mongo.getCollection(COLLECTION).flatMapMany(collection -> Flux.fromIterable(cells).buffer(SWEEP_BATCH)
+                .concatMap(batch -> Mono.from(collection.insertMany(batch, UNORDERED)).then()
+                        .onErrorResume(MongoBulkWriteException.class, e -> onlyDuplicates(e) ? Mono.empty() : Mono.error(e))))
+                .then();
+    }
+
+    private static boolean onlyDuplicates(MongoBulkWriteException e) {
+        return e.getWriteConcernError() == null
+                && e.getWriteErrors().stream().allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY);
     }
 
     private Mono<Void> addToCell(String entryId, Key key, long fen, long members) {
@@ -174,6 +229,20 @@ public class LedgerTotals {
                 .collectList();
     }
 
+    /** The year's cells of one kind summed (the key's street and party organization {@code null}). */
+    public Mono<Cell> total(int fiscalYear, EntryKind kind) {
+        Query ofKind = Query.query(Criteria.where("fiscalYear").is(fiscalYear).and("kind").is(kind.name()));
+        ofKind.fields().include("entries", "fen", "members");
+        return mongo.find(ofKind, Document.class, COLLECTION)
+                .reduce(new long[3], (sums, d) -> {
+                    sums[0] += number(d, "entries");
+                    sums[1] += number(d, "fen");
+                    sums[2] += number(d, "members");
+                    return sums;
+                })
+                .map(sums -> new Cell(new Key(fiscalYear, kind, null, null), sums[0], sums[1], sums[2]));
+    }
+
     /** The year's cells as stored. */
     public Mono<List<Cell>> ofYear(int fiscalYear) {
         Query ofYear = Query.query(Criteria.where("fiscalYear").is(fiscalYear));
@@ -209,12 +278,26 @@ public class LedgerTotals {
 
     private Mono<Long> sweepBatch(Query batch) {
         return mongo.find(batch, Document.class, LedgerEntry.COLLECTION).collectList()
-                .flatMap(found -> Flux.fromIterable(found)
-                        .concatMap(d -> addToCell(d.getString("_id"), new Key(((Number) d.get("fiscalYear")).intValue(),
-                                EntryKind.valueOf(d.getString("kind")), d.getString("street"), d.getString("partyOrganizationId")),
-                                fen(decimal(d.get("amount"))), number(d, "members")))
-                        .then(found.isEmpty() ? Mono.empty() : markTotalled(found.stream().map(d -> d.getString("_id")).toList()))
-                        .thenReturn((long) found.size()));
+                .flatMap(found -> {
+                    List<Document> sole = new java.util.ArrayList<>();
+                    List<Document> shared = new java.util.ArrayList<>();
+                    for (Document d : found) {
+                        (soleEntry(EntryKind.valueOf(d.getString("kind"))) ? sole : shared).add(d);
+                    }
+                    return insertCells(sole.stream().map(d -> soleCell(d.getString("_id"), key(d), fen(decimal(d.get("amount"))),
+                                    number(d, "members"))).toList())
+                            .then(Flux.fromIterable(shared)
+                                    .concatMap(d -> addToCell(d.getString("_id"), key(d), fen(decimal(d.get("amount"))),
+                                            number(d, "members")))
+                                    .then())
+                            .then(found.isEmpty() ? Mono.empty() : markTotalled(found.stream().map(d -> d.getString("_id")).toList()))
+                            .thenReturn((long) found.size());
+                });
+    }
+
+    private static Key key(Document entry) {
+        return new Key(((Number) entry.get("fiscalYear")).intValue(), EntryKind.valueOf(entry.getString("kind")),
+                entry.getString("street"), entry.getString("partyOrganizationId"));
     }
 
     private static BigDecimal decimal(Object amount) {

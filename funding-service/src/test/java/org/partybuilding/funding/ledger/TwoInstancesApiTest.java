@@ -126,12 +126,83 @@ class TwoInstancesApiTest extends FundingApiTestBase {
         }
     }
 
+    @Test
+    void aRunStoppedHalfWayIsFinishedByBothInstancesAtOnceAndTheSweepsAndEachEntryCountsOnce() {
+        int year = YEAR + 2;
+        establish("po-half-1", "JIANSHE", LocalDate.of(2000, 1, 1), "org-half-1");
+        establish("po-half-2", "JIANSHE", LocalDate.of(2000, 1, 1), "org-half-2");
+        establish("po-half-3", "JIANSHE", LocalDate.of(2000, 1, 1), "org-half-3");
+        members("m-half-1", 2, "org-half-1", "po-half-1", "JIANSHE", "FORMAL", LocalDate.of(2000, 1, 1));
+        members("m-half-2", 3, "org-half-2", "po-half-2", "JIANSHE", "FORMAL", LocalDate.of(2000, 1, 1));
+        members("m-half-3", 1, "org-half-3", "po-half-3", "JIANSHE", "PROBATIONARY", LocalDate.of(2000, 1, 1));
+        // An instance began the run three minutes ago and stopped: two of its three entries stored and not totalled, the
+        // first one's cell written (it stopped between the cell and the mark), the second's not, the third not stored.
+        Instant began = Instant.now().minus(Duration.ofMinutes(3));
+        mongo.insert(new org.partybuilding.funding.allocation.AllocationRun(year, LocalDate.of(year, 6, 30), new BigDecimal("100.00"),
+                org.partybuilding.funding.allocation.AllocationRun.Status.BOOKING, began, "admin-stopped", null)).block();
+        insertUntotalled(LedgerEntry.annualId(year, "po-half-1"), "po-half-1", "JIANSHE", year, "200.00", began, 2);
+        insertUntotalled(LedgerEntry.annualId(year, "po-half-2"), "po-half-2", "JIANSHE", year, "300.00", began, 3);
+        mongo.insert(new Document("_id", LedgerTotals.cellId(new LedgerTotals.Key(year, EntryKind.ANNUAL_WORKING_FUNDS, "JIANSHE",
+                        "po-half-1"))).append("fiscalYear", year).append("kind", EntryKind.ANNUAL_WORKING_FUNDS.name())
+                .append("street", "JIANSHE").append("partyOrganizationId", "po-half-1").append("entries", 1L).append("fen", 20000L)
+                .append("members", 2L).append("entryId", LedgerEntry.annualId(year, "po-half-1")), LedgerTotals.COLLECTION).block();
+
+        // Both instances are asked to finish it at once, while both sweep: each finishes the run (entries inserted as
+        // duplicates or anew, cells inserted as duplicates or anew), and every entry counts once.
+        Map<String, Object> run = Map.of("fiscalYear", year, "snapshotDate", year + "-06-30");
+        LedgerTotals secondTotals = second.bean(LedgerTotals.class);
+        List<Integer> statuses = reactor.core.publisher.Flux.merge(
+                reactor.core.publisher.Mono.fromCallable(() -> post("/api/funding/allocations", run, bearer(Role.DISTRICT_ADMIN))
+                        .returnResult(Void.class).getStatus().value()).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()),
+                reactor.core.publisher.Mono.fromCallable(() -> second.web().post().uri("/api/funding/allocations")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(Role.DISTRICT_ADMIN)).bodyValue(run).exchange()
+                        .returnResult(Void.class).getStatus().value()).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()),
+                totals.sweep().thenReturn(0), secondTotals.sweep().thenReturn(0))
+                .filter(status -> status != 0).collectList().block(PATIENCE);
+        assertThat(statuses).containsOnly(200);
+        assertThat(totals.sweep().block()).isZero();
+        assertThat(secondTotals.sweep().block()).isZero();
+
+        // (the run counts the context's other tests' party organizations too: the figures are checked per party organization,
+        // and the report's total against the ledger's sum)
+        String path = "/api/funding/reports?fiscalYear=" + year + "&groupBy=partyOrganization";
+        for (WebTestClient.ResponseSpec answer : List.of(get(path, bearer(Role.FINANCE)), onSecond(path, bearer(Role.FINANCE)))) {
+            var body = answer.expectStatus().isOk().expectBody();
+            for (var expected : Map.of("po-half-1", "200.00", "po-half-2", "300.00", "po-half-3", "100.00").entrySet()) {
+                body.jsonPath("$.rows[?(@.key == '" + expected.getKey() + "')].annualWorkingFunds").isEqualTo(List.of(expected.getValue()))
+                        .jsonPath("$.rows[?(@.key == '" + expected.getKey() + "')].entries").isEqualTo(List.of(1));
+            }
+            body.jsonPath("$.total").isEqualTo(org.partybuilding.funding.money.Money.format(sumOfLedger(year)));
+        }
+        String repeat = body(allocate(year, year + "-06-30", bearer(Role.DISTRICT_ADMIN)));
+        assertThat(repeat).contains("\"status\":\"COMPLETED\"");
+        assertThat(body(second.web().post().uri("/api/funding/allocations").header(HttpHeaders.AUTHORIZATION, bearer(Role.DISTRICT_ADMIN))
+                .bodyValue(run).exchange())).isEqualTo(repeat);
+        List<LedgerEntry> ours = entries(Criteria.where("fiscalYear").is(year).and("kind").is(EntryKind.ANNUAL_WORKING_FUNDS)
+                .and("partyOrganizationId").in("po-half-1", "po-half-2", "po-half-3"));
+        assertThat(ours).hasSize(3).allSatisfy(entry -> assertThat(entry.totalled()).isTrue());
+        // one cell per party organization, each holding its entry once, and no array of entry ids in them
+        List<Document> cells = mongo.find(org.springframework.data.mongodb.core.query.Query.query(Criteria.where("fiscalYear").is(year)
+                .and("kind").is(EntryKind.ANNUAL_WORKING_FUNDS.name()).and("partyOrganizationId").in("po-half-1", "po-half-2", "po-half-3")),
+                Document.class, LedgerTotals.COLLECTION).collectList().block();
+        assertThat(cells).hasSize(3).allSatisfy(cell -> {
+            assertThat(cell.get("entries", Number.class).longValue()).isEqualTo(1);
+            assertThat(cell).doesNotContainKey("entryIds");
+        });
+    }
+
     /** An entry as {@code Ledger.book} inserts it, {@code totalled: false}. */
     private void insertUntotalled(String id, String partyOrganizationId, String street, int year, String amount, Instant bookedAt) {
-        EntryKind kind = id.startsWith("DUES:") ? EntryKind.DUES_RETURN : EntryKind.ADJUSTMENT;
+        insertUntotalled(id, partyOrganizationId, street, year, amount, bookedAt, null);
+    }
+
+    private void insertUntotalled(String id, String partyOrganizationId, String street, int year, String amount, Instant bookedAt,
+            Integer members) {
+        EntryKind kind = id.startsWith("DUES:") ? EntryKind.DUES_RETURN : id.startsWith("ANNUAL:") ? EntryKind.ANNUAL_WORKING_FUNDS
+                : EntryKind.ADJUSTMENT;
         mongo.insert(new Document("_id", id).append("version", 1L).append("kind", kind.name())
                 .append("partyOrganizationId", partyOrganizationId).append("street", street).append("fiscalYear", year)
                 .append("amount", new Decimal128(new BigDecimal(amount))).append("bookedAt", java.util.Date.from(bookedAt))
-                .append("totalled", false), LedgerEntry.COLLECTION).block();
+                .append("members", members).append("totalled", false), LedgerEntry.COLLECTION).block();
     }
 }
