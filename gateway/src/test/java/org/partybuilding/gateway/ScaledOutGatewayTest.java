@@ -29,6 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.InMemoryWebSessionStore;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.mongodb.reactivestreams.client.MongoClient;
@@ -73,7 +75,12 @@ class ScaledOutGatewayTest {
 
     @AfterAll
     static void stopAll() {
-        for (AutoCloseable closeable : new AutoCloseable[] {gatewayA, gatewayB, registry, registryReplica, funding}) {
+        stop(realm, gatewayA, gatewayB, registry, registryReplica, funding);
+    }
+
+    /** Stops each of {@code closeables} (those started) and the realm, whatever fails. */
+    static void stop(FakeRealm realm, AutoCloseable... closeables) {
+        for (AutoCloseable closeable : closeables) {
             try {
                 if (closeable != null) {
                     closeable.close();
@@ -88,6 +95,33 @@ class ScaledOutGatewayTest {
     }
 
     static ConfigurableApplicationContext start() {
+        return start(realm, DATABASE, false,
+                "--platform.gateway.services.registry.uri=" + registry.uri(),
+                "--platform.gateway.services.registry.health-uri=" + registry.healthUri(),
+                "--platform.gateway.services.registry.replicas=" + registryReplica.uri(),
+                "--platform.gateway.services.funding.uri=" + funding.uri(),
+                "--platform.gateway.services.funding.health-uri=" + funding.healthUri(),
+                "--platform.gateway.client-rate-limits.clients.district-finance.burst=3",
+                "--platform.gateway.client-rate-limits.clients.district-finance.per-second=0.01");
+    }
+
+    /**
+     * A gateway on {@code database} of the in-process MongoDB-protocol server, logging in at {@code realm}, with
+     * {@code more} arguments (its services); {@code inMemorySessions}: WebFlux's in-memory session store in place of
+     * {@code MongoWebSessionStore} (what the gateway had before issue 27, for {@link SessionCostProbe}'s comparison).
+     */
+    static ConfigurableApplicationContext start(FakeRealm realm, String database, boolean inMemorySessions, String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--logging.level.org.springframework.security.oauth2=DEBUG",
+                "--logging.level.org.springframework.security.web.server.authentication=DEBUG",
+                "--server.port=0", "--management.server.port=0",
+                "--spring.mongodb.uri=" + InProcessMongo.uri(), "--spring.mongodb.database=" + database,
+                "--platform.gateway.session.key=" + GatewayTestDatabase.SESSION_KEY,
+                "--platform.security.issuer-uri=" + realm.issuer(),
+                "--platform.security.jwk-set-uri=" + TestTokenIssuer.get().jwkSetUri(),
+                "--platform.security.audience=" + TestTokenIssuer.AUDIENCE,
+                "--platform.portal.client-id=" + CLIENT, "--platform.portal.client-secret=test-secret"));
+        arguments.addAll(List.of(more));
         return new SpringApplicationBuilder(GatewayApplication.class)
                 // as Spring's test contexts do: closing this gateway must not stop Reactor Netty's global event loops,
                 // which the other test classes' stub services run on
@@ -99,24 +133,16 @@ class ScaledOutGatewayTest {
                         }
                         return bean;
                     }
+
+                    @Override
+                    public Object postProcessAfterInitialization(Object bean, String name) {
+                        if (inMemorySessions && bean instanceof DefaultWebSessionManager manager) {
+                            manager.setSessionStore(new InMemoryWebSessionStore());
+                        }
+                        return bean;
+                    }
                 }))
-                .run(
-                "--logging.level.org.springframework.security.oauth2=DEBUG",
-                "--logging.level.org.springframework.security.web.server.authentication=DEBUG",
-                "--server.port=0", "--management.server.port=0",
-                "--spring.mongodb.uri=" + InProcessMongo.uri(), "--spring.mongodb.database=" + DATABASE,
-                "--platform.gateway.session.key=" + GatewayTestDatabase.SESSION_KEY,
-                "--platform.security.issuer-uri=" + realm.issuer(),
-                "--platform.security.jwk-set-uri=" + TestTokenIssuer.get().jwkSetUri(),
-                "--platform.security.audience=" + TestTokenIssuer.AUDIENCE,
-                "--platform.portal.client-id=" + CLIENT, "--platform.portal.client-secret=test-secret",
-                "--platform.gateway.services.registry.uri=" + registry.uri(),
-                "--platform.gateway.services.registry.health-uri=" + registry.healthUri(),
-                "--platform.gateway.services.registry.replicas=" + registryReplica.uri(),
-                "--platform.gateway.services.funding.uri=" + funding.uri(),
-                "--platform.gateway.services.funding.health-uri=" + funding.healthUri(),
-                "--platform.gateway.client-rate-limits.clients.district-finance.burst=3",
-                "--platform.gateway.client-rate-limits.clients.district-finance.per-second=0.01");
+                .run(arguments.toArray(String[]::new));
     }
 
     static int port(ConfigurableApplicationContext context) {
@@ -130,18 +156,26 @@ class ScaledOutGatewayTest {
 
     /** A portal login begun on A and completed on B; answers the session cookie before and after it. */
     static String[] logIn() {
-        // A: the browser is sent to the realm; the login's state, nonce and PKCE verifier wait in the session
-        var begin = a.get().uri("/oauth2/authorization/keycloak").exchange().expectStatus().isFound().returnResult(Void.class);
-        URI authorize = begin.getResponseHeaders().getLocation();
+        return logIn(realm, a, portA, b);
+    }
+
+    /**
+     * A portal login begun on {@code begin} (listening on {@code beginPort}) and completed on {@code complete} (the
+     * same gateway, or another behind the same host name); answers the session cookie before and after it.
+     */
+    static String[] logIn(FakeRealm realm, WebTestClient begin, int beginPort, WebTestClient complete) {
+        // the browser is sent to the realm; the login's state, nonce and PKCE verifier wait in the session
+        var begun = begin.get().uri("/oauth2/authorization/keycloak").exchange().expectStatus().isFound().returnResult(Void.class);
+        URI authorize = begun.getResponseHeaders().getLocation();
         var query = UriComponentsBuilder.fromUri(authorize).build().getQueryParams();
-        String firstSession = sessionCookie(begin.getResponseCookies().getFirst("SESSION"));
+        String firstSession = sessionCookie(begun.getResponseCookies().getFirst("SESSION"));
         realm.nonce.set(decoded(query.getFirst("nonce")));
         String state = decoded(query.getFirst("state"));
 
-        // B: the realm's redirect back lands on the other instance (same host name, as behind one load balancer)
-        var callback = b.get().uri(uri -> uri.path("/login/oauth2/code/keycloak").queryParam("code", "the-code")
+        // the realm's redirect back (on the other instance: the same host name, as behind one load balancer)
+        var callback = complete.get().uri(uri -> uri.path("/login/oauth2/code/keycloak").queryParam("code", "the-code")
                         .queryParam("state", "{state}").build(state))
-                .header(HttpHeaders.HOST, "localhost:" + portA)
+                .header(HttpHeaders.HOST, "localhost:" + beginPort)
                 .cookie("SESSION", firstSession)
                 .exchange().expectStatus().isFound().returnResult(Void.class);
         assertThat(realm.tokenRequests).as("the code exchanged for tokens").isNotEmpty();
@@ -201,7 +235,8 @@ class ScaledOutGatewayTest {
     void aServiceWithTwoInstancesIsServedByBothAndByTheOtherWhenOneIsDown() {
         String bearer = TestTokens.bearer(TestTokens.builder().issuer(realm.issuer()).role(Role.AUDITOR).build());
         for (int i = 0; i < 4; i++) {
-            a.get().uri("/api/registry/spread/" + i).header(HttpHeaders.AUTHORIZATION, bearer).exchange().expectStatus().isOk();
+            a.get().uri("/api/registry/spread/" + i).header(HttpHeaders.AUTHORIZATION, bearer).exchange().expectStatus().isOk()
+                    .expectBody().returnResult(); // read to the end: an unread body keeps its connection from the pool
         }
         assertThat(registry.received("/api/registry/spread/0").size() + registry.received("/api/registry/spread/1").size()
                 + registry.received("/api/registry/spread/2").size() + registry.received("/api/registry/spread/3").size()).isEqualTo(2);
@@ -217,38 +252,6 @@ class ScaledOutGatewayTest {
                 assertThat(registry.received(uri)).hasSize(1);
             }
         }
-    }
-
-    /**
-     * Not a check, a measurement (run with {@code -Dgateway.session-cost=true -Dtest=ScaledOutGatewayTest}): the time of a
-     * GET through the gateway with a portal session (its read from MongoDB, opening, deserialization) against the same
-     * GET with a bearer token, alternately, after a warm-up. Against the in-process MongoDB-protocol server.
-     */
-    @Test
-    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "gateway.session-cost", matches = "true")
-    void sessionCostPerRequest() {
-        String session = logIn()[1];
-        String bearer = TestTokens.bearer(realm.accessToken);
-        int rounds = Integer.getInteger("gateway.session-cost.rounds", 2000);
-        long[] sessionNanos = new long[rounds];
-        long[] bearerNanos = new long[rounds];
-        for (int warmUp = 0; warmUp < 500; warmUp++) {
-            a.get().uri("/api/funding/cost").cookie("SESSION", session).exchange().expectStatus().isOk();
-            a.get().uri("/api/funding/cost").header(HttpHeaders.AUTHORIZATION, bearer).exchange().expectStatus().isOk();
-        }
-        for (int i = 0; i < rounds; i++) {
-            long began = System.nanoTime();
-            a.get().uri("/api/funding/cost").cookie("SESSION", session).exchange().expectStatus().isOk();
-            sessionNanos[i] = System.nanoTime() - began;
-            began = System.nanoTime();
-            a.get().uri("/api/funding/cost").header(HttpHeaders.AUTHORIZATION, bearer).exchange().expectStatus().isOk();
-            bearerNanos[i] = System.nanoTime() - began;
-        }
-        java.util.Arrays.sort(sessionNanos);
-        java.util.Arrays.sort(bearerNanos);
-        System.out.printf("[session-cost] %d rounds: portal session median %.3f ms p95 %.3f ms; bearer median %.3f ms p95 %.3f ms%n",
-                rounds, sessionNanos[rounds / 2] / 1e6, sessionNanos[rounds * 95 / 100] / 1e6,
-                bearerNanos[rounds / 2] / 1e6, bearerNanos[rounds * 95 / 100] / 1e6);
     }
 
     static String decoded(String queryValue) {
