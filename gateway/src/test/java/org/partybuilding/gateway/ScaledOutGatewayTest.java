@@ -96,6 +96,8 @@ class ScaledOutGatewayTest {
 
     static ConfigurableApplicationContext start() {
         return start(realm, DATABASE, false,
+                "--logging.level.org.springframework.security.oauth2=DEBUG",
+                "--logging.level.org.springframework.security.web.server.authentication=DEBUG",
                 "--platform.gateway.services.registry.uri=" + registry.uri(),
                 "--platform.gateway.services.registry.health-uri=" + registry.healthUri(),
                 "--platform.gateway.services.registry.replicas=" + registryReplica.uri(),
@@ -112,8 +114,6 @@ class ScaledOutGatewayTest {
      */
     static ConfigurableApplicationContext start(FakeRealm realm, String database, boolean inMemorySessions, String... more) {
         List<String> arguments = new ArrayList<>(List.of(
-                "--logging.level.org.springframework.security.oauth2=DEBUG",
-                "--logging.level.org.springframework.security.web.server.authentication=DEBUG",
                 "--server.port=0", "--management.server.port=0",
                 "--spring.mongodb.uri=" + InProcessMongo.uri(), "--spring.mongodb.database=" + database,
                 "--platform.gateway.session.key=" + GatewayTestDatabase.SESSION_KEY,

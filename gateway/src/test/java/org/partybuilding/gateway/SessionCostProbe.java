@@ -46,9 +46,7 @@ class SessionCostProbe {
         funding = StubService.start("funding");
         realm = new FakeRealm();
         String[] services = {"--platform.gateway.services.funding.uri=" + funding.uri(),
-                "--platform.gateway.services.funding.health-uri=" + funding.healthUri(),
-                "--logging.level.org.springframework.security.oauth2=INFO",
-                "--logging.level.org.springframework.security.web.server.authentication=INFO"};
+                "--platform.gateway.services.funding.health-uri=" + funding.healthUri()};
         mongoStore = ScaledOutGatewayTest.start(realm, DATABASE, false, services);
         memoryStore = ScaledOutGatewayTest.start(realm, DATABASE + "-memory", true, services);
     }

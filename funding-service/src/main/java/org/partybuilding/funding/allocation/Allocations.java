@@ -12,6 +12,7 @@ import org.partybuilding.funding.ledger.EntryKind;
 import org.partybuilding.funding.ledger.Ledger;
 import org.partybuilding.funding.ledger.LedgerEntry;
 import org.partybuilding.funding.ledger.LedgerTotals;
+import org.partybuilding.funding.ledger.UnfinishedBookings;
 import org.partybuilding.funding.money.Money;
 import org.partybuilding.funding.policy.FundingPolicies;
 import org.partybuilding.funding.policy.FundingPolicy;
@@ -46,7 +47,7 @@ import reactor.core.scheduler.Schedulers;
  * from their dated history as stored ({@code DatedMembership}, read per run); a snapshot date in the future or outside the year is a 400.
  */
 @Service
-public class Allocations {
+public class Allocations implements UnfinishedBookings {
 
     private static final Logger log = LoggerFactory.getLogger(Allocations.class);
 
@@ -163,11 +164,31 @@ public class Allocations {
                 .flatMap(done -> response(done));
     }
 
+    /**
+     * The runs a stopped instance left {@code BOOKING} for longer than {@link #STALE_AFTER}, finished as their next
+     * request would (their entries stored totalled, their cells added after them: until then the run's status stands
+     * for them). Asked by every instance's ledger sweep; two finishing one run at once book each entry and cell once.
+     */
+    @Override
+    public Mono<Long> finishStale() {
+        Query stale = Query.query(Criteria.where("status").is(AllocationRun.Status.BOOKING).and("startedAt")
+                .lt(clock.instant().minus(STALE_AFTER)));
+        return mongo.find(stale, AllocationRun.class)
+                .concatMap(run -> book(run, true, UNFINISHED)
+                        .doOnNext(done -> log.info("Allocation {}: the run a stopped instance left is finished", run.fiscalYear())))
+                .count();
+    }
+
+    /** Who finishes a run a stopped instance left, in the audit trail. */
+    private static final Actor UNFINISHED = Actor.system("funding.unfinished-bookings");
+
     private LedgerEntry entry(AllocationRun run, AllocationRules.Share share) {
         return LedgerEntry.book(LedgerEntry.annualId(run.fiscalYear(), share.partyOrganizationId()),
                 EntryKind.ANNUAL_WORKING_FUNDS, share.partyOrganizationId(), share.street(), run.fiscalYear(),
                 share.amount(), share.members() + " members × " + Money.format(run.perMemberYuan()) + " on " + run.snapshotDate(),
-                share.members(), "allocation:" + run.fiscalYear(), null, clock.instant(), run.startedBy());
+                share.members(), "allocation:" + run.fiscalYear(), null, clock.instant(), run.startedBy())
+                // no second write per entry: the run adds their cells after storing them, and its BOOKING stands for them
+                .totalledByItsBooking();
     }
 
     /** The run's figures from the ledger: the year's annual working funds as booked (their cells, summed). */

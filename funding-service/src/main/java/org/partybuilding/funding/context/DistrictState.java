@@ -99,9 +99,11 @@ public class DistrictState {
      * Every member's dated membership: where it counted on a day (rule 15), derived off the event loop. Read as plain
      * documents with only the fields counted by, and taken apart here: the allocation run and the reconciliation read
      * every member (100,000), and the template's mapping of each into a {@link MemberView} cost more than the read.
+     * Only members whose stage is formal or probationary: no other ever counts ({@link DatedMembership#countsFor}, a party
+     * member by its current stage).
      */
     public Mono<List<DatedMembership>> memberships() {
-        Query counted = new Query();
+        Query counted = Query.query(Criteria.where("stage").in("FORMAL", "PROBATIONARY"));
         counted.fields().include("version", "partyOrganizationId", "stage", "status", "admittedOn", "history");
         return mongo.find(counted, Document.class, MemberView.COLLECTION).collectList()
                 .publishOn(Schedulers.parallel())

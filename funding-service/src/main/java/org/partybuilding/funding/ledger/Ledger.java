@@ -60,7 +60,9 @@ public class Ledger {
     /**
      * Books many new entries in unordered batches ({@code BulkInserts}), then adds them to the totals. {@code resuming}:
      * some may already be stored (a run that stopped half-way is finished); the totals then add the year's entries of
-     * that kind as stored (each once), not the ones just computed.
+     * that kind as stored (each once), not the ones just computed. Entries stored totalled
+     * ({@link LedgerEntry#totalledByItsBooking()}) are not written again; their booking keeps its own record of being
+     * unfinished ({@link UnfinishedBookings}).
      */
     public Mono<Void> bookAll(List<LedgerEntry> entries, boolean resuming, Actor actor) {
         if (entries.isEmpty()) {

@@ -22,7 +22,9 @@ import org.springframework.data.mongodb.core.mapping.FieldType;
  *
  * @param members the member count an annual allocation was computed from (the basis as a number)
  * @param cause   the event or run that booked it
- * @param totalled whether {@link LedgerTotals} holds it ({@code false} from the insert until its cell does)
+ * @param totalled whether {@link LedgerTotals} holds it ({@code false} from the insert until its cell does), or will
+ *                 without being asked: an allocation run's entries are stored {@code true}, their run's {@code BOOKING}
+ *                 status standing for them until their cells are in ({@link UnfinishedBookings})
  */
 @Document(LedgerEntry.COLLECTION)
 public record LedgerEntry(
@@ -58,6 +60,15 @@ public record LedgerEntry(
 
     public static String duesId(String paymentId) {
         return "DUES:" + paymentId;
+    }
+
+    /**
+     * This entry stored as totalled: for a booking that adds its entries' cells itself and, should it stop before, is
+     * finished by whoever finds it unfinished ({@link UnfinishedBookings}), so no entry needs a second write.
+     */
+    public LedgerEntry totalledByItsBooking() {
+        return new LedgerEntry(id, version, kind, partyOrganizationId, street, fiscalYear, amount, basis, members, cause, reason,
+                bookedAt, bookedBy, outbox, true);
     }
 
     /** A new entry with its {@code FundingEntryBooked} waiting in the outbox. */

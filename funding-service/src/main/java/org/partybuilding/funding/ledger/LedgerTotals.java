@@ -10,6 +10,7 @@ import org.bson.types.Decimal128;
 import org.partybuilding.platform.outbox.CollectionIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
@@ -50,7 +51,9 @@ import reactor.core.publisher.Mono;
  * An entry is inserted with {@code totalled: false} and marked {@code true} only after its cell holds it (so a mark
  * never claims what a cell lacks; a crash in between leaves an entry unmarked whose cell may hold it already, which
  * adding again leaves as it is). {@link #sweep()} (every {@link #SWEEP_EVERY}, and for entries booked before cells
- * existed, at start-up) adds what a stopped instance left, and only that.
+ * existed, at start-up) adds what a stopped instance left, and only that. An allocation run stores its entries
+ * totalled and adds their cells after (no second write per entry): its {@code BOOKING} status stands for them until
+ * then, and a run left so is finished by its next request or by the sweep ({@link UnfinishedBookings}).
  */
 @Component
 public class LedgerTotals {
@@ -90,9 +93,12 @@ public class LedgerTotals {
     private final Clock clock;
     private Disposable sweeping;
 
-    public LedgerTotals(ReactiveMongoTemplate mongo, Clock clock) {
+    private final ObjectProvider<UnfinishedBookings> unfinished;
+
+    public LedgerTotals(ReactiveMongoTemplate mongo, Clock clock, ObjectProvider<UnfinishedBookings> unfinished) {
         this.mongo = mongo;
         this.clock = clock;
+        this.unfinished = unfinished;
     }
 
     /**
@@ -117,7 +123,8 @@ public class LedgerTotals {
 
     /**
      * Adds many stored entries (an allocation run's): the sole-entry cells in one unordered bulk of inserts (a cell
-     * that is there already holds its entry), any other entry by its conditional update; then marks them totalled.
+     * that is there already holds its entry), any other entry by its conditional update; then marks those stored
+     * untotalled as totalled (a run's own entries are stored totalled: {@link UnfinishedBookings}).
      */
     public Mono<Void> addAll(List<LedgerEntry> entries) {
         if (entries.isEmpty()) {
@@ -136,7 +143,8 @@ public class LedgerTotals {
             return insertCells(sole).then(Flux.fromIterable(shared)
                     .flatMap(entry -> addToCell(entry.id(), key(entry), fen(entry.amount()), members(entry.members())), 8)
                     .then());
-        }).then(Flux.fromIterable(entries).map(LedgerEntry::id).buffer(SWEEP_BATCH).concatMap(this::markTotalled).then());
+        }).then(Flux.fromIterable(entries).filter(entry -> !Boolean.TRUE.equals(entry.totalled())).map(LedgerEntry::id)
+                .buffer(SWEEP_BATCH).concatMap(this::markTotalled).then());
     }
 
     /** A sole entry's cell, whole: what it sums and which entry it holds. */
@@ -312,6 +320,13 @@ public class LedgerTotals {
                         .doOnNext(n -> {
                             if (n > 0) {
                                 log.info("Ledger totals: added {} entries left untotalled", n);
+                            }
+                        })
+                        .then(Flux.fromStream(unfinished.orderedStream()).concatMap(UnfinishedBookings::finishStale)
+                                .reduce(0L, Long::sum))
+                        .doOnNext(n -> {
+                            if (n > 0) {
+                                log.info("Ledger totals: finished {} bookings a stopped instance left", n);
                             }
                         })
                         .onErrorResume(e -> {
