@@ -96,11 +96,10 @@ public class DistrictState {
     }
 
     /**
-     * Every member's dated membership: where it counted on a day (rule 15), derived off the event loop. Read as plain
-     * documents with only the fields counted by, and taken apart here: the allocation run and the reconciliation read
-     * every member (100,000), and the template's mapping of each into a {@link MemberView} cost more than the read.
-     * Only members whose stage is formal or probationary: no other ever counts ({@link DatedMembership#countsFor}, a party
-     * member by its current stage).
+     * Every member's dated membership: where it counted on a day (rule 15), derived off the event loop. The allocation
+     * run and the reconciliation read every member (100,000) per request, so as little as counts: only members whose
+     * stage is formal or probationary (no other ever counts: {@link DatedMembership#countsFor}, a party member by its
+     * current stage), only the fields counted by, as plain documents taken apart here (no mapping by the template).
      */
     public Mono<List<DatedMembership>> memberships() {
         Query counted = Query.query(Criteria.where("stage").in("FORMAL", "PROBATIONARY"));
