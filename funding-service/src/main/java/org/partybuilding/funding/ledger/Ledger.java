@@ -27,8 +27,11 @@ public class Ledger {
     /** The audit trail's name for ledger entries, and what booking one is called there. */
     public static final String RESOURCE = "LedgerEntry";
     public static final String BOOKED = "ENTRY_BOOKED";
-    /** Who booked it and when: the audit record's actor and time say it. */
-    private static final Set<String> BOOKKEEPING = Set.of("bookedAt", "bookedBy");
+    /**
+     * Who booked it and when: the audit record's actor and time say it. {@code totalled} is the totals' own
+     * bookkeeping ({@link LedgerTotals}), nothing a user booked.
+     */
+    private static final Set<String> BOOKKEEPING = Set.of("bookedAt", "bookedBy", "totalled");
 
     private final ReactiveMongoTemplate mongo;
     private final BulkInserts bulkInserts;
