@@ -2,6 +2,8 @@ package org.partybuilding.gateway;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,8 +32,24 @@ public record GatewaySettings(DataSize maxRequestSize, Duration healthTimeout, M
      * @param uri       the service's API port, e.g. {@code http://127.0.0.1:8081}
      * @param healthUri its readiness probe on the management port (actuator is not on the API port);
      *                  empty: the gateway's readiness does not wait for this service
+     * @param replicas  further instances of the same service ({@code <NAME>_SERVICE_REPLICA_URIS}, comma-separated;
+     *                  empty: one instance): the routes name {@code uri}, {@code ServiceReplicas} spreads their
+     *                  requests over {@code uri} and these
      */
-    public record Service(URI uri, URI healthUri) {
+    public record Service(URI uri, URI healthUri, List<URI> replicas) {
+
+        public Service {
+            replicas = replicas == null ? List.of()
+                    : replicas.stream().filter(replica -> replica != null && !replica.toString().isBlank()).toList();
+        }
+
+        /** {@code uri} first, then the replicas. */
+        public List<URI> instances() {
+            List<URI> all = new ArrayList<>();
+            all.add(uri);
+            all.addAll(replicas);
+            return List.copyOf(all);
+        }
 
         public boolean checked() {
             return healthUri != null && !healthUri.toString().isBlank();

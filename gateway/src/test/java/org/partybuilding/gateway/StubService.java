@@ -7,6 +7,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.reactivestreams.Publisher;
 
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.NettyOutbound;
@@ -32,11 +36,13 @@ final class StubService implements AutoCloseable {
     private final String name;
     private final DisposableServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Its open connections: {@link #close()} ends them too, as a process that dies does. */
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private volatile boolean ready = true;
 
     private StubService(String name) {
         this.name = name;
-        this.server = HttpServer.create().host("127.0.0.1").port(0).handle(this::handle).bindNow();
+        this.server = HttpServer.create().host("127.0.0.1").port(0).channelGroup(connections).handle(this::handle).bindNow();
     }
 
     static StubService start(String name) {
@@ -93,6 +99,7 @@ final class StubService implements AutoCloseable {
 
     @Override
     public void close() {
+        connections.close().awaitUninterruptibly();
         server.disposeNow();
     }
 }

@@ -38,22 +38,33 @@ final class PlatformUnderTest implements AutoCloseable {
     }
 
     static PlatformUnderTest start() {
+        // Prometheus with deploy/prometheus's rules scrapes the platform under test (MonitoringIT reads it)
+        return start("platform-data", builder -> builder.prometheus(true));
+    }
+
+    /**
+     * A platform of its own with {@code replicas} instances of every service and of the gateway (ReplicasIT, in a
+     * failsafe execution and JVM of its own after the shared platform's): no Prometheus, no demo district.
+     */
+    static PlatformUnderTest startReplicated(int replicas) {
+        return start("platform-data-replicas", builder -> builder.replicas(replicas));
+    }
+
+    private static PlatformUnderTest start(String dataDirName, java.util.function.UnaryOperator<LocalSettings.Builder> settings) {
         Path root = Path.of(System.getProperty("system-tests.root", "..")).toAbsolutePath().normalize();
         int offset = Integer.getInteger("system-tests.port-offset", 10000);
         Path dataDir;
         try {
-            dataDir = Files.createDirectories(root.resolve("system-tests/target/platform-data"));
+            dataDir = Files.createDirectories(root.resolve("system-tests/target").resolve(dataDirName));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LocalPlatform platform = new LocalPlatform(LocalSettings.builder()
+        LocalPlatform platform = new LocalPlatform(settings.apply(LocalSettings.builder()
                 .repoRoot(root)
                 .dataDir(dataDir)
                 .reset(true)
                 .portOffset(offset)
-                .mongoUri(null)
-                // Prometheus with deploy/prometheus's rules scrapes the platform under test (MonitoringIT reads it)
-                .prometheus(true)
+                .mongoUri(null))
                 .build());
         try {
             platform.start();
@@ -67,6 +78,16 @@ final class PlatformUnderTest implements AutoCloseable {
 
     String gatewayUrl() {
         return platform.gatewayUrl();
+    }
+
+    /** Every gateway, the first one first. */
+    java.util.List<String> gatewayUrls() {
+        return platform.gatewayUrls();
+    }
+
+    /** One instance's own API (bypassing the gateways). */
+    String serviceUrl(String module, int instance) {
+        return platform.serviceUrl(module, instance);
     }
 
     String keycloakUrl() {
@@ -117,6 +138,14 @@ final class PlatformUnderTest implements AutoCloseable {
 
     void startModule(String module) {
         platform.startModule(module);
+    }
+
+    void killModule(String module, int instance) {
+        platform.killModule(module, instance);
+    }
+
+    void startModule(String module, int instance) {
+        platform.startModule(module, instance);
     }
 
     void pauseMongo() {

@@ -48,6 +48,13 @@ final class Steps {
 
     /** Registers an active social group of the street; answers its id. */
     String register(String name, String street, String industry) {
+        Http.Response response = Http.postJson(api("/api/registry/organizations"), bearer, organization(name, street, industry));
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(201);
+        return response.json().get("id").asString();
+    }
+
+    /** The registration of an active social group of the street, with the class's next credit code. */
+    Map<String, Object> organization(String name, String street, String industry) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
         body.put("creditCode", IdentityCodes.creditCode(creditSeries, next.getAndIncrement(), '1'));
@@ -62,9 +69,7 @@ final class Steps {
         body.put("employees", 12);
         body.put("fullTimeStaff", 6);
         body.put("operatingStatus", "NORMAL");
-        Http.Response response = Http.postJson(api("/api/registry/organizations"), bearer, body);
-        assertThat(response.status()).as(response.raw().body()).isEqualTo(201);
-        return response.json().get("id").asString();
+        return body;
     }
 
     /** {@code count} formal members employed at the organization, once member-service knows it from the registry's event. */

@@ -41,14 +41,16 @@ final class KeycloakServer extends RunsAsChildProcess {
     private final Path logs;
     private final Path cacheDir;
     private final Ports ports;
+    private final int gateways;
 
-    KeycloakServer(Path repoRoot, Path dir, Path logs, Path cacheDir, Ports ports) {
+    KeycloakServer(Path repoRoot, Path dir, Path logs, Path cacheDir, Ports ports, int gateways) {
         super(Duration.ofSeconds(30));
         this.repoRoot = repoRoot;
         this.dir = dir;
         this.logs = logs;
         this.cacheDir = cacheDir;
         this.ports = ports;
+        this.gateways = gateways;
     }
 
     /** The browser-facing URL; also the token issuer's host, so it must be {@code localhost}, not 127.0.0.1. */
@@ -72,7 +74,11 @@ final class KeycloakServer extends RunsAsChildProcess {
         Path realmFile = importDir.resolve(REALM + "-realm.json");
         RealmOverlay.write(repoRoot.resolve("deploy/keycloak/party-building-realm.json"),
                 repoRoot.resolve("deploy/keycloak/party-building-local.json"), realmFile);
-        movePortalTo(realmFile, ports.gateway());
+        List<Integer> gatewayPorts = new ArrayList<>();
+        for (int instance = 0; instance < gateways; instance++) {
+            gatewayPorts.add(ports.http(LocalPlatform.GATEWAY, instance));
+        }
+        movePortalTo(realmFile, gatewayPorts);
         List<String> command = new ArrayList<>(List.of("sh", home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--http-enabled=true",
                 "--cache=local",
@@ -90,14 +96,45 @@ final class KeycloakServer extends RunsAsChildProcess {
         Readiness.await(process, timeout, () -> Readiness.httpOk(health) && Readiness.httpOk(realm));
     }
 
-    /** With a port offset the portal is not on 8080: its redirect URIs follow the gateway. */
-    private static void movePortalTo(Path realmFile, int gatewayPort) {
-        if (gatewayPort == 8080) {
+    /**
+     * With a port offset the portal is not on 8080: its redirect URIs follow the gateway. With several gateways
+     * ({@code --replicas}) the portal's client accepts each one's login redirect and post-logout address.
+     */
+    static String movePortal(String realm, List<Integer> gatewayPorts) {
+        String moved = realm.replace("http://localhost:8080", "http://localhost:" + gatewayPorts.get(0));
+        if (gatewayPorts.size() == 1) {
+            return moved;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = RealmOverlay.JSON.readTree(moved);
+            for (com.fasterxml.jackson.databind.JsonNode client : tree.path("clients")) {
+                if (!"portal".equals(client.path("clientId").asText())) {
+                    continue;
+                }
+                com.fasterxml.jackson.databind.node.ArrayNode redirects =
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) client).putArray("redirectUris");
+                List<String> logouts = new ArrayList<>();
+                for (int port : gatewayPorts) {
+                    redirects.add("http://localhost:" + port + "/login/oauth2/code/keycloak");
+                    logouts.add("http://localhost:" + port + "/");
+                }
+                // Keycloak's separator for this attribute
+                ((com.fasterxml.jackson.databind.node.ObjectNode) client.path("attributes"))
+                        .put("post.logout.redirect.uris", String.join("##", logouts));
+                return RealmOverlay.JSON.writeValueAsString(tree);
+            }
+        } catch (IOException e) {
+            throw new LocalPlatformException(NAME, "cannot read the realm: " + e, e);
+        }
+        throw new LocalPlatformException(NAME, "the realm has no client portal");
+    }
+
+    private static void movePortalTo(Path realmFile, List<Integer> gatewayPorts) {
+        if (gatewayPorts.equals(List.of(8080))) {
             return;
         }
         try {
-            Files.writeString(realmFile, Files.readString(realmFile)
-                    .replace("http://localhost:8080", "http://localhost:" + gatewayPort));
+            Files.writeString(realmFile, movePortal(Files.readString(realmFile), gatewayPorts));
         } catch (IOException e) {
             throw new LocalPlatformException(NAME, "cannot rewrite " + realmFile + ": " + e, e);
         }

@@ -87,7 +87,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.logs = options.dataDir.resolve("logs");
         this.kafka = new KafkaBroker(options.dataDir.resolve("kafka"), logs.resolve("kafka.log"), ports, java, options.jvmProfile);
         this.keycloak = new KeycloakServer(options.repoRoot, options.dataDir.resolve("keycloak"), logs,
-                options.keycloakCacheDir, ports);
+                options.keycloakCacheDir, ports, options.replicas);
         this.mongo = options.mongoUri == null ? new MongoStore(options.dataDir.resolve("mongo"), ports.mongo(), options.inMemoryStore) : null;
         this.prometheus = options.prometheus
                 ? new PrometheusServer(options.repoRoot, options.dataDir.resolve("prometheus"), logs.resolve("prometheus.log"), ports)
@@ -121,7 +121,7 @@ public final class LocalPlatform implements AutoCloseable {
             }
 
             startupTime = Duration.ofNanos(System.nanoTime() - began);
-            if (firstStart && services.size() == MODULES.size()) {
+            if (firstStart && services.size() == MODULES.size() * options.replicas) {
                 runFirstStartHook();
             }
         } catch (RuntimeException e) {
@@ -163,14 +163,25 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Kills a module's JVM (SIGKILL) as a crash would; {@link #startModule(String)} starts it again. */
     public synchronized void killModule(String module) {
-        service(module).kill();
-        options.log.accept(module + " killed (SIGKILL)");
+        killModule(module, 0);
+    }
+
+    /** Kills one instance (0-based) of a module started with {@code replicas}. */
+    public synchronized void killModule(String module, int instance) {
+        SpringService service = service(module, instance);
+        service.kill();
+        options.log.accept(service.name() + " killed (SIGKILL)");
     }
 
     /** Starts a module that was killed and blocks until it is ready again. */
     public void startModule(String module) {
-        SpringService service = service(module);
-        timed(module, () -> {
+        startModule(module, 0);
+    }
+
+    /** Starts one instance of a module that was killed and blocks until it is ready again. */
+    public void startModule(String module, int instance) {
+        SpringService service = service(module, instance);
+        timed(service.name(), () -> {
             service.start();
             service.awaitReady(SERVICE_TIMEOUT);
         });
@@ -194,9 +205,9 @@ public final class LocalPlatform implements AutoCloseable {
         return mongo;
     }
 
-    private SpringService service(String module) {
-        return services.stream().filter(s -> s.module().equals(module)).findFirst()
-                .orElseThrow(() -> new LocalPlatformException(module, "not started by this platform"));
+    private SpringService service(String module, int instance) {
+        return services.stream().filter(s -> s.module().equals(module) && s.instance() == instance).findFirst()
+                .orElseThrow(() -> new LocalPlatformException(SpringService.nameOf(module, instance), "not started by this platform"));
     }
 
     private static ChildProcess requireRunning(ChildProcess process, String name) {
@@ -228,6 +239,20 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String gatewayUrl() {
         return "http://localhost:" + ports.gateway();
+    }
+
+    /** Every gateway's URL, the first one first ({@code replicas} of them). */
+    public List<String> gatewayUrls() {
+        List<String> urls = new ArrayList<>();
+        for (int instance = 0; instance < options.replicas; instance++) {
+            urls.add("http://localhost:" + ports.http(GATEWAY, instance));
+        }
+        return urls;
+    }
+
+    /** How many instances of each module run ({@code --replicas}). */
+    public int replicas() {
+        return options.replicas;
     }
 
     public String swaggerUiUrl() {
@@ -266,7 +291,12 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** A service's own base URL (bypassing the gateway), e.g. {@code http://127.0.0.1:8081}. */
     public String serviceUrl(String module) {
-        return "http://127.0.0.1:" + ports.http(module);
+        return serviceUrl(module, 0);
+    }
+
+    /** One instance's own base URL (bypassing the gateway). */
+    public String serviceUrl(String module, int instance) {
+        return "http://127.0.0.1:" + ports.http(module, instance);
     }
 
     public Ports ports() {
@@ -302,7 +332,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         for (SpringService service : services) {
             if (service.process() != null) {
-                rss.put(service.module(), service.process().residentKb());
+                rss.put(service.name(), service.process().residentKb());
             }
         }
         return rss;
@@ -315,9 +345,12 @@ public final class LocalPlatform implements AutoCloseable {
         if (services.stream().anyMatch(s -> s.module().equals(GATEWAY))) {
             out.append(String.format("  web portal  %s/  (any demo user below, password demo)%n  gateway     %s%n  Swagger UI  %s%n",
                     gatewayUrl(), gatewayUrl(), swaggerUiUrl()));
+            for (String other : gatewayUrls().subList(1, gatewayUrls().size())) {
+                out.append(String.format("  web portal  %s/  (another gateway: the same sessions, the same services)%n", other));
+            }
         }
         services.stream().filter(s -> !s.module().equals(GATEWAY)).forEach(s ->
-                out.append(String.format("  %-17s %s%n", s.module(), serviceUrl(s.module()))));
+                out.append(String.format("  %-19s %s%n", s.name(), serviceUrl(s.module(), s.instance()))));
         if (services.isEmpty()) {
             out.append("  (infrastructure only: no services started)\n");
         }
@@ -364,10 +397,13 @@ public final class LocalPlatform implements AutoCloseable {
 
     private List<SpringService> springServices() {
         List<SpringService> list = new ArrayList<>();
-        for (String module : MODULES) {
-            if (options.modules.contains(module)) {
-                list.add(new SpringService(module, options.repoRoot, java, logs.resolve(module + ".log"),
-                        ports.management(module), serviceEnvironment(module), options.jvmProfile));
+        for (int instance = 0; instance < options.replicas; instance++) {
+            for (String module : MODULES) {
+                if (options.modules.contains(module)) {
+                    list.add(new SpringService(module, instance, options.repoRoot, java,
+                            logs.resolve(SpringService.nameOf(module, instance) + ".log"),
+                            ports.management(module, instance), serviceEnvironment(module, instance), options.jvmProfile));
+                }
             }
         }
         return list;
@@ -378,9 +414,17 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** The environment every service reads (see DESIGN.md); the gateway also learns where the services and their health are. */
     Map<String, String> serviceEnvironment(String module) {
+        return serviceEnvironment(module, 0);
+    }
+
+    /**
+     * One instance's environment: its own ports and Kafka instance id (each instance a static member of its module's
+     * consumer group, the group shared); a gateway learns every instance of every service and gets the session key.
+     */
+    Map<String, String> serviceEnvironment(String module, int instance) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("SERVER_PORT", Integer.toString(ports.http(module)));
-        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(ports.management(module)));
+        env.put("SERVER_PORT", Integer.toString(ports.http(module, instance)));
+        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(ports.management(module, instance)));
         // Loopback only, as Kafka, the MongoDB-protocol server, Keycloak and Prometheus here: nothing of the local
         // platform (its API, its management port with health details and metrics) answers another machine.
         env.put("SERVER_ADDRESS", LOOPBACK);
@@ -390,16 +434,23 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("PLATFORM_SECURITY_ISSUER_URI", issuerUri());
         env.put("PLATFORM_SECURITY_JWK_SET_URI", jwkSetUri());
         env.put("PLATFORM_PRIVACY_KEY", privacyKey());
-        // one instance per module here: a stable name makes its Kafka consumers static group members, so a module
-        // restarted after a crash resumes its partitions at once (platform.kafka.instance-id)
-        env.put("PLATFORM_KAFKA_INSTANCE_ID", module.equals(GATEWAY) ? "" : "local-" + module);
+        // a stable name per instance makes its Kafka consumers static group members, so an instance restarted after a
+        // crash resumes its partitions at once (platform.kafka.instance-id); the instances of a module share its group
+        env.put("PLATFORM_KAFKA_INSTANCE_ID", module.equals(GATEWAY) ? "" : "local-" + SpringService.nameOf(module, instance));
         if (module.equals(GATEWAY)) {
             // the portal's login: the gateway is Keycloak's confidential client `portal`
             env.put("PORTAL_CLIENT_SECRET", KeycloakServer.LOCAL_PORTAL_SECRET);
+            // the portal's sessions, kept in the gateway's database `gateway`, sealed with this key
+            env.put("GATEWAY_SESSION_KEY", sessionKey());
             for (String service : SERVICES) {
                 String prefix = service.replace("-service", "").toUpperCase() + "_SERVICE_";
                 env.put(prefix + "URI", serviceUrl(service));
-                // the gateway is ready only when every service it routes to is (its `routes` health indicator)
+                List<String> replicas = new ArrayList<>();
+                for (int other = 1; other < options.replicas; other++) {
+                    replicas.add(serviceUrl(service, other));
+                }
+                env.put(prefix + "REPLICA_URIS", String.join(",", replicas));
+                // shown in the gateway's health (its `routes` indicator): the first instance's readiness
                 env.put(prefix + "HEALTH_URI", "http://127.0.0.1:" + ports.management(service) + "/actuator/health/readiness");
             }
         }
@@ -414,6 +465,11 @@ public final class LocalPlatform implements AutoCloseable {
         return PrivacyKey.in(options.dataDir);
     }
 
+    /** The key that seals the portal's sessions in the gateway's database: made and kept like the privacy key. */
+    synchronized String sessionKey() {
+        return PrivacyKey.in(options.dataDir, PrivacyKey.SESSION_KEY_FILE);
+    }
+
     private void requireFreePorts() {
         Map<Integer, String> wanted = new LinkedHashMap<>();
         if (mongo != null) {
@@ -426,9 +482,12 @@ public final class LocalPlatform implements AutoCloseable {
         if (prometheus != null) {
             wanted.put(ports.prometheus(), PrometheusServer.NAME);
         }
-        for (String module : options.modules) {
-            wanted.put(ports.http(module), module);
-            wanted.put(ports.management(module), module + " management");
+        for (int instance = 0; instance < options.replicas; instance++) {
+            for (String module : options.modules) {
+                String name = SpringService.nameOf(module, instance);
+                wanted.put(ports.http(module, instance), name);
+                wanted.put(ports.management(module, instance), name + " management");
+            }
         }
         Ports.requireFree(wanted);
     }
@@ -459,7 +518,7 @@ public final class LocalPlatform implements AutoCloseable {
             try {
                 List<Future<?>> started = new ArrayList<>();
                 for (SpringService service : wave) {
-                    started.add(pool.submit(() -> timed(service.module(), () -> {
+                    started.add(pool.submit(() -> timed(service.name(), () -> {
                         ensureOpen();
                         services.add(service);
                         service.start();

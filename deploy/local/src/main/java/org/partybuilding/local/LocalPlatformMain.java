@@ -22,6 +22,10 @@ public final class LocalPlatformMain {
             "  --no-services        start only MongoDB, Kafka and Keycloak",
             "  --services A,B       start only these modules (of " + String.join(", ", LocalPlatform.MODULES) + ")",
             "  --parallel N         services started at once (default 2)",
+            "  --replicas N         N instances (1-3) of each service and of the gateway, on ports 20 and 40 above the",
+            "                       first (8100-8105, 8120-8125; management 9100-9105, 9120-9125); every gateway routes",
+            "                       to every instance. A new N on an existing data dir needs --reset (the portal's",
+            "                       redirect URIs are in the realm imported on the first start)",
             "  --jvm-profile P      fast-start (default: C1 only, small heaps) or throughput (full JIT, 1 GB heaps)",
             "  --prometheus         also start Prometheus (Debian package 'prometheus') scraping the platform, port 9090",
             "  --no-demo            don't load the demo district on the first start of a data dir",
@@ -121,6 +125,7 @@ public final class LocalPlatformMain {
                 case "--data-dir" -> builder.dataDir(Path.of(value(args, i, flag, inline)));
                 case "--port-offset" -> builder.portOffset(number(value(args, i, flag, inline), flag));
                 case "--parallel" -> builder.parallelServices(number(value(args, i, flag, inline), flag));
+                case "--replicas" -> builder.replicas(number(value(args, i, flag, inline), flag));
                 case "--no-demo" -> demo.load = false;
                 case "--prometheus" -> builder.prometheus(true);
                 case "--jvm-profile" -> builder.jvmProfile(JvmProfile.named(value(args, i, flag, inline)));
@@ -131,8 +136,8 @@ public final class LocalPlatformMain {
                         .map(String::trim).filter(s -> !s.isEmpty()).toList());
                 default -> throw new IllegalArgumentException("unknown flag " + arg);
             }
-            if (inline == null && List.of("--data-dir", "--port-offset", "--parallel", "--services", "--organizations", "--members", "--seed",
-                    "--jvm-profile")
+            if (inline == null && List.of("--data-dir", "--port-offset", "--parallel", "--replicas", "--services", "--organizations",
+                    "--members", "--seed", "--jvm-profile")
                 .contains(flag)) {
                 i++;
             }

@@ -17,6 +17,7 @@ public final class LocalSettings {
     final int portOffset;
     final List<String> modules;
     final int parallelServices;
+    final int replicas;
     final Path keycloakCacheDir;
     final String mongoUri;
     final boolean inMemoryStore;
@@ -32,6 +33,7 @@ public final class LocalSettings {
         this.portOffset = b.portOffset;
         this.modules = List.copyOf(b.modules);
         this.parallelServices = b.parallelServices;
+        this.replicas = b.replicas;
         this.keycloakCacheDir = b.keycloakCacheDir != null ? b.keycloakCacheDir : LocalPlatform.defaultCacheDir();
         this.mongoUri = b.mongoUri;
         this.inMemoryStore = b.inMemoryStore;
@@ -69,6 +71,11 @@ public final class LocalSettings {
         return parallelServices;
     }
 
+    /** How many instances of each service and of the gateway ({@code --replicas}, 1–3). */
+    public int replicas() {
+        return replicas;
+    }
+
     public Path keycloakCacheDir() {
         return keycloakCacheDir;
     }
@@ -90,6 +97,7 @@ public final class LocalSettings {
         private int portOffset;
         private List<String> modules = LocalPlatform.MODULES;
         private int parallelServices = 2;
+        private int replicas = 1;
         private Path keycloakCacheDir;
         private String mongoUri = blankToNull(System.getenv("MONGODB_URI"));
         private boolean inMemoryStore;
@@ -148,6 +156,19 @@ public final class LocalSettings {
                 throw new IllegalArgumentException("parallel services must be at least 1");
             }
             this.parallelServices = parallelServices;
+            return this;
+        }
+
+        /**
+         * How many instances of each service and of the gateway (1 to {@link Ports#MAX_REPLICAS}); default 1. Each on its
+         * own ports ({@link Ports#http(String, int)}), a service's instances in one consumer group, every gateway routing
+         * to every instance.
+         */
+        public Builder replicas(int replicas) {
+            if (replicas < 1 || replicas > Ports.MAX_REPLICAS) {
+                throw new IllegalArgumentException("replicas must be between 1 and " + Ports.MAX_REPLICAS + ": " + replicas);
+            }
+            this.replicas = replicas;
             return this;
         }
 

@@ -69,6 +69,31 @@ public record Ports(int offset) {
         return portsOf(module)[1] + offset;
     }
 
+    /**
+     * With {@code --replicas}: instance {@code i} (0-based) of a module listens {@value #REPLICA_STEP} × i above the
+     * first (8080–8085 / 9080–9085, then 8100–8105 / 9100–9105, then 8120–8125 / 9120–9125), clear of Kafka (9092–9093),
+     * Prometheus (9090) and Keycloak (8180, 9180).
+     */
+    public int http(String module, int instance) {
+        return http(module) + REPLICA_STEP * checkedInstance(instance);
+    }
+
+    public int management(String module, int instance) {
+        return management(module) + REPLICA_STEP * checkedInstance(instance);
+    }
+
+    /** The distance between two instances' ports. */
+    static final int REPLICA_STEP = 20;
+    /** The most instances of each module one machine runs. */
+    public static final int MAX_REPLICAS = 3;
+
+    private static int checkedInstance(int instance) {
+        if (instance < 0 || instance >= MAX_REPLICAS) {
+            throw new IllegalArgumentException("instance must be between 0 and " + (MAX_REPLICAS - 1) + ": " + instance);
+        }
+        return instance;
+    }
+
     private static int[] portsOf(String module) {
         int[] ports = SERVICE_PORTS.get(module);
         if (ports == null) {

@@ -16,9 +16,17 @@ final class PrivacyKey {
     private PrivacyKey() {
     }
 
+    /** The gateway's session key ({@code GATEWAY_SESSION_KEY}), kept the same way beside the privacy key. */
+    static final String SESSION_KEY_FILE = "session.key";
+
     /** The key kept in {@code dataDir/privacy.key}, made there first if missing (owner-only where the file system allows). */
     static String in(Path dataDir) {
-        Path file = dataDir.resolve("privacy.key");
+        return in(dataDir, "privacy.key");
+    }
+
+    /** A key of 32 random bytes (base64) kept in {@code dataDir/<fileName>}, made there first if missing. */
+    static String in(Path dataDir, String fileName) {
+        Path file = dataDir.resolve(fileName);
         try {
             if (!Files.exists(file)) {
                 byte[] key = new byte[32];

@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One of the five services or the gateway: {@code <module>/target/<module>.jar} in its own small JVM. */
+/**
+ * One instance of one of the five services or the gateway: {@code <module>/target/<module>.jar} in its own small JVM.
+ * Instance 0 is named after its module; with {@code --replicas} the others are {@code <module>-2}, {@code <module>-3}.
+ */
 final class SpringService extends RunsAsChildProcess {
 
     private final String module;
+    private final int instance;
     private final Path jar;
     private final Path java;
     private final Path workDir;
@@ -19,11 +23,12 @@ final class SpringService extends RunsAsChildProcess {
     private final Map<String, String> environment;
     private final JvmProfile profile;
 
-    SpringService(String module, Path repoRoot, Path java, Path log, int managementPort, Map<String, String> environment,
+    SpringService(String module, int instance, Path repoRoot, Path java, Path log, int managementPort, Map<String, String> environment,
             JvmProfile profile) {
         super(Duration.ofSeconds(20));
         this.profile = profile;
         this.module = module;
+        this.instance = instance;
         this.jar = jarOf(repoRoot, module);
         this.java = java;
         this.workDir = repoRoot.resolve(module);
@@ -38,6 +43,19 @@ final class SpringService extends RunsAsChildProcess {
 
     String module() {
         return module;
+    }
+
+    int instance() {
+        return instance;
+    }
+
+    /** {@code registry-service}, {@code registry-service-2}, ...: the instance in logs, summaries and its log file. */
+    String name() {
+        return nameOf(module, instance);
+    }
+
+    static String nameOf(String module, int instance) {
+        return instance == 0 ? module : module + "-" + (instance + 1);
     }
 
     boolean hasJar() {
@@ -55,7 +73,7 @@ final class SpringService extends RunsAsChildProcess {
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(profile.serviceOptions());
         command.addAll(List.of("-jar", jar.toString()));
-        process = ChildProcess.start(module, command, environment, workDir, log);
+        process = ChildProcess.start(name(), command, environment, workDir, log);
     }
 
     /** Healthy = the actuator's readiness group answers 200 on the management port. */

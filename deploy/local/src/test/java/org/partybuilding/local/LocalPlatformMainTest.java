@@ -29,11 +29,14 @@ class LocalPlatformMainTest {
 
     @Test
     void readsEveryFlagInBothSpellings() {
-        LocalSettings options = parse("--reset", "--data-dir", "/tmp/x", "--port-offset=100", "--parallel", "3");
+        LocalSettings options = parse("--reset", "--data-dir", "/tmp/x", "--port-offset=100", "--parallel", "3", "--replicas", "2");
         assertThat(options.reset()).isTrue();
         assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/x"));
         assertThat(options.portOffset()).isEqualTo(100);
         assertThat(options.parallelServices()).isEqualTo(3);
+        assertThat(options.replicas()).isEqualTo(2);
+        assertThat(parse("--replicas=3").replicas()).isEqualTo(3);
+        assertThat(parse().replicas()).isEqualTo(1);
         assertThat(parse("--data-dir=/tmp/y").dataDir()).isEqualTo(Path.of("/tmp/y"));
     }
 
@@ -89,6 +92,8 @@ class LocalPlatformMainTest {
         assertThatThrownBy(() -> parse("--port-offset", "-1")).hasMessageContaining("between 0 and " + Ports.MAX_OFFSET);
         assertThatThrownBy(() -> parse("--services", "payroll-service")).hasMessageContaining("unknown module payroll-service");
         assertThatThrownBy(() -> parse("--parallel", "0")).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> parse("--replicas", "4")).hasMessageContaining("between 1 and 3");
+        assertThatThrownBy(() -> parse("--replicas", "0")).hasMessageContaining("between 1 and 3");
         assertThatThrownBy(() -> parse("--help")).isInstanceOf(LocalPlatformMain.HelpRequested.class);
     }
 }

@@ -51,7 +51,9 @@ class LocalPlatformTest {
                 .containsEntry("TRAINING_SERVICE_URI", "http://127.0.0.1:8084")
                 .containsEntry("FUNDING_SERVICE_URI", "http://127.0.0.1:8085")
                 .containsEntry("REGISTRY_SERVICE_HEALTH_URI", "http://127.0.0.1:9081/actuator/health/readiness")
-                .containsEntry("FUNDING_SERVICE_HEALTH_URI", "http://127.0.0.1:9085/actuator/health/readiness");
+                .containsEntry("FUNDING_SERVICE_HEALTH_URI", "http://127.0.0.1:9085/actuator/health/readiness")
+                .containsEntry("FUNDING_SERVICE_REPLICA_URIS", "")
+                .containsKey("GATEWAY_SESSION_KEY");
         assertThat(platform.gatewayUrl()).isEqualTo("http://localhost:8080");
         assertThat(platform.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
     }
@@ -68,6 +70,44 @@ class LocalPlatformTest {
         assertThat(platform.serviceEnvironment("gateway"))
                 .containsEntry("REGISTRY_SERVICE_HEALTH_URI", "http://127.0.0.1:10081/actuator/health/readiness");
         assertThat(platform.keycloakUrl()).isEqualTo("http://localhost:9180");
+    }
+
+    @Test
+    void withReplicasEachInstanceHasItsOwnPortsAndKafkaNameAndEveryGatewayKnowsEveryInstance() {
+        LocalPlatform platform = new LocalPlatform(LocalSettings.builder().repoRoot(repo).mongoUri(null).replicas(3).build());
+
+        assertThat(platform.serviceEnvironment("member-service", 0)).containsEntry("SERVER_PORT", "8083")
+                .containsEntry("PLATFORM_KAFKA_INSTANCE_ID", "local-member-service");
+        assertThat(platform.serviceEnvironment("member-service", 1)).containsEntry("SERVER_PORT", "8103")
+                .containsEntry("MANAGEMENT_SERVER_PORT", "9103").containsEntry("PLATFORM_KAFKA_INSTANCE_ID", "local-member-service-2");
+        assertThat(platform.serviceEnvironment("member-service", 2)).containsEntry("SERVER_PORT", "8123")
+                .containsEntry("MANAGEMENT_SERVER_PORT", "9123").containsEntry("PLATFORM_KAFKA_INSTANCE_ID", "local-member-service-3");
+        for (int gateway = 0; gateway < 3; gateway++) {
+            Map<String, String> env = platform.serviceEnvironment("gateway", gateway);
+            assertThat(env).containsEntry("MEMBER_SERVICE_URI", "http://127.0.0.1:8083")
+                    .containsEntry("MEMBER_SERVICE_REPLICA_URIS", "http://127.0.0.1:8103,http://127.0.0.1:8123")
+                    .containsEntry("GATEWAY_SESSION_KEY", platform.sessionKey());
+        }
+        assertThat(platform.serviceEnvironment("gateway", 1)).containsEntry("SERVER_PORT", "8100");
+        assertThat(platform.gatewayUrls()).containsExactly("http://localhost:8080", "http://localhost:8100", "http://localhost:8120");
+        assertThat(platform.sessionKey()).isNotEqualTo(platform.privacyKey()).hasSize(44);
+        assertThatThrownBy(() -> LocalSettings.builder().repoRoot(repo).replicas(4)).hasMessageContaining("between 1 and 3");
+    }
+
+    @Test
+    void withSeveralGatewaysThePortalClientAcceptsEachOnesRedirects() throws IOException {
+        String realm = "{\"clients\": [{\"clientId\": \"platform-cli\"}, {\"clientId\": \"portal\", \"rootUrl\": \"http://localhost:8080\","
+                + " \"redirectUris\" : [ \"http://localhost:8080/login/oauth2/code/keycloak\" ],"
+                + " \"attributes\": {\"pkce.code.challenge.method\": \"S256\", \"post.logout.redirect.uris\": \"http://localhost:8080/\"}}]}";
+        var portal = RealmOverlay.JSON.readTree(KeycloakServer.movePortal(realm, List.of(14080, 14100))).path("clients").get(1);
+        assertThat(portal.path("rootUrl").asText()).isEqualTo("http://localhost:14080");
+        assertThat(portal.path("redirectUris").toString()).isEqualTo(
+                "[\"http://localhost:14080/login/oauth2/code/keycloak\",\"http://localhost:14100/login/oauth2/code/keycloak\"]");
+        assertThat(portal.path("attributes").path("post.logout.redirect.uris").asText())
+                .isEqualTo("http://localhost:14080/##http://localhost:14100/");
+        assertThat(portal.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(KeycloakServer.movePortal(realm, List.of(18080))).contains("http://localhost:18080/login/oauth2/code/keycloak")
+                .doesNotContain("localhost:8080");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.partybuilding.funding.allocation;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,6 +12,7 @@ import org.partybuilding.funding.ledger.EntryKind;
 import org.partybuilding.funding.ledger.Ledger;
 import org.partybuilding.funding.ledger.LedgerEntry;
 import org.partybuilding.funding.ledger.LedgerTotals;
+import org.partybuilding.funding.ledger.UnfinishedBookings;
 import org.partybuilding.funding.money.Money;
 import org.partybuilding.funding.policy.FundingPolicies;
 import org.partybuilding.funding.policy.FundingPolicy;
@@ -44,10 +44,10 @@ import reactor.core.scheduler.Schedulers;
  * {@code _id} = year), then the entries ({@code ANNUAL:<year>:<party organization>}) in bulk, then the run is
  * marked complete. Asking again answers the first run's figures and books nothing; asking with another snapshot
  * date is a 409 (the year was allocated on a date already). Members are counted as they stood on the snapshot date,
- * from the in-memory dated history ({@code DatedMembership}); a snapshot date in the future or outside the year is a 400.
+ * from their dated history as stored ({@code DatedMembership}, read per run); a snapshot date in the future or outside the year is a 400.
  */
 @Service
-public class Allocations {
+public class Allocations implements UnfinishedBookings {
 
     private static final Logger log = LoggerFactory.getLogger(Allocations.class);
 
@@ -108,7 +108,7 @@ public class Allocations {
             }
             return book(run, true, actor).map(done -> new Result(done, false));
         }
-        return Mono.just(new Result(response(run), false));
+        return response(run).map(answer -> new Result(answer, false));
     }
 
     private Mono<Result> start(int year, LocalDate snapshotDate, FundingPolicy policy, DataScope scope) {
@@ -135,14 +135,16 @@ public class Allocations {
 
     private Mono<AllocationResponse> booking(AllocationRun run, boolean resuming, Actor actor) {
         Phases phases = Phases.start();
-        // Counting 100,000 members is CPU work: not on the event loop.
-        return Mono.fromSupplier(() -> {
-                    List<AllocationRules.Share> shares = AllocationRules.shares(state.memberships(), state.partyOrganizations(),
+        // Read from MongoDB (what every instance wrote); counting 100,000 members is CPU work: not on the event loop.
+        return Mono.zip(state.memberships(), state.partyOrganizations())
+                .doOnNext(read -> phases.end("read"))
+                .publishOn(Schedulers.parallel())
+                .map(read -> {
+                    List<AllocationRules.Share> shares = AllocationRules.shares(read.getT1(), read.getT2(),
                             run.snapshotDate(), run.perMemberYuan());
                     phases.end("counted");
                     return shares;
                 })
-                .subscribeOn(Schedulers.parallel())
                 // The entries (each with its event's JSON) in slices on every core; each slice's task carries the
                 // request's trace context, so every event still records the run's traceparent.
                 .flatMapMany(shares -> Flux.fromIterable(shares).buffer(ENTRIES_PER_SLICE))
@@ -152,36 +154,47 @@ public class Allocations {
                 .doOnNext(entries -> phases.end("made"))
                 .flatMap(entries -> ledger.bookAll(entries, resuming, actor).thenReturn(entries.size()))
                 // A yearly event: how long each part took, for whoever wonders why a run was slow.
-                .doOnNext(entries -> log.info("Allocation {}: {} entries; members counted in {} ms, entries made in {} ms, stored in {} ms",
-                        run.fiscalYear(), entries, phases.millis("counted"), phases.millis("made"), phases.end("stored").millis("stored")))
+                .doOnNext(entries -> log.info("Allocation {}: {} entries; members read in {} ms, counted in {} ms, entries made in {} ms, stored in {} ms",
+                        run.fiscalYear(), entries, phases.millis("read"), phases.millis("counted"), phases.millis("made"),
+                        phases.end("stored").millis("stored")))
                 // deferred: completedAt is the time of completion, not of this method's call
                 .then(Mono.defer(() -> mongo.findAndModify(Query.query(Criteria.where("_id").is(run.fiscalYear())),
                         new Update().set("status", AllocationRun.Status.COMPLETED).set("completedAt", clock.instant()),
                         org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), AllocationRun.class)))
-                .map(done -> response(done));
+                .flatMap(done -> response(done));
     }
+
+    /**
+     * The runs a stopped instance left {@code BOOKING} for longer than {@link #STALE_AFTER}, finished as their next
+     * request would (their entries stored totalled, their cells added after them: until then the run's status stands
+     * for them). Asked by every instance's ledger sweep; two finishing one run at once book each entry and cell once.
+     */
+    @Override
+    public Mono<Long> finishStale() {
+        Query stale = Query.query(Criteria.where("status").is(AllocationRun.Status.BOOKING).and("startedAt")
+                .lt(clock.instant().minus(STALE_AFTER)));
+        return mongo.find(stale, AllocationRun.class)
+                .concatMap(run -> book(run, true, UNFINISHED)
+                        .doOnNext(done -> log.info("Allocation {}: the run a stopped instance left is finished", run.fiscalYear())))
+                .count();
+    }
+
+    /** Who finishes a run a stopped instance left, in the audit trail. */
+    private static final Actor UNFINISHED = Actor.system("funding.unfinished-bookings");
 
     private LedgerEntry entry(AllocationRun run, AllocationRules.Share share) {
         return LedgerEntry.book(LedgerEntry.annualId(run.fiscalYear(), share.partyOrganizationId()),
                 EntryKind.ANNUAL_WORKING_FUNDS, share.partyOrganizationId(), share.street(), run.fiscalYear(),
                 share.amount(), share.members() + " members × " + Money.format(run.perMemberYuan()) + " on " + run.snapshotDate(),
-                share.members(), "allocation:" + run.fiscalYear(), null, clock.instant(), run.startedBy());
+                share.members(), "allocation:" + run.fiscalYear(), null, clock.instant(), run.startedBy())
+                // no second write per entry: the run adds their cells after storing them, and its BOOKING stands for them
+                .totalledByItsBooking();
     }
 
-    /** The run's figures from the ledger: the year's annual working funds as booked. */
-    private AllocationResponse response(AllocationRun run) {
-        long partyOrganizations = 0;
-        long members = 0;
-        long fen = 0;
-        for (LedgerTotals.Cell cell : totals.ofYear(run.fiscalYear())) {
-            if (cell.key().kind() == EntryKind.ANNUAL_WORKING_FUNDS) {
-                partyOrganizations += cell.entries();
-                members += cell.members();
-                fen += cell.fen();
-            }
-        }
-        return new AllocationResponse(run.fiscalYear(), run.snapshotDate(), partyOrganizations, members,
-                Money.format(run.perMemberYuan()), Money.format(BigDecimal.valueOf(fen, 2)), run.status(), run.startedAt(),
-                run.completedAt());
+    /** The run's figures from the ledger: the year's annual working funds as booked (their cells, summed). */
+    private Mono<AllocationResponse> response(AllocationRun run) {
+        return totals.total(run.fiscalYear(), EntryKind.ANNUAL_WORKING_FUNDS).map(booked -> new AllocationResponse(run.fiscalYear(),
+                run.snapshotDate(), booked.entries(), booked.members(), Money.format(run.perMemberYuan()), Money.format(booked.yuan()),
+                run.status(), run.startedAt(), run.completedAt()));
     }
 }

@@ -1,118 +1,177 @@
 package org.partybuilding.funding.context;
 
-import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
-import org.springframework.beans.factory.InitializingBean;
+import org.bson.Document;
+import org.partybuilding.platform.outbox.CollectionIndexes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
 /**
- * The read models (members, party organizations, organizations, the streets' coverage outlooks) held in memory as well as in MongoDB, so
- * an allocation run or a forecast over 100,000 members counts in memory instead of reading 100,000
- * documents (the emulator reads about 100k documents a second). Loaded from MongoDB before the Kafka
- * listeners start (bean initialization), then kept by the projections after each write: a member's view is the
- * union of the versions received (so a replayed or reordered event changes nothing and each member is counted once,
- * wherever it moved), and beside it its {@link DatedMembership}, derived once per change, which an allocation asks
- * "where did this member count on the snapshot date".
+ * The read models (members, party organizations, the streets' coverage outlooks) as MongoDB holds them: every answer
+ * is read from the database, so every instance of the service answers alike whichever of them consumed an event (the
+ * instances of one consumer group each see only their partitions). An allocation run or a reconciliation reads the
+ * members once per request and derives each member's {@link DatedMembership} from its facts; the forecast counts in
+ * the database.
  *
- * <p>One instance per service; a second instance would only see its own partitions' events here (its
- * MongoDB read models stay whole) — see README.
+ * <p>A member's document is the union of the versions received (a replayed or reordered event changes nothing), written
+ * by a conditional replace over exactly the document read (its version and number of facts), retried when another
+ * writer came first, so no fact is lost however the consumers race.
  */
 @Component
-public class DistrictState implements InitializingBean {
+public class DistrictState {
 
-    private static final Duration LOAD_LIMIT = Duration.ofMinutes(5);
+    /** How often a member's merge is tried again when another writer changed the document in between. */
+    private static final int MERGE_ATTEMPTS = 10;
 
-    /** A member's view and its dated membership, derived from the same facts. */
-    private record Member(MemberView view, DatedMembership membership) {
-
-        static Member of(MemberView view) {
-            return new Member(view, DatedMembership.of(view));
-        }
+    @Bean
+    static CollectionIndexes memberIndexes() {
+        return CollectionIndexes.on(MemberView.COLLECTION, CollectionIndexes.ascending("status", "status"));
     }
 
     private final ReactiveMongoTemplate mongo;
-    private final Map<String, Member> members = new ConcurrentHashMap<>();
-    private final Map<String, PartyOrganizationView> partyOrganizations = new ConcurrentHashMap<>();
-    private final Map<String, OrganizationView> organizations = new ConcurrentHashMap<>();
-    private final Map<String, CoverageOutlookView> outlooks = new ConcurrentHashMap<>();
 
     public DistrictState(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    @Override
-    public void afterPropertiesSet() {
-        reload();
+    /** The member as stored, if known. */
+    public Mono<MemberView> member(String id) {
+        return mongo.findById(id, MemberView.class, MemberView.COLLECTION);
     }
 
-    /** Reads the read models again from MongoDB (start-up, and tests that simulate a restart). */
-    public void reload() {
-        load(MemberView.class, MemberView.COLLECTION, members, MemberView::id, Member::of);
-        load(PartyOrganizationView.class, PartyOrganizationView.COLLECTION, partyOrganizations, PartyOrganizationView::id,
-                Function.identity());
-        load(OrganizationView.class, OrganizationView.COLLECTION, organizations, OrganizationView::id, Function.identity());
-        load(CoverageOutlookView.class, CoverageOutlookView.COLLECTION, outlooks, CoverageOutlookView::id, Function.identity());
+    /**
+     * Adds what {@code told} tells to what is stored of the member (every version once; the newest state). Emits
+     * {@code true} if the document changed, {@code false} if it knew every version already.
+     */
+    public Mono<Boolean> apply(MemberView told) {
+        return merge(told, 1);
     }
 
-    private <T, V> void load(Class<T> type, String collection, Map<String, V> into, Function<T, String> id, Function<T, V> kept) {
-        var loaded = mongo.findAll(type, collection).collectList().block(LOAD_LIMIT);
-        into.clear();
-        loaded.forEach(view -> into.put(id.apply(view), kept.apply(view)));
+    private Mono<Boolean> merge(MemberView told, int attempt) {
+        return member(told.id()).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(stored -> {
+            MemberView held = stored.orElse(null);
+            if (held != null && !held.learnsFrom(told)) {
+                return Mono.just(false); // a redelivery or a replay: known already
+            }
+            Mono<Boolean> written;
+            if (held == null) {
+                written = mongo.insert(told, MemberView.COLLECTION).thenReturn(true)
+                        .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
+            } else {
+                Criteria sameFacts = held.history().isEmpty()
+                        ? new Criteria().orOperator(Criteria.where("history").size(0), Criteria.where("history").exists(false))
+                        : Criteria.where("history").size(held.history().size());
+                Query unchanged = Query.query(new Criteria().andOperator(Criteria.where("_id").is(held.id()),
+                        Criteria.where("version").is(held.version()), sameFacts));
+                written = mongo.findAndReplace(unchanged, held.with(told), MemberView.COLLECTION).map(previous -> true)
+                        .defaultIfEmpty(false);
+            }
+            return written.flatMap(done -> {
+                if (done) {
+                    return Mono.just(true);
+                }
+                if (attempt >= MERGE_ATTEMPTS) {
+                    return Mono.error(new IllegalStateException("Member " + told.id() + " changed under " + attempt + " merges"));
+                }
+                return merge(told, attempt + 1);
+            });
+        });
     }
 
-    /** The member as held, if known. */
-    public Optional<MemberView> member(String id) {
-        return Optional.ofNullable(members.get(id)).map(Member::view);
+    /** Every member as stored. */
+    public Mono<List<MemberView>> members() {
+        return mongo.findAll(MemberView.class, MemberView.COLLECTION).collectList();
     }
 
-    /** Adds what {@code member} tells to what is held of it (every version once; the newest state). */
-    public void apply(MemberView member) {
-        members.compute(member.id(), (id, held) -> held == null ? Member.of(member)
-                : held.view().learnsFrom(member) ? Member.of(held.view().with(member)) : held);
+    /**
+     * Every member's dated membership: where it counted on a day (rule 15), derived off the event loop. The allocation
+     * run and the reconciliation read every member (100,000) per request, so as little as counts: only members whose
+     * stage is formal or probationary (no other ever counts: {@link DatedMembership#countsFor}, a party member by its
+     * current stage), only the fields counted by, as plain documents taken apart here (no mapping by the template).
+     */
+    public Mono<List<DatedMembership>> memberships() {
+        Query counted = Query.query(Criteria.where("stage").in("FORMAL", "PROBATIONARY"));
+        counted.fields().include("version", "partyOrganizationId", "stage", "status", "admittedOn", "history");
+        return mongo.find(counted, Document.class, MemberView.COLLECTION).collectList()
+                .publishOn(Schedulers.parallel())
+                .map(all -> all.stream().map(stored -> DatedMembership.of(counted(stored))).toList());
     }
 
-    public void apply(PartyOrganizationView partyOrganization) {
-        partyOrganizations.merge(partyOrganization.id(), partyOrganization,
-                (old, next) -> next.version() > old.version() ? next : old);
+    /** A member document as the view counting needs (no organization or street: {@code null}). */
+    private MemberView counted(Document stored) {
+        List<Document> history = stored.getList("history", Document.class, List.of());
+        List<MemberFact> facts = new java.util.ArrayList<>(history.size());
+        for (Document fact : history) {
+            facts.add(new MemberFact(number(fact.get("version")), fact.getString("partyOrganizationId"),
+                    date(fact.get("partyOrganizationSince")), fact.getString("status"), date(fact.get("statusSince")),
+                    date(fact.get("on"))));
+        }
+        return new MemberView(String.valueOf(stored.get("_id")), number(stored.get("version")), null,
+                stored.getString("partyOrganizationId"), null, stored.getString("stage"), stored.getString("status"),
+                date(stored.get("admittedOn")), facts);
     }
 
-    public void apply(OrganizationView organization) {
-        organizations.merge(organization.id(), organization, (old, next) -> next.version() > old.version() ? next : old);
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
     }
 
-    public void apply(CoverageOutlookView outlook) {
-        outlooks.merge(outlook.id(), outlook, (old, next) -> next.version() > old.version() ? next : old);
+    /** A stored date as the template reads it into a {@code LocalDate} (its conversions, so the same day). */
+    private LocalDate date(Object value) {
+        return value == null ? null : mongo.getConverter().getConversionService().convert(value, LocalDate.class);
     }
 
-    public Collection<MemberView> members() {
-        return members.values().stream().map(Member::view).toList();
+    /** Active formal and probationary members in a party organization now, of one street ({@code null}: all). */
+    public Mono<Long> activePartyMembers(String street) {
+        Criteria criteria = Criteria.where("status").is("ACTIVE").and("stage").in("FORMAL", "PROBATIONARY")
+                .and("partyOrganizationId").ne(null);
+        if (street != null) {
+            criteria = criteria.and("street").is(street);
+        }
+        return mongo.count(Query.query(criteria), MemberView.COLLECTION);
     }
 
-    /** Every member's dated membership: where it counted on a day (rule 15). */
-    public Collection<DatedMembership> memberships() {
-        return members.values().stream().map(Member::membership).toList();
+    public Mono<List<PartyOrganizationView>> partyOrganizations() {
+        return mongo.findAll(PartyOrganizationView.class, PartyOrganizationView.COLLECTION).collectList();
     }
 
-    public Collection<PartyOrganizationView> partyOrganizations() {
-        return partyOrganizations.values();
+    public Mono<Optional<PartyOrganizationView>> partyOrganization(String id) {
+        return id == null ? Mono.just(Optional.empty())
+                : mongo.findById(id, PartyOrganizationView.class, PartyOrganizationView.COLLECTION).map(Optional::of)
+                        .defaultIfEmpty(Optional.empty());
     }
 
-    public Collection<OrganizationView> organizations() {
-        return organizations.values();
+    /** The party organizations recorded as pre-existing (established in a closed fiscal year, rule 14). */
+    public Mono<List<PartyOrganizationView>> preExisting() {
+        return mongo.find(Query.query(Criteria.where("preExisting").is(true)), PartyOrganizationView.class,
+                PartyOrganizationView.COLLECTION).collectList();
+    }
+
+    /** The names of these party organizations, where known. */
+    public Mono<Map<String, String>> names(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        Query query = Query.query(Criteria.where("_id").in(ids));
+        query.fields().include("name");
+        return mongo.find(query, org.bson.Document.class, PartyOrganizationView.COLLECTION)
+                .filter(d -> d.getString("name") != null)
+                .collectMap(d -> String.valueOf(d.get("_id")), d -> d.getString("name"));
     }
 
     /** The streets' coverage outlooks as branch-service last announced them. */
-    public Collection<CoverageOutlookView> outlooks() {
-        return outlooks.values();
-    }
-
-    public Optional<PartyOrganizationView> partyOrganization(String id) {
-        return Optional.ofNullable(id == null ? null : partyOrganizations.get(id));
+    public Mono<List<CoverageOutlookView>> outlooks() {
+        return mongo.findAll(CoverageOutlookView.class, CoverageOutlookView.COLLECTION).collectList();
     }
 }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.partybuilding.funding.context.DistrictState;
 import org.partybuilding.funding.context.PartyOrganizationView;
 import org.partybuilding.funding.ledger.FundingScope;
 import org.partybuilding.funding.reconciliation.Reconciliation;
@@ -33,12 +32,10 @@ import reactor.core.publisher.Mono;
 class FundingInbox {
 
     private final Reconciliation reconciliation;
-    private final DistrictState state;
     private final Clock clock;
 
-    FundingInbox(Reconciliation reconciliation, DistrictState state, Clock clock) {
+    FundingInbox(Reconciliation reconciliation, Clock clock) {
         this.reconciliation = reconciliation;
-        this.state = state;
         this.clock = clock;
     }
 
@@ -56,9 +53,9 @@ class FundingInbox {
         int fiscalYear = today.getYear();
         return reconciliation.of(fiscalYear).map(c -> {
             Map<String, PartyOrganizationView> byId = new HashMap<>();
-            state.partyOrganizations().forEach(p -> byId.put(p.id(), p));
-            List<InboxItem> items = FundingInboxRules.pending(fiscalYear, today, c.run(), c.result(), state.partyOrganizations(),
-                    state.memberships(), byId).stream()
+            c.partyOrganizations().forEach(p -> byId.put(p.id(), p));
+            List<InboxItem> items = FundingInboxRules.pending(fiscalYear, today, c.run(), c.result(), c.partyOrganizations(),
+                    c.memberships(), byId).stream()
                     .filter(i -> (street == null || street.equals(i.street()))
                             && (partyOrganization == null || partyOrganization.equals(i.partyOrganizationId())))
                     .toList();

@@ -3,6 +3,7 @@ package org.partybuilding.funding.ledger;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.partybuilding.events.DuesPaymentSnapshot;
@@ -82,12 +83,12 @@ public class Bookings {
             });
             BigDecimal amount = Money.parse(amountText);
             LocalDate paidOn = payment.paidOn() != null ? payment.paidOn() : LocalDate.now(clock);
-            String street = payment.street() != null ? payment.street()
-                    : state.partyOrganization(payment.partyOrganizationId()).map(PartyOrganizationView::street).orElse(null);
-            return ledger.book(LedgerEntry.book(LedgerEntry.duesId(payment.id()), EntryKind.DUES_RETURN,
-                    payment.partyOrganizationId(), street, paidOn.getYear(), amount,
+            Mono<Optional<String>> street = payment.street() != null ? Mono.just(Optional.of(payment.street()))
+                    : state.partyOrganization(payment.partyOrganizationId()).map(p -> p.map(PartyOrganizationView::street));
+            return street.flatMap(inStreet -> ledger.book(LedgerEntry.book(LedgerEntry.duesId(payment.id()), EntryKind.DUES_RETURN,
+                    payment.partyOrganizationId(), inStreet.orElse(null), paidOn.getYear(), amount,
                     "dues " + payment.month() + " paid " + paidOn + ", returned in full", null, "event:" + eventId, null,
-                    clock.instant(), null), DUES);
+                    clock.instant(), null), DUES));
         });
     }
 
@@ -96,12 +97,14 @@ public class Bookings {
         return Mono.defer(() -> {
             scope.requireAny(Role.DISTRICT_ADMIN);
             AdjustmentRules.Checked checked = AdjustmentRules.check(request);
-            PartyOrganizationView partyOrganization = state.partyOrganization(checked.partyOrganizationId())
-                    .orElseThrow(() -> new NotFoundException("party organization", checked.partyOrganizationId()));
-            LedgerEntry entry = LedgerEntry.book("ADJUSTMENT:" + UUID.randomUUID(), EntryKind.ADJUSTMENT,
-                    partyOrganization.id(), partyOrganization.street(), checked.fiscalYear(), checked.amount(),
-                    "adjustment by " + scope.username(), null, "adjustment", checked.reason(), clock.instant(), scope.username());
-            return ledger.book(entry, Actor.of(scope)).thenReturn(entry);
+            return state.partyOrganization(checked.partyOrganizationId()).flatMap(known -> {
+                PartyOrganizationView partyOrganization = known
+                        .orElseThrow(() -> new NotFoundException("party organization", checked.partyOrganizationId()));
+                LedgerEntry entry = LedgerEntry.book("ADJUSTMENT:" + UUID.randomUUID(), EntryKind.ADJUSTMENT,
+                        partyOrganization.id(), partyOrganization.street(), checked.fiscalYear(), checked.amount(),
+                        "adjustment by " + scope.username(), null, "adjustment", checked.reason(), clock.instant(), scope.username());
+                return ledger.book(entry, Actor.of(scope)).thenReturn(entry);
+            });
         });
     }
 }

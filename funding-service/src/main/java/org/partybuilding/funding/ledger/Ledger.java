@@ -10,14 +10,16 @@ import org.partybuilding.platform.outbox.BulkInserts;
 import org.partybuilding.platform.outbox.OutboxRelay;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Books entries: an insert each, so the unique {@code _id} decides whether an entry is new. A duplicate is
- * the "already booked" answer, never an error. The in-memory {@link LedgerTotals} add only what was stored.
+ * the "already booked" answer, never an error. Each entry is then added to {@link LedgerTotals} (once, by its id): also
+ * on a duplicate, so a redelivery after a stop between the insert and the totals completes what was left.
  */
 @Service
 public class Ledger {
@@ -25,8 +27,11 @@ public class Ledger {
     /** The audit trail's name for ledger entries, and what booking one is called there. */
     public static final String RESOURCE = "LedgerEntry";
     public static final String BOOKED = "ENTRY_BOOKED";
-    /** Who booked it and when: the audit record's actor and time say it. */
-    private static final Set<String> BOOKKEEPING = Set.of("bookedAt", "bookedBy");
+    /**
+     * Who booked it and when: the audit record's actor and time say it. {@code totalled} is the totals' own
+     * bookkeeping ({@link LedgerTotals}), nothing a user booked.
+     */
+    private static final Set<String> BOOKKEEPING = Set.of("bookedAt", "bookedBy", "totalled");
 
     private final ReactiveMongoTemplate mongo;
     private final BulkInserts bulkInserts;
@@ -48,32 +53,28 @@ public class Ledger {
      */
     public Mono<Boolean> book(LedgerEntry entry, Actor actor) {
         return audit.insert(entry, record(entry, actor))
-                .doOnNext(stored -> {
-                    totals.added(stored);
-                    relay.wakeUp(LedgerEntry.COLLECTION, List.of(stored.id()));
-                })
-                .map(stored -> true)
-                .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false));
+                .doOnNext(stored -> relay.wakeUp(LedgerEntry.COLLECTION, List.of(stored.id())))
+                .flatMap(stored -> totals.add(stored).thenReturn(true))
+                .onErrorResume(DuplicateKeyException.class, duplicate -> mongo.findById(entry.id(), LedgerEntry.class)
+                        .flatMap(booked -> Boolean.TRUE.equals(booked.totalled()) ? Mono.<Void>empty() : totals.add(booked))
+                        .thenReturn(false));
     }
 
     /**
-     * Books many new entries in unordered batches ({@code BulkInserts}). {@code resuming}: some may already be
-     * stored (a run that stopped half-way is finished); {@code BulkInserts} cannot tell those from the ones it
-     * stored now, so the totals are then summed again from the ledger instead of added to.
+     * Books many new entries in unordered batches ({@code BulkInserts}), then adds them to the totals. {@code resuming}:
+     * some may already be stored (a run that stopped half-way is finished); the totals then add the year's entries of
+     * that kind as stored (each once), not the ones just computed. Entries stored totalled
+     * ({@link LedgerEntry#totalledByItsBooking()}) are not written again; their booking keeps its own record of being
+     * unfinished ({@link UnfinishedBookings}).
      */
     public Mono<Void> bookAll(List<LedgerEntry> entries, boolean resuming, Actor actor) {
         if (entries.isEmpty()) {
             return Mono.empty();
         }
         return bulkInserts.insert(entries, LedgerEntry.class, LedgerEntry::id, stored -> { }, entry -> record(entry, actor))
-                // Summing again reads the ledger and blocks: not on a driver thread.
-                .publishOn(Schedulers.boundedElastic()).doOnNext(stored -> {
-            if (resuming) {
-                totals.rebuild();
-            } else {
-                entries.forEach(totals::added);
-            }
-        }).then();
+                .then(resuming ? mongo.find(Query.query(Criteria.where("fiscalYear").is(entries.get(0).fiscalYear())
+                                .and("kind").is(entries.get(0).kind())), LedgerEntry.class).collectList().flatMap(totals::addAll)
+                        : totals.addAll(entries));
     }
 
     /** The entry's audit record: every field it is booked with, its reason where it has one (an adjustment). */

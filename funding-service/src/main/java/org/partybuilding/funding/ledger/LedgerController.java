@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.partybuilding.funding.context.DistrictState;
-import org.partybuilding.funding.context.PartyOrganizationView;
 
 import org.partybuilding.platform.audit.AuditRecord;
 import org.partybuilding.platform.audit.AuditTrail;
@@ -79,7 +79,9 @@ class LedgerController {
             Query query = query(fiscalYear, partyOrganizationId, kind, street, scope);
             return mongo.count(query, LedgerEntry.class).flatMap(total -> mongo
                     .find(Query.of(query).with(Sort.by("_id")).skip(paging.offset()).limit(paging.size()), LedgerEntry.class)
-                    .map(this::response).collectList()
+                    .collectList()
+                    .flatMap(found -> named(found).map(names -> found.stream()
+                            .map(entry -> EntryResponse.of(entry, names.get(entry.partyOrganizationId()))).toList()))
                     .map(items -> PageResponse.of(items, paging, total)));
         });
     }
@@ -91,22 +93,22 @@ class LedgerController {
             @RequestParam(required = false) String street, @RequestHeader(HttpHeaders.ACCEPT) List<MediaType> accept,
             DataScope scope) {
         return Mono.defer(() -> mongo.find(Query.of(query(fiscalYear, partyOrganizationId, kind, street, scope)).with(Sort.by("_id")),
-                        LedgerEntry.class).map(this::row).collectList())
+                        LedgerEntry.class).collectList())
+                .flatMap(entries -> named(entries).map(names -> entries.stream().map(e -> row(e, names)).toList()))
                 .map(rows -> Spreadsheets.export(accept, "经费台账", new Table("经费台账", EXPORT_HEADERS, rows)));
     }
 
-    private List<Object> row(LedgerEntry e) {
+    private List<Object> row(LedgerEntry e, Map<String, String> names) {
         return new ArrayList<>(Arrays.asList(e.bookedAt() == null ? null : LocalDate.ofInstant(e.bookedAt(), clock.getZone()),
-                e.fiscalYear(), e.kind().label(), name(e.partyOrganizationId()), district.streets().getOrDefault(e.street(), e.street()),
-                Amount.of(e.amount()), e.members(), e.reason(), e.bookedBy()));
+                e.fiscalYear(), e.kind().label(), names.get(e.partyOrganizationId()),
+                district.streets().getOrDefault(e.street(), e.street()), Amount.of(e.amount()), e.members(), e.reason(),
+                e.bookedBy()));
     }
 
-    private EntryResponse response(LedgerEntry entry) {
-        return EntryResponse.of(entry, name(entry.partyOrganizationId()));
-    }
-
-    private String name(String partyOrganizationId) {
-        return state.partyOrganization(partyOrganizationId).map(PartyOrganizationView::name).orElse(null);
+    /** The names of the entries' party organizations (from branch events; absent while unknown here). */
+    private Mono<Map<String, String>> named(List<LedgerEntry> entries) {
+        return state.names(entries.stream().map(LedgerEntry::partyOrganizationId).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet()));
     }
 
     /** The entries the filters select within the caller's scope; a bad filter is a 400 naming each. */
@@ -158,8 +160,8 @@ class LedgerController {
 
     @PostMapping("/adjustments")
     Mono<ResponseEntity<EntryResponse>> adjust(@RequestBody AdjustmentRequest request, DataScope scope) {
-        return bookings.adjustment(request, scope).map(entry -> ResponseEntity
+        return bookings.adjustment(request, scope).flatMap(entry -> named(List.of(entry)).map(names -> ResponseEntity
                 .created(URI.create("/api/funding/ledger?partyOrganizationId=" + entry.partyOrganizationId()))
-                .body(response(entry)));
+                .body(EntryResponse.of(entry, names.get(entry.partyOrganizationId())))));
     }
 }

@@ -22,6 +22,9 @@ import org.springframework.data.mongodb.core.mapping.FieldType;
  *
  * @param members the member count an annual allocation was computed from (the basis as a number)
  * @param cause   the event or run that booked it
+ * @param totalled whether {@link LedgerTotals} holds it ({@code false} from the insert until its cell does), or will
+ *                 without being asked: an allocation run's entries are stored {@code true}, their run's {@code BOOKING}
+ *                 status standing for them until their cells are in ({@link UnfinishedBookings})
  */
 @Document(LedgerEntry.COLLECTION)
 public record LedgerEntry(
@@ -38,7 +41,8 @@ public record LedgerEntry(
         String reason,
         Instant bookedAt,
         String bookedBy,
-        List<OutboxEvent> outbox) {
+        List<OutboxEvent> outbox,
+        Boolean totalled) {
 
     public static final String COLLECTION = "entries";
 
@@ -58,6 +62,15 @@ public record LedgerEntry(
         return "DUES:" + paymentId;
     }
 
+    /**
+     * This entry stored as totalled: for a booking that adds its entries' cells itself and, should it stop before, is
+     * finished by whoever finds it unfinished ({@link UnfinishedBookings}), so no entry needs a second write.
+     */
+    public LedgerEntry totalledByItsBooking() {
+        return new LedgerEntry(id, version, kind, partyOrganizationId, street, fiscalYear, amount, basis, members, cause, reason,
+                bookedAt, bookedBy, outbox, true);
+    }
+
     /** A new entry with its {@code FundingEntryBooked} waiting in the outbox. */
     public static LedgerEntry book(String id, EntryKind kind, String partyOrganizationId, String street, int fiscalYear,
             BigDecimal amount, String basis, Integer members, String cause, String reason, Instant bookedAt, String bookedBy) {
@@ -65,6 +78,6 @@ public record LedgerEntry(
         FundingEntrySnapshot snapshot = new FundingEntrySnapshot(id, 1, kind.name(), partyOrganizationId, street, fiscalYear,
                 Money.format(exact), basis, members, cause, reason, bookedAt);
         return new LedgerEntry(id, 1, kind, partyOrganizationId, street, fiscalYear, exact, basis, members, cause, reason,
-                bookedAt, bookedBy, List.of(OutboxEvent.of(EventType.FUNDING_ENTRY_BOOKED, snapshot, partyOrganizationId)));
+                bookedAt, bookedBy, List.of(OutboxEvent.of(EventType.FUNDING_ENTRY_BOOKED, snapshot, partyOrganizationId)), false);
     }
 }

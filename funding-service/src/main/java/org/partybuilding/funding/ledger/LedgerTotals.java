@@ -1,27 +1,71 @@
 package org.partybuilding.funding.ledger;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
-import org.springframework.beans.factory.InitializingBean;
+import org.partybuilding.platform.outbox.CollectionIndexes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
+
+import jakarta.annotation.PreDestroy;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
 /**
- * The ledger summed per fiscal year, kind, street and party organization, in memory, in integer fen (分): exact
- * and cheap to add. Rebuilt from the entries at start-up (before the listeners run), then added to for each
- * entry this instance stores — only when the insert stored it, so a duplicate adds nothing. Reports are
- * built from these cells, so their totals equal the sum of the ledger without reading it per request.
+ * The ledger summed per fiscal year, kind, street and party organization, in MongoDB ({@code ledger_totals}), in
+ * integer fen (分): one document per cell, which every instance adds to and every report reads, so two instances
+ * give the same report whichever of them booked an entry.
+ *
+ * <p>Two kinds of cell, each adding an entry exactly once however often it is asked, by whichever instance:
+ * <ul>
+ * <li>A cell that only one entry can ever fall into ({@link #soleEntry}: a party organization's start-up grant, a
+ * year's working funds of one party organization — the entry's id names the party organization, its year and kind, so
+ * no other entry has the same cell) is <em>inserted</em> whole, its {@code _id} the cell's: the unique {@code _id}
+ * makes a second insert a duplicate, which means "held already". An allocation run's cells go in as one unordered
+ * bulk of inserts, no array in them and no update.</li>
+ * <li>A cell that many entries fall into (dues returns, adjustments) records the ids of the entries it holds, and adds
+ * an entry with one conditional update ({@code entryIds} not holding it yet): a redelivered event, a retried request
+ * or two instances adding the same entry add it once. An upsert that loses the race to create the cell (duplicate key)
+ * is repeated as a plain conditional update, never taken for "done".</li>
+ * </ul>
+ * An entry is inserted with {@code totalled: false} and marked {@code true} only after its cell holds it (so a mark
+ * never claims what a cell lacks; a crash in between leaves an entry unmarked whose cell may hold it already, which
+ * adding again leaves as it is). {@link #sweep()} (every {@link #SWEEP_EVERY}, and for entries booked before cells
+ * existed, at start-up) adds what a stopped instance left, and only that. An allocation run stores its entries
+ * totalled and adds their cells after (no second write per entry): its {@code BOOKING} status stands for them until
+ * then, and a run left so is finished by its next request or by the sweep ({@link UnfinishedBookings}).
  */
 @Component
-public class LedgerTotals implements InitializingBean {
+public class LedgerTotals {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerTotals.class);
+
+    public static final String COLLECTION = "ledger_totals";
+    static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
+    /** An entry not totalled after this long was left by a stopped instance (the booking adds it within milliseconds). */
+    static final Duration LEFT_AFTER = Duration.ofSeconds(20);
+    private static final int SWEEP_BATCH = 5_000;
+    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 
     /** One cell's key; {@code street} and {@code partyOrganizationId} as the entries have them. */
     public record Key(int fiscalYear, EntryKind kind, String street, String partyOrganizationId) {
@@ -35,58 +79,267 @@ public class LedgerTotals implements InitializingBean {
         }
     }
 
+    @Bean
+    static CollectionIndexes ledgerTotalsIndexes() {
+        return CollectionIndexes.on(COLLECTION, CollectionIndexes.ascending("fiscal_year", "fiscalYear"));
+    }
+
+    @Bean
+    static CollectionIndexes entriesNotTotalledIndexes() {
+        return CollectionIndexes.on(LedgerEntry.COLLECTION, CollectionIndexes.ascending("totalled", "totalled"));
+    }
+
     private final ReactiveMongoTemplate mongo;
-    private final Map<Key, long[]> cells = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private Disposable sweeping;
 
-    public LedgerTotals(ReactiveMongoTemplate mongo) {
+    private final ObjectProvider<UnfinishedBookings> unfinished;
+
+    public LedgerTotals(ReactiveMongoTemplate mongo, Clock clock, ObjectProvider<UnfinishedBookings> unfinished) {
         this.mongo = mongo;
+        this.clock = clock;
+        this.unfinished = unfinished;
     }
 
-    @Override
-    public void afterPropertiesSet() {
-        rebuild();
+    /**
+     * Whether an entry of this kind is the only one its cell can ever hold: a start-up grant ({@code STARTUP:<party
+     * organization>}, once per party organization) and a year's working funds ({@code ANNUAL:<year>:<party
+     * organization>}) — the cell's key is the entry's year, kind, street and party organization, and no other entry
+     * of that kind names the same party organization (and year).
+     */
+    static boolean soleEntry(EntryKind kind) {
+        return kind == EntryKind.STARTUP_GRANT || kind == EntryKind.ANNUAL_WORKING_FUNDS;
     }
 
-    /** Sums every stored entry again (start-up, and tests that simulate a restart). */
-    public synchronized void rebuild() {
-        Query all = new Query();
-        all.fields().include("kind", "street", "partyOrganizationId", "fiscalYear", "amount", "members");
-        List<Document> entries = mongo.find(all, Document.class, LedgerEntry.COLLECTION).collectList().block(Duration.ofMinutes(5));
-        cells.clear();
-        for (Document entry : entries) {
-            Object amount = entry.get("amount");
-            BigDecimal yuan = amount instanceof Decimal128 d ? d.bigDecimalValue() : new BigDecimal(String.valueOf(amount));
-            Number members = entry.get("members", Number.class);
-            add(new Key(entry.getInteger("fiscalYear"), EntryKind.valueOf(entry.getString("kind")), entry.getString("street"),
-                    entry.getString("partyOrganizationId")), yuan, members == null ? 0 : members.longValue());
+    /** Adds a stored entry to its cell (once, however often asked) and marks it totalled. */
+    public Mono<Void> add(LedgerEntry entry) {
+        Key key = key(entry);
+        long fen = fen(entry.amount());
+        long members = members(entry.members());
+        return (soleEntry(entry.kind()) ? insertCells(List.of(soleCell(entry.id(), key, fen, members)))
+                : addToCell(entry.id(), key, fen, members))
+                .then(markTotalled(List.of(entry.id())));
+    }
+
+    /**
+     * Adds many stored entries (an allocation run's): the sole-entry cells in one unordered bulk of inserts (a cell
+     * that is there already holds its entry), any other entry by its conditional update; then marks those stored
+     * untotalled as totalled (a run's own entries are stored totalled: {@link UnfinishedBookings}).
+     */
+    public Mono<Void> addAll(List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            return Mono.empty();
         }
-    }
-
-    public void added(LedgerEntry entry) {
-        add(new Key(entry.fiscalYear(), entry.kind(), entry.street(), entry.partyOrganizationId()), entry.amount(),
-                entry.members() == null ? 0 : entry.members());
-    }
-
-    private void add(Key key, BigDecimal yuan, long members) {
-        long fen = yuan.movePointRight(2).longValueExact();
-        long[] cell = cells.computeIfAbsent(key, k -> new long[3]);
-        synchronized (cell) {
-            cell[0]++;
-            cell[1] = Math.addExact(cell[1], fen);
-            cell[2] += members;
-        }
-    }
-
-    /** The year's cells (a copy). */
-    public List<Cell> ofYear(int fiscalYear) {
-        List<Cell> result = new ArrayList<>();
-        cells.forEach((key, cell) -> {
-            if (key.fiscalYear() == fiscalYear) {
-                synchronized (cell) {
-                    result.add(new Cell(key, cell[0], cell[1], cell[2]));
+        return Mono.defer(() -> {
+            List<Document> sole = new java.util.ArrayList<>();
+            List<LedgerEntry> shared = new java.util.ArrayList<>();
+            for (LedgerEntry entry : entries) {
+                if (soleEntry(entry.kind())) {
+                    sole.add(soleCell(entry.id(), key(entry), fen(entry.amount()), members(entry.members())));
+                } else {
+                    shared.add(entry);
                 }
             }
-        });
-        return result;
+            return insertCells(sole).then(Flux.fromIterable(shared)
+                    .flatMap(entry -> addToCell(entry.id(), key(entry), fen(entry.amount()), members(entry.members())), 8)
+                    .then());
+        }).then(Flux.fromIterable(entries).filter(entry -> !Boolean.TRUE.equals(entry.totalled())).map(LedgerEntry::id)
+                .buffer(SWEEP_BATCH).concatMap(this::markTotalled).then());
+    }
+
+    /** A sole entry's cell, whole: what it sums and which entry it holds. */
+    private static Document soleCell(String entryId, Key key, long fen, long members) {
+        return new Document("_id", cellId(key)).append("fiscalYear", key.fiscalYear()).append("kind", key.kind().name())
+                .append("street", key.street()).append("partyOrganizationId", key.partyOrganizationId())
+                .append("entries", 1L).append("fen", fen).append("members", members).append("entryId", entryId);
+    }
+
+    /**
+     * Inserts sole-entry cells in unordered batches; a duplicate {@code _id} is a cell that holds its (only) entry
+     * already and is left as it is. Any other write error fails the booking.
+     */
+    private Mono<Void> insertCells(List<Document> cells) {
+        if (cells.isEmpty()) {
+            return Mono.empty();
+        }
+        return mongo.getCollection(COLLECTION).flatMapMany(collection -> Flux.fromIterable(cells).buffer(SWEEP_BATCH)
+                .concatMap(batch -> Mono.from(collection.insertMany(batch, UNORDERED)).then()
+                        .onErrorResume(MongoBulkWriteException.class, e -> onlyDuplicates(e) ? Mono.empty() : Mono.error(e))))
+                .then();
+    }
+
+    private static boolean onlyDuplicates(MongoBulkWriteException e) {
+        return e.getWriteConcernError() == null
+                && e.getWriteErrors().stream().allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY);
+    }
+
+    private Mono<Void> addToCell(String entryId, Key key, long fen, long members) {
+        Query query = inCellWithout(entryId, key);
+        Update update = adding(entryId, key, fen, members);
+        return mongo.upsert(query, update, COLLECTION).then()
+                .onErrorResume(DuplicateKeyException.class, created -> mongo.updateFirst(query, update, COLLECTION).then());
+    }
+
+    private static Query inCellWithout(String entryId, Key key) {
+        return Query.query(Criteria.where("_id").is(cellId(key)).and("entryIds").ne(entryId));
+    }
+
+    private static Update adding(String entryId, Key key, long fen, long members) {
+        return new Update().inc("entries", 1L).inc("fen", fen).inc("members", members).push("entryIds", entryId)
+                .setOnInsert("fiscalYear", key.fiscalYear()).setOnInsert("kind", key.kind().name())
+                .setOnInsert("street", key.street()).setOnInsert("partyOrganizationId", key.partyOrganizationId());
+    }
+
+    private Mono<Void> markTotalled(List<String> entryIds) {
+        return mongo.updateMulti(Query.query(Criteria.where("_id").in(entryIds)), new Update().set("totalled", true),
+                LedgerEntry.COLLECTION).then();
+    }
+
+    static String cellId(Key key) {
+        return key.fiscalYear() + "|" + key.kind() + "|" + key.street() + "|" + key.partyOrganizationId();
+    }
+
+    private static Key key(LedgerEntry entry) {
+        return new Key(entry.fiscalYear(), entry.kind(), entry.street(), entry.partyOrganizationId());
+    }
+
+    private static long fen(BigDecimal yuan) {
+        return yuan.movePointRight(2).longValueExact();
+    }
+
+    private static long members(Integer members) {
+        return members == null ? 0 : members;
+    }
+
+    /**
+     * The year's cells summed in MongoDB ({@code $match}, {@code $group}) per kind and street, and per party organization
+     * too if {@code perPartyOrganization} (else a cell's {@code partyOrganizationId} is {@code null}); only this street's
+     * or party organization's, if given ({@code null}: all).
+     */
+    public Mono<List<Cell>> summed(int fiscalYear, boolean perPartyOrganization, String street, String partyOrganizationId) {
+        Criteria match = Criteria.where("fiscalYear").is(fiscalYear);
+        if (street != null) {
+            match = match.and("street").is(street);
+        }
+        if (partyOrganizationId != null) {
+            match = match.and("partyOrganizationId").is(partyOrganizationId);
+        }
+        String[] by = perPartyOrganization ? new String[] {"kind", "street", "partyOrganizationId"} : new String[] {"kind", "street"};
+        Aggregation sum = Aggregation.newAggregation(Aggregation.match(match),
+                Aggregation.group(by).sum("entries").as("entries").sum("fen").as("fen").sum("members").as("members"));
+        return mongo.aggregate(sum, COLLECTION, Document.class)
+                .map(d -> {
+                    Document key = d.get("_id", Document.class);
+                    return new Cell(new Key(fiscalYear, EntryKind.valueOf(key.getString("kind")), key.getString("street"),
+                            perPartyOrganization ? key.getString("partyOrganizationId") : null), number(d, "entries"),
+                            number(d, "fen"), number(d, "members"));
+                })
+                .collectList();
+    }
+
+    /** The year's cells of one kind summed (the key's street and party organization {@code null}). */
+    public Mono<Cell> total(int fiscalYear, EntryKind kind) {
+        Query ofKind = Query.query(Criteria.where("fiscalYear").is(fiscalYear).and("kind").is(kind.name()));
+        ofKind.fields().include("entries", "fen", "members");
+        return mongo.find(ofKind, Document.class, COLLECTION)
+                .reduce(new long[3], (sums, d) -> {
+                    sums[0] += number(d, "entries");
+                    sums[1] += number(d, "fen");
+                    sums[2] += number(d, "members");
+                    return sums;
+                })
+                .map(sums -> new Cell(new Key(fiscalYear, kind, null, null), sums[0], sums[1], sums[2]));
+    }
+
+    /** The year's cells as stored. */
+    public Mono<List<Cell>> ofYear(int fiscalYear) {
+        Query ofYear = Query.query(Criteria.where("fiscalYear").is(fiscalYear));
+        ofYear.fields().include("fiscalYear", "kind", "street", "partyOrganizationId", "entries", "fen", "members");
+        return mongo.find(ofYear, Document.class, COLLECTION)
+                .map(d -> new Cell(new Key(((Number) d.get("fiscalYear")).intValue(), EntryKind.valueOf(d.getString("kind")),
+                        d.getString("street"), d.getString("partyOrganizationId")), number(d, "entries"), number(d, "fen"),
+                        number(d, "members")))
+                .collectList();
+    }
+
+    private static long number(Document d, String field) {
+        Object value = d.get(field);
+        return value instanceof Number n ? n.longValue() : 0;
+    }
+
+    /**
+     * Adds the entries a stopped instance left untotalled ({@code totalled: false} for longer than {@link #LEFT_AFTER}) and
+     * those booked before the cells existed (no {@code totalled} at all): each once, as {@link #add} would have.
+     */
+    public Mono<Long> sweep() {
+        Query left = Query.query(Criteria.where("totalled").is(false).and("bookedAt").lt(clock.instant().minus(LEFT_AFTER)));
+        Query before = Query.query(Criteria.where("totalled").exists(false));
+        return sweep(left).concatWith(sweep(before)).reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> sweep(Query query) {
+        Query batch = Query.of(query).limit(SWEEP_BATCH);
+        batch.fields().include("kind", "street", "partyOrganizationId", "fiscalYear", "amount", "members");
+        // another batch while batches come full
+        return sweepBatch(batch).expand(n -> n == SWEEP_BATCH ? sweepBatch(batch) : Mono.empty()).reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> sweepBatch(Query batch) {
+        return mongo.find(batch, Document.class, LedgerEntry.COLLECTION).collectList()
+                .flatMap(found -> {
+                    List<Document> sole = new java.util.ArrayList<>();
+                    List<Document> shared = new java.util.ArrayList<>();
+                    for (Document d : found) {
+                        (soleEntry(EntryKind.valueOf(d.getString("kind"))) ? sole : shared).add(d);
+                    }
+                    return insertCells(sole.stream().map(d -> soleCell(d.getString("_id"), key(d), fen(decimal(d.get("amount"))),
+                                    number(d, "members"))).toList())
+                            .then(Flux.fromIterable(shared)
+                                    .concatMap(d -> addToCell(d.getString("_id"), key(d), fen(decimal(d.get("amount"))),
+                                            number(d, "members")))
+                                    .then())
+                            .then(found.isEmpty() ? Mono.empty() : markTotalled(found.stream().map(d -> d.getString("_id")).toList()))
+                            .thenReturn((long) found.size());
+                });
+    }
+
+    private static Key key(Document entry) {
+        return new Key(((Number) entry.get("fiscalYear")).intValue(), EntryKind.valueOf(entry.getString("kind")),
+                entry.getString("street"), entry.getString("partyOrganizationId"));
+    }
+
+    private static BigDecimal decimal(Object amount) {
+        return amount instanceof Decimal128 d ? d.bigDecimalValue() : new BigDecimal(String.valueOf(amount));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void startSweeping() {
+        sweeping = Flux.interval(Duration.ZERO, SWEEP_EVERY)
+                .onBackpressureDrop()
+                .concatMap(tick -> sweep()
+                        .doOnNext(n -> {
+                            if (n > 0) {
+                                log.info("Ledger totals: added {} entries left untotalled", n);
+                            }
+                        })
+                        .then(Flux.fromStream(unfinished.orderedStream()).concatMap(UnfinishedBookings::finishStale)
+                                .reduce(0L, Long::sum))
+                        .doOnNext(n -> {
+                            if (n > 0) {
+                                log.info("Ledger totals: finished {} bookings a stopped instance left", n);
+                            }
+                        })
+                        .onErrorResume(e -> {
+                            log.warn("Ledger totals: sweep failed, next in {}", SWEEP_EVERY, e);
+                            return Mono.empty();
+                        }), 0)
+                .subscribe();
+    }
+
+    @PreDestroy
+    void stopSweeping() {
+        if (sweeping != null) {
+            sweeping.dispose();
+        }
     }
 }

@@ -10,32 +10,28 @@ import org.partybuilding.events.CoverageOutlookSnapshot;
 import org.partybuilding.events.DuesPaymentSnapshot;
 import org.partybuilding.events.EventType;
 import org.partybuilding.events.MemberSnapshot;
-import org.partybuilding.events.OrganizationSnapshot;
 import org.partybuilding.events.PartyOrganizationSnapshot;
 import org.partybuilding.events.Topics;
 import org.partybuilding.funding.context.CoverageOutlookView;
 import org.partybuilding.funding.context.DistrictState;
 import org.partybuilding.funding.context.MemberView;
-import org.partybuilding.funding.context.OrganizationView;
 import org.partybuilding.funding.context.PartyOrganizationView;
 import org.partybuilding.funding.ledger.Bookings;
 import org.partybuilding.platform.messaging.EventHandling;
 import org.partybuilding.platform.messaging.IncomingEvent;
 import org.partybuilding.platform.messaging.VersionedReadModels;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 
 /**
- * The three topics funding reads, one listener each (branch's topic also brings the streets' coverage outlooks, which
+ * The two topics funding reads, one listener each (branch's topic also brings the streets' coverage outlooks, which
  * the forecast expects its new party organizations from) (one consumer group per service, so a topic must have one
- * listener here). Read models are upserted only over an older version (a member's: every version added to its dated
- * history once) and then applied to {@link DistrictState};
- * the bookings they cause (start-up grant, dues return) are idempotent by the entry's natural key. A booking
- * runs after the read model, and on every delivery, so a redelivery after a crash between the two books what
- * was missed, and only that.
+ * listener here). Read models are upserted in MongoDB only over an older version (a member's: every version added to
+ * its dated history once, {@link DistrictState#apply}); the bookings they cause (start-up grant, dues return) are
+ * idempotent by the entry's natural key. A booking runs after the read model, and on every delivery, so a redelivery
+ * after a crash between the two books what was missed, and only that.
  */
 @Component
 class Projections {
@@ -44,18 +40,14 @@ class Projections {
             EventType.PARTY_ORGANIZATION_UPDATED, EventType.PARTY_ORGANIZATION_DISSOLVED, EventType.COVERAGE_OUTLOOK_CHANGED);
     private static final Set<EventType> MEMBER_EVENTS = EnumSet.of(EventType.MEMBER_REGISTERED, EventType.MEMBER_UPDATED,
             EventType.MEMBER_STAGE_CHANGED, EventType.MEMBER_TRANSFERRED, EventType.MEMBER_LEFT, EventType.DUES_PAID);
-    private static final Set<EventType> ORGANIZATION_EVENTS = EnumSet.of(EventType.ORGANIZATION_REGISTERED,
-            EventType.ORGANIZATION_UPDATED, EventType.ORGANIZATION_DEREGISTERED);
 
     private final VersionedReadModels readModels;
-    private final ReactiveMongoTemplate mongo;
     private final DistrictState state;
     private final Bookings bookings;
     private final Clock clock;
 
-    Projections(VersionedReadModels readModels, ReactiveMongoTemplate mongo, DistrictState state, Bookings bookings, Clock clock) {
+    Projections(VersionedReadModels readModels, DistrictState state, Bookings bookings, Clock clock) {
         this.readModels = readModels;
-        this.mongo = mongo;
         this.state = state;
         this.bookings = bookings;
         this.clock = clock;
@@ -69,8 +61,7 @@ class Projections {
         }
         if (event.type().orElseThrow() == EventType.COVERAGE_OUTLOOK_CHANGED) {
             CoverageOutlookView outlook = CoverageOutlookView.of(event.data(CoverageOutlookSnapshot.class));
-            EventHandling.await(readModels.upsertIfNewer(CoverageOutlookView.COLLECTION, outlook.id(), outlook.version(), outlook)
-                    .doOnNext(applied -> state.apply(outlook)));
+            EventHandling.await(readModels.upsertIfNewer(CoverageOutlookView.COLLECTION, outlook.id(), outlook.version(), outlook));
             return;
         }
         PartyOrganizationSnapshot snapshot = event.data(PartyOrganizationSnapshot.class);
@@ -79,13 +70,11 @@ class Projections {
                 ? bookings.startupGrant(snapshot, event.attributes().id())
                 : Mono.empty();
         EventHandling.await(readModels.upsertIfNewer(PartyOrganizationView.COLLECTION, view.id(), view.version(), view)
-                .doOnNext(applied -> state.apply(view))
                 .then(booking));
     }
 
-    // One consumer per partition (a member's events stay in order on its partition; the read model's upserts are
-    // version-guarded single-document writes and DistrictState is concurrent): a 100,000-member import is applied
-    // three events at a time instead of one.
+    // One consumer per partition (a member's events stay in order on its partition; the read model's writes are
+    // conditional single-document writes): a 100,000-member import is applied three events at a time instead of one.
     @KafkaListener(topics = Topics.MEMBER_MEMBERS, concurrency = "${platform.kafka.partitions:3}")
     void onMember(ConsumerRecord<String, byte[]> record) {
         IncomingEvent event = IncomingEvent.from(record);
@@ -96,21 +85,9 @@ class Projections {
             EventHandling.await(bookings.duesReturn(event.data(DuesPaymentSnapshot.class), event.attributes().id()));
             return;
         }
-        // The member's dated history (rule 15): every version once. A member's events come in order on its partition,
-        // one at a time, so what is held in memory is what this event adds to; the document is written before memory.
+        // The member's dated history (rule 15): every version once, merged into the stored document by a conditional
+        // write (another instance may hold the partition for a moment during a rebalance).
         LocalDate on = LocalDate.ofInstant(event.attributes().time(), clock.getZone());
-        MemberView told = MemberView.of(event.data(MemberSnapshot.class), on);
-        MemberView held = state.member(told.id()).orElse(null);
-        if (held != null && !held.learnsFrom(told)) {
-            return; // a redelivery or a replay: known already
-        }
-        MemberView next = held == null ? told : held.with(told);
-        EventHandling.await(mongo.save(next, MemberView.COLLECTION).doOnNext(saved -> state.apply(next)));
-    }
-
-    @KafkaListener(topics = Topics.REGISTRY_ORGANIZATIONS)
-    void onOrganization(ConsumerRecord<String, byte[]> record) {
-        readModels.project(record, ORGANIZATION_EVENTS, Set.of(), OrganizationSnapshot.class, OrganizationView.COLLECTION,
-                OrganizationView::of, organization -> Mono.fromRunnable(() -> state.apply(organization.view())));
+        EventHandling.await(state.apply(MemberView.of(event.data(MemberSnapshot.class), on)));
     }
 }

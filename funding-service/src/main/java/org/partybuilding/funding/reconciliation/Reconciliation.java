@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.partybuilding.funding.allocation.AllocationRun;
+import org.partybuilding.funding.context.DatedMembership;
 import org.partybuilding.funding.context.DistrictState;
+import org.partybuilding.funding.context.PartyOrganizationView;
 import org.partybuilding.funding.ledger.EntryKind;
 import org.partybuilding.funding.ledger.LedgerEntry;
 import org.partybuilding.funding.policy.FundingPolicies;
@@ -25,7 +27,8 @@ import reactor.core.scheduler.Schedulers;
 public class Reconciliation {
 
     /** The year's allocation run ({@code null} before it), start-up amount ({@code null} if the year has no policy) and result. */
-    public record Computed(ReconciliationRules.Run run, BigDecimal startupYuan, ReconciliationRules.Result result) {
+    public record Computed(ReconciliationRules.Run run, BigDecimal startupYuan, ReconciliationRules.Result result,
+            List<PartyOrganizationView> partyOrganizations, List<DatedMembership> memberships) {
     }
 
     private final DistrictState state;
@@ -50,11 +53,11 @@ public class Reconciliation {
                 .map(r -> Optional.of(new ReconciliationRules.Run(r.snapshotDate(), r.perMemberYuan())))
                 .defaultIfEmpty(Optional.empty());
         Mono<List<LedgerEntry>> entries = mongo.find(ofYear, LedgerEntry.class).collectList();
-        return Mono.zip(startup, run, entries).publishOn(Schedulers.parallel()).map(t -> {
+        return Mono.zip(startup, run, entries, state.partyOrganizations(), state.memberships()).publishOn(Schedulers.parallel()).map(t -> {
             ReconciliationRules.Run allocation = t.getT2().orElse(null);
             BigDecimal startupYuan = t.getT1().orElse(null);
-            return new Computed(allocation, startupYuan, ReconciliationRules.reconcile(fiscalYear, state.partyOrganizations(),
-                    state.memberships(), startupYuan, allocation, t.getT3()));
+            return new Computed(allocation, startupYuan, ReconciliationRules.reconcile(fiscalYear, t.getT4(), t.getT5(),
+                    startupYuan, allocation, t.getT3()), t.getT4(), t.getT5());
         });
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.Collection;
 
 import org.partybuilding.funding.context.CoverageOutlookView;
-import org.partybuilding.funding.context.MemberView;
 import org.partybuilding.funding.money.Money;
 
 /**
@@ -24,16 +23,13 @@ public final class ForecastRules {
     private ForecastRules() {
     }
 
-    /** {@code street} limits everything to one street ({@code null}: the district). */
-    public static Forecast forecast(Collection<MemberView> members, Collection<CoverageOutlookView> outlooks, String street,
+    /**
+     * {@code members}: the active formal and probationary members in a party organization now (of the street, if one);
+     * {@code street} limits the outlooks to one street ({@code null}: the district).
+     */
+    public static Forecast forecast(long members, Collection<CoverageOutlookView> outlooks, String street,
             BigDecimal perMember, BigDecimal startup) {
-        long current = 0;
-        for (MemberView member : members) {
-            if (member.activePartyMember() && member.partyOrganizationId() != null
-                    && (street == null || street.equals(member.street()))) {
-                current++;
-            }
-        }
+        long current = members;
         long shouldFormSingle = 0;
         long proposedJoint = 0;
         for (CoverageOutlookView outlook : outlooks) {

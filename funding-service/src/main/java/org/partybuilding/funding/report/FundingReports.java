@@ -19,9 +19,12 @@ import org.partybuilding.platform.spreadsheet.Amount;
 import org.partybuilding.platform.spreadsheet.Table;
 import org.springframework.stereotype.Service;
 
+import reactor.core.publisher.Mono;
+
 /**
- * Builds reports from {@link LedgerTotals}: the ledger summed per year, kind, street and party organization in fen,
- * so a report over 100,000 entries adds up a few thousand cells and reads nothing. The rows, their per-kind
+ * Builds reports from {@link LedgerTotals}: the ledger summed per year, kind, street and party organization in fen
+ * in MongoDB, so a report over 100,000 entries is one aggregation of the year's cells (one per party organization and
+ * kind), summed there per kind and street (and party organization where the report shows them). The rows, their per-kind
  * columns and the total are all sums of the same cells, so they agree with each other and with the ledger.
  */
 @Service
@@ -43,16 +46,35 @@ public class FundingReports {
      * @param street             only this street's entries ({@code null}: all)
      * @param partyOrganizationId only this party organization's entries ({@code null}: all)
      */
-    public FundingReport report(int fiscalYear, GroupBy groupBy, String street, String partyOrganizationId) {
+    public Mono<FundingReport> report(int fiscalYear, GroupBy groupBy, String street, String partyOrganizationId) {
+        return reports(fiscalYear, List.of(groupBy), street, partyOrganizationId).map(reports -> reports.get(0));
+    }
+
+    /**
+     * The year's report in each grouping, all from one read of the totals (so they agree to the fen with each other),
+     * with the party organizations' names where a grouping shows them.
+     */
+    public Mono<List<FundingReport>> reports(int fiscalYear, List<GroupBy> groupings, String street, String partyOrganizationId) {
+        boolean perPartyOrganization = groupings.contains(GroupBy.partyOrganization);
+        return Mono.zip(totals.summed(fiscalYear, perPartyOrganization, street, partyOrganizationId), state.preExisting()).flatMap(read -> {
+            List<LedgerTotals.Cell> cells = read.getT1();
+            Mono<Map<String, String>> names = groupings.contains(GroupBy.partyOrganization)
+                    ? state.names(cells.stream().map(c -> c.key().partyOrganizationId()).filter(java.util.Objects::nonNull)
+                            .collect(java.util.stream.Collectors.toSet()))
+                    : Mono.just(Map.of());
+            return names.map(named -> groupings.stream()
+                    .map(g -> report(fiscalYear, g, street, partyOrganizationId, cells, read.getT2(), named)).toList());
+        });
+    }
+
+    private FundingReport report(int fiscalYear, GroupBy groupBy, String street, String partyOrganizationId,
+            List<LedgerTotals.Cell> cells, List<PartyOrganizationView> preExistingOnes, Map<String, String> names) {
         // key -> [entries, members, fen per kind...]
         Map<String, long[]> groups = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
         Map<String, String> streetOf = new java.util.HashMap<>();
-        for (LedgerTotals.Cell cell : totals.ofYear(fiscalYear)) {
+        // the cells are of the street and party organization asked for already (summed so in MongoDB)
+        for (LedgerTotals.Cell cell : cells) {
             LedgerTotals.Key key = cell.key();
-            if ((street != null && !street.equals(key.street()))
-                    || (partyOrganizationId != null && !partyOrganizationId.equals(key.partyOrganizationId()))) {
-                continue;
-            }
             String group = switch (groupBy) {
                 case street -> key.street();
                 case partyOrganization -> key.partyOrganizationId();
@@ -80,7 +102,7 @@ public class FundingReports {
             String key = group.getKey();
             String name = switch (groupBy) {
                 case street -> key == null ? null : district.streets().getOrDefault(key, key);
-                case partyOrganization -> state.partyOrganization(key).map(PartyOrganizationView::name).orElse(null);
+                case partyOrganization -> names.get(key);
                 case kind -> key;
             };
             String rowStreet = switch (groupBy) {
@@ -92,7 +114,7 @@ public class FundingReports {
                     yuan(sums[2 + EntryKind.ANNUAL_WORKING_FUNDS.ordinal()]), yuan(sums[2 + EntryKind.DUES_RETURN.ordinal()]),
                     yuan(sums[2 + EntryKind.ADJUSTMENT.ordinal()]), yuan(fen)));
         }
-        List<FundingReport.PreExisting> preExisting = state.partyOrganizations().stream()
+        List<FundingReport.PreExisting> preExisting = preExistingOnes.stream()
                 .filter(p -> p.preExisting() && p.establishedOn() != null && p.establishedOn().getYear() == fiscalYear)
                 .filter(p -> (street == null || street.equals(p.street()))
                         && (partyOrganizationId == null || partyOrganizationId.equals(p.id())))

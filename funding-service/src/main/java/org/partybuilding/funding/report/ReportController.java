@@ -45,21 +45,19 @@ class ReportController {
     @GetMapping(path = "/reports", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<FundingReport> report(@RequestParam(required = false) Integer fiscalYear,
             @RequestParam(required = false) String groupBy, @RequestParam(required = false) String street, DataScope scope) {
-        return Mono.fromSupplier(() -> build(fiscalYear, groupBy, street, scope));
+        return Mono.defer(() -> build(fiscalYear, groupBy, street, scope));
     }
 
     @GetMapping(path = "/reports", produces = {"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     Mono<ResponseEntity<byte[]>> export(@RequestParam(required = false) Integer fiscalYear,
             @RequestParam(required = false) String groupBy, @RequestParam(required = false) String street,
             @RequestHeader(HttpHeaders.ACCEPT) List<MediaType> accept, DataScope scope) {
-        return Mono.fromSupplier(() -> {
-            FundingReport report = build(fiscalYear, groupBy, street, scope);
-            return Spreadsheets.export(accept, "funding-" + report.fiscalYear() + "-by-" + report.groupBy(),
-                    FundingReports.tables(report));
-        });
+        return Mono.defer(() -> build(fiscalYear, groupBy, street, scope))
+                .map(report -> Spreadsheets.export(accept, "funding-" + report.fiscalYear() + "-by-" + report.groupBy(),
+                        FundingReports.tables(report)));
     }
 
-    private FundingReport build(Integer fiscalYear, String groupBy, String street, DataScope scope) {
+    private Mono<FundingReport> build(Integer fiscalYear, String groupBy, String street, DataScope scope) {
         GroupBy grouping = null;
         List<FieldError> errors = new java.util.ArrayList<>();
         if (fiscalYear == null) {
@@ -102,8 +100,9 @@ class ReportController {
                 throw new AccessDeniedException("Your role does not read the budget forecast");
             }
             String inScope = FundingScope.street(scope, street);
-            return policies.find(fiscalYear).map(policy -> {
-                ForecastRules.Forecast forecast = ForecastRules.forecast(state.members(), state.outlooks(), inScope,
+            return Mono.zip(policies.find(fiscalYear), state.activePartyMembers(inScope), state.outlooks()).map(read -> {
+                var policy = read.getT1();
+                ForecastRules.Forecast forecast = ForecastRules.forecast(read.getT2(), read.getT3(), inScope,
                         policy.perMemberYuan(), policy.startupYuan());
                 return new ForecastResponse(fiscalYear, inScope, Money.format(policy.perMemberYuan()),
                         Money.format(policy.startupYuan()), forecast.members(), Money.format(forecast.workingFunds()),

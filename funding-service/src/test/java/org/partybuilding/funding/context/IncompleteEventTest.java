@@ -56,7 +56,7 @@ class IncompleteEventTest extends FundingApiTestBase {
 
         assertThat(entries(Criteria.where("partyOrganizationId").is(id))).isEmpty();
         assertThat(mongo.findById(id, Document.class, PartyOrganizationView.COLLECTION).block()).isNull();
-        assertThat(state.partyOrganizations().stream().noneMatch(p -> p.id().equals(id))).isTrue();
+        assertThat(state.partyOrganizations().block().stream().noneMatch(p -> p.id().equals(id))).isTrue();
         assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(
                 Criteria.where("partyOrganizationId").is(id)), LedgerEntry.class).block()).isZero();
     }

@@ -47,7 +47,7 @@ class ForecastApiTest extends FundingApiTestBase {
 
     private void outlook(CoverageOutlookSnapshot outlook) {
         events.publish(EventType.COVERAGE_OUTLOOK_CHANGED, outlook);
-        await().atMost(PATIENCE).until(() -> state.outlooks().stream().anyMatch(o -> o.id().equals(outlook.id())
+        await().atMost(PATIENCE).until(() -> state.outlooks().block().stream().anyMatch(o -> o.id().equals(outlook.id())
                 && o.version() >= outlook.version()));
     }
 

@@ -72,6 +72,12 @@ public class UpstreamProblems implements GlobalFilter, Ordered {
         return null;
     }
 
+    /** Nothing was sent: the service's address refused or could not be reached (503); another instance may serve it. */
+    public static boolean unreachable(Throwable failure) {
+        Problem problem = classify(failure);
+        return problem != null && problem.status() == HttpStatus.SERVICE_UNAVAILABLE;
+    }
+
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {

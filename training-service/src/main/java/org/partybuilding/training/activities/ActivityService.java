@@ -25,6 +25,7 @@ import org.partybuilding.platform.web.PageResponse;
 import org.partybuilding.training.access.TrainingAccess;
 import org.partybuilding.training.compliance.TrainingSettings;
 import org.partybuilding.training.context.Directory;
+import org.partybuilding.training.context.TrainingChanges;
 import org.partybuilding.training.context.KnownMember;
 import org.partybuilding.training.context.KnownPartyOrganization;
 import org.partybuilding.training.domain.ActivityKind;
@@ -58,8 +59,11 @@ public class ActivityService {
     private final Clock clock;
     private final AuditTrail audit;
 
+    private final TrainingChanges changes;
+
     public ActivityService(ReactiveMongoTemplate mongo, OutboxRelay relay, Directory directory, TrainingLedger ledger,
-            TrainingSettings settings, Clock clock, AuditTrail audit) {
+            TrainingSettings settings, Clock clock, AuditTrail audit, TrainingChanges changes) {
+        this.changes = changes;
         this.audit = audit;
         this.mongo = mongo;
         this.relay = relay;
@@ -78,7 +82,9 @@ public class ActivityService {
                             saved.lecturedBySecretary(), saved.flags().contains(Activity.NO_QUORUM), saved.attendeeIds(),
                             saved.hours());
                     relay.wakeUp();
-                });
+                })
+                // the other instances read it before their next answer
+                .flatMap(saved -> changes.changed(TrainingChanges.Kind.ACTIVITY, saved.id()).thenReturn(saved));
     }
 
     /** Every check of the record, then the document to insert with {@code ActivityRecorded} in its outbox. */

@@ -16,8 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Keeps what training-service needs of members and party organizations, version-guarded so that
- * redelivered, replayed and out-of-order events change nothing; the in-memory {@link Directory}
- * follows every state the collection takes.
+ * redelivered, replayed and out-of-order events change nothing; this instance's in-memory {@link Directory}
+ * follows at once, and {@link TrainingChanges} tells the other instances which document to read again.
  */
 @Component
 class ContextProjection {
@@ -29,10 +29,12 @@ class ContextProjection {
 
     private final VersionedReadModels readModels;
     private final Directory directory;
+    private final TrainingChanges changes;
 
-    ContextProjection(VersionedReadModels readModels, Directory directory) {
+    ContextProjection(VersionedReadModels readModels, Directory directory, TrainingChanges changes) {
         this.readModels = readModels;
         this.directory = directory;
+        this.changes = changes;
     }
 
     @KafkaListener(topics = Topics.MEMBER_MEMBERS)
@@ -40,11 +42,9 @@ class ContextProjection {
         readModels.project(record, MEMBER_EVENTS, Set.of(EventType.DUES_PAID), MemberSnapshot.class, KnownMember.COLLECTION,
                 m -> new KnownMember(m.id(), m.version(), m.name(), m.organizationId(), m.partyOrganizationId(), m.street(),
                         m.stage(), m.status()),
-                projected -> Mono.fromRunnable(() -> {
-                    if (projected.applied()) {
-                        directory.put(projected.view());
-                    }
-                }));
+                // on every delivery, applied or not: a redelivery after a stop before the step takes it
+                projected -> Mono.fromRunnable(() -> directory.put(projected.view()))
+                        .then(changes.changed(TrainingChanges.Kind.MEMBER, projected.view().id())));
     }
 
     @KafkaListener(topics = Topics.BRANCH_PARTY_ORGANIZATIONS)
@@ -55,10 +55,8 @@ class ContextProjection {
                         p.establishedOn(), p.dissolvedOn(), p.secretaryMemberId(),
                         p.committee().stream().map(PartyOrganizationSnapshot.CommitteeSeat::memberId)
                                 .filter(java.util.Objects::nonNull).distinct().toList()),
-                projected -> Mono.fromRunnable(() -> {
-                    if (projected.applied()) {
-                        directory.put(projected.view());
-                    }
-                }));
+                // on every delivery, applied or not: a redelivery after a stop before the step takes it
+                projected -> Mono.fromRunnable(() -> directory.put(projected.view()))
+                        .then(changes.changed(TrainingChanges.Kind.PARTY_ORGANIZATION, projected.view().id())));
     }
 }

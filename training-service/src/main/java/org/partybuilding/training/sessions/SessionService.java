@@ -31,6 +31,7 @@ import org.partybuilding.platform.web.PageResponse;
 import org.partybuilding.training.access.TrainingAccess;
 import org.partybuilding.training.activities.ActivityService;
 import org.partybuilding.training.context.Directory;
+import org.partybuilding.training.context.TrainingChanges;
 import org.partybuilding.training.context.KnownMember;
 import org.partybuilding.training.context.KnownPartyOrganization;
 import org.partybuilding.training.ledger.TrainingLedger;
@@ -65,8 +66,11 @@ public class SessionService {
     private final Clock clock;
     private final AuditTrail audit;
 
+    private final TrainingChanges changes;
+
     public SessionService(ReactiveMongoTemplate mongo, OutboxRelay relay, VersionedWrites writes, Directory directory,
-            TrainingLedger ledger, District district, Clock clock, AuditTrail audit) {
+            TrainingLedger ledger, District district, Clock clock, AuditTrail audit, TrainingChanges changes) {
+        this.changes = changes;
         this.mongo = mongo;
         this.relay = relay;
         this.writes = writes;
@@ -242,6 +246,7 @@ public class SessionService {
             return writes.update(id, current.version(), next, List.of(OutboxEvent.of(EventType.TRAINING_ATTENDED, next.snapshot())),
                             record)
                     .doOnSuccess(saved -> ledger.recordAttendance(id, next.version(), m.id(), on, hours))
+                    .flatMap(saved -> changes.changed(TrainingChanges.Kind.ATTENDANCE, id).thenReturn(saved))
                     .map(saved -> new AttendanceResult.Entry(m.id(), hours, next.version(), AttendanceResult.Outcome.CORRECTED));
         });
         Attendance created = new Attendance(id, 1, session.id(), m.id(), session.kind(), hours, on, m.partyOrganizationId(), m.street(),
@@ -249,6 +254,7 @@ public class SessionService {
         Mono<AttendanceResult.Entry> insert = audit.insert(created, audit.created(actor, SessionAction.ATTENDANCE_RECORDED.name(),
                         ATTENDANCE, id, created, BOOKKEEPING))
                 .doOnSuccess(saved -> ledger.recordAttendance(id, 1, m.id(), on, hours))
+                .flatMap(saved -> changes.changed(TrainingChanges.Kind.ATTENDANCE, id).thenReturn(saved))
                 .map(saved -> new AttendanceResult.Entry(m.id(), hours, 1, AttendanceResult.Outcome.CREATED));
         // Two requests for the same member at once: the second insert collides on _id and reads the first one's record.
         return existing.switchIfEmpty(insert.onErrorResume(DuplicateKeyException.class, e -> existing));

@@ -16,6 +16,9 @@ import org.partybuilding.training.ledger.TrainingLedger;
 /** What a restarted service knows: the read models and the ledger rebuilt from the collections give the same figures. */
 class StartupLoaderTest extends TrainingApiTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.partybuilding.training.context.TrainingChanges changes;
+
     @Test
     void aRestartRebuildsTheSameFigures() {
         String po = partyOrganization("JIANSHE");
@@ -32,7 +35,7 @@ class StartupLoaderTest extends TrainingApiTestBase {
 
         Directory directory = new Directory();
         TrainingLedger ledger = new TrainingLedger();
-        new StartupLoader(mongo, directory, ledger).run(null);
+        new StartupLoader(mongo, directory, ledger, changes, java.time.Clock.systemUTC()).run(null);
 
         assertThat(directory.partyOrganization(po)).isPresent();
         assertThat(directory.partyMembers(po)).isEqualTo(2);

@@ -27,12 +27,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class KubernetesManifestsTest {
 
-    /**
-     * Services whose reports come from in-memory totals that only see the writes made through the instance
-     * (training-service/README.md, funding-service/README.md): one replica, never two at once.
-     */
-    private static final Set<String> SINGLE_INSTANCE = Set.of("training-service", "funding-service");
-
     private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
 
     /** The overlay's manifests as {@code kubectl kustomize deploy/k8s/overlays/<overlay>} prints them. */
@@ -125,15 +119,69 @@ class KubernetesManifestsTest {
             boolean autoscaled = ofKind(manifests, "HorizontalPodAutoscaler").stream()
                     .anyMatch(hpa -> hpa.path("spec").path("scaleTargetRef").path("name").asText().equals(name)
                             && hpa.path("spec").path("scaleTargetRef").path("kind").asText().equals("Deployment"));
-            if (SINGLE_INSTANCE.contains(name)) {
-                assertThat(deployment.path("spec").path("replicas").asInt()).as(name + " runs once").isEqualTo(1);
-                assertThat(deployment.path("spec").path("strategy").path("type").asText()).isEqualTo("Recreate");
-                assertThat(autoscaled).as(name + " must not be scaled out").isFalse();
-            } else {
-                assertThat(autoscaled).as(name + " has a HorizontalPodAutoscaler").isTrue();
-            }
+            assertThat(autoscaled).as(name + " has a HorizontalPodAutoscaler").isTrue();
         }
         assertThat(deployments).containsExactlyInAnyOrderElementsOf(Repository.IMAGE_MODULES);
+    }
+
+    /**
+     * Production runs every service at least twice (no service keeps a figure or a session in one instance's memory):
+     * replicas and the autoscaler's minimum ≥ 2, a disruption budget that keeps one running, a rolling update.
+     */
+    @org.junit.jupiter.api.Test
+    void everyDeploymentInProductionRunsAtLeastTwiceWithItsDisruptionBudgetAndAutoscaler() {
+        assertThat(scalingProblems(render("prod"))).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theScalingCheckRefusesASingleInstanceInProduction() {
+        List<JsonNode> manifests = new ArrayList<>(render("prod").stream().map(m -> (JsonNode) m.deepCopy()).toList());
+        JsonNode funding = named(manifests, "Deployment", "funding-service");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) funding.path("spec")).put("replicas", 1);
+        assertThat(scalingProblems(manifests)).anyMatch(p -> p.contains("funding-service") && p.contains("replicas"));
+
+        List<JsonNode> withoutAutoscaler = render("prod").stream().filter(m -> !(m.path("kind").asText()
+                .equals("HorizontalPodAutoscaler") && m.path("metadata").path("name").asText().equals("training-service")))
+                .toList();
+        assertThat(scalingProblems(withoutAutoscaler)).anyMatch(p -> p.contains("training-service") && p.contains("autoscaler"));
+
+        List<JsonNode> withoutBudget = render("prod").stream().filter(m -> !(m.path("kind").asText()
+                .equals("PodDisruptionBudget") && m.path("metadata").path("name").asText().equals("gateway"))).toList();
+        assertThat(scalingProblems(withoutBudget)).anyMatch(p -> p.contains("gateway") && p.contains("disruption budget"));
+    }
+
+    /** What keeps a production Deployment from running as two or more instances, one line per problem. */
+    private static List<String> scalingProblems(List<JsonNode> manifests) {
+        List<String> problems = new ArrayList<>();
+        for (JsonNode deployment : ofKind(manifests, "Deployment")) {
+            String name = deployment.path("metadata").path("name").asText();
+            JsonNode spec = deployment.path("spec");
+            if (spec.path("replicas").asInt(1) < 2) {
+                problems.add(name + ": replicas " + spec.path("replicas").asInt(1) + " < 2");
+            }
+            if (spec.path("strategy").path("type").asText("RollingUpdate").equals("Recreate")) {
+                problems.add(name + ": Recreate stops every instance at once");
+            }
+            JsonNode labels = spec.path("template").path("metadata").path("labels");
+            List<JsonNode> budgets = ofKind(manifests, "PodDisruptionBudget").stream()
+                    .filter(pdb -> selects(pdb.path("spec").path("selector"), labels)).toList();
+            if (budgets.isEmpty()) {
+                problems.add(name + ": no disruption budget");
+            }
+            budgets.stream().filter(pdb -> pdb.path("spec").path("minAvailable").asInt(0) < 1
+                    && pdb.path("spec").path("maxUnavailable").asInt(1) != 1)
+                    .forEach(pdb -> problems.add(name + ": disruption budget " + pdb.path("spec") + " may stop every instance"));
+            List<JsonNode> autoscalers = ofKind(manifests, "HorizontalPodAutoscaler").stream()
+                    .filter(hpa -> hpa.path("spec").path("scaleTargetRef").path("name").asText().equals(name)
+                            && hpa.path("spec").path("scaleTargetRef").path("kind").asText().equals("Deployment"))
+                    .toList();
+            if (autoscalers.isEmpty()) {
+                problems.add(name + ": no autoscaler");
+            }
+            autoscalers.stream().filter(hpa -> hpa.path("spec").path("minReplicas").asInt(1) < 2)
+                    .forEach(hpa -> problems.add(name + ": autoscaler minReplicas " + hpa.path("spec").path("minReplicas").asInt(1) + " < 2"));
+        }
+        return problems;
     }
 
     @ParameterizedTest

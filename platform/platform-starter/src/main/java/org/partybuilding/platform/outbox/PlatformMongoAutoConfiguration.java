@@ -70,10 +70,16 @@ public class PlatformMongoAutoConfiguration {
         return new CollectionIndexes.Creator(mongo, declared);
     }
 
-    @Bean
-    @ConditionalOnBean(ReactiveMongoTemplate.class)
-    VersionedReadModels versionedReadModels(ReactiveMongoTemplate mongo, MeterRegistry meters) {
-        return new VersionedReadModels(mongo, meters);
+    /** Read models kept by Kafka consumers: not for a module with MongoDB but no Kafka (the gateway's sessions). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.kafka.clients.consumer.ConsumerRecord")
+    static class ReadModels {
+
+        @Bean
+        @ConditionalOnBean(ReactiveMongoTemplate.class)
+        VersionedReadModels versionedReadModels(ReactiveMongoTemplate mongo, MeterRegistry meters) {
+            return new VersionedReadModels(mongo, meters);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

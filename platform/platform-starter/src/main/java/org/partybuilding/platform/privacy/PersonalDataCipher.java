@@ -1,15 +1,11 @@
 package org.partybuilding.platform.privacy;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -23,19 +19,16 @@ import javax.crypto.spec.SecretKeySpec;
 public final class PersonalDataCipher {
 
     private static final String PREFIX = "v1:";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
 
-    private final SecretKeySpec encryptionKey;
+    private final Sealer sealer;
     private final SecretKeySpec lookupKey;
-    private final SecureRandom random = new SecureRandom();
 
     public PersonalDataCipher(byte[] masterKey) {
         if (masterKey == null || masterKey.length != 32) {
             throw new IllegalArgumentException("platform.privacy.key must be base64 of exactly 32 random bytes");
         }
-        this.encryptionKey = new SecretKeySpec(derive(masterKey, "encryption"), "AES");
-        this.lookupKey = new SecretKeySpec(derive(masterKey, "lookup"), "HmacSHA256");
+        this.sealer = new Sealer(masterKey, "encryption");
+        this.lookupKey = new SecretKeySpec(Sealer.derive(masterKey, "lookup"), "HmacSHA256");
     }
 
     public static PersonalDataCipher fromBase64(String key) {
@@ -51,17 +44,7 @@ public final class PersonalDataCipher {
         if (plain == null) {
             return null;
         }
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                    .put(nonce).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Encryption failed", e);
-        }
+        return PREFIX + Base64.getEncoder().encodeToString(sealer.seal(plain.getBytes(StandardCharsets.UTF_8)));
     }
 
     public String decrypt(String stored) {
@@ -71,15 +54,7 @@ public final class PersonalDataCipher {
         if (!stored.startsWith(PREFIX)) {
             throw new IllegalStateException("Not a value sealed by this cipher");
         }
-        byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
-            return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            // Wrong key or tampered value; the message never includes the value.
-            throw new IllegalStateException("Decryption failed: wrong platform.privacy.key or a tampered value");
-        }
+        return new String(sealer.open(Base64.getDecoder().decode(stored.substring(PREFIX.length()))), StandardCharsets.UTF_8);
     }
 
     /** A stable keyed hash for equality lookups (hex); without the key it cannot be recomputed from a guess. */
@@ -96,13 +71,4 @@ public final class PersonalDataCipher {
         }
     }
 
-    private static byte[] derive(byte[] masterKey, String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(masterKey, "HmacSHA256"));
-            return mac.doFinal(("party-building/" + purpose).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Key derivation failed", e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.partybuilding.platform.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.partybuilding.platform.problem.ProblemResponses;
@@ -19,6 +20,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -62,7 +64,10 @@ public class PlatformSecurityAutoConfiguration {
         OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
                 new AudienceValidator(properties.audience()));
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+                .withJwkSource(new RealmKeys(properties.jwkSetUri(), properties.jwks(), Clock.systemUTC()))
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
         decoder.setJwtValidator(claims);
         return new ValidatedTokenCache(decoder, claims, properties.tokenCache());
     }

@@ -15,16 +15,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience    expected entry of {@code aud}
  * @param publicPaths paths served without a token (API docs); actuator lives on the management port
  * @param tokenCache  how many validated tokens are remembered, and for how long ({@link ValidatedTokenCache})
+ * @param jwks        how the realm's keys are fetched ({@link RealmKeys})
  */
 @ConfigurationProperties("platform.security")
 public record PlatformSecurityProperties(String issuerUri, String jwkSetUri, String audience, List<String> publicPaths,
-        @DefaultValue TokenCache tokenCache) {
+        @DefaultValue TokenCache tokenCache, @DefaultValue Jwks jwks) {
 
     public PlatformSecurityProperties {
         publicPaths = publicPaths == null
                 ? List.of("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/actuator/**")
                 : List.copyOf(publicPaths);
         tokenCache = tokenCache == null ? new TokenCache(5_000, Duration.ofMinutes(5)) : tokenCache;
+        jwks = jwks == null ? new Jwks(Duration.ofSeconds(5), Duration.ofSeconds(10)) : jwks;
+    }
+
+    /**
+     * {@code platform.security.jwks.*}: fetching the realm's keys.
+     *
+     * @param timeout         a fetch not answered within this is given up, the keys held are kept (default 5 s): a
+     *                        token checked meanwhile is answered at once, never left waiting on the identity provider
+     * @param refetchInterval after a fetch, a token naming an unknown key fetches again only this much later (default
+     *                        10 s): forged key ids cannot make a service call the identity provider per request; a key
+     *                        the realm newly rotated in is accepted at most this late
+     */
+    public record Jwks(@DefaultValue("5s") Duration timeout, @DefaultValue("10s") Duration refetchInterval) {
+
+        public Jwks {
+            if (timeout == null || timeout.isNegative() || timeout.isZero() || refetchInterval == null || refetchInterval.isNegative()) {
+                throw new IllegalArgumentException("platform.security.jwks needs timeout > 0 and refetch-interval >= 0");
+            }
+        }
     }
 
     /**

@@ -40,6 +40,7 @@ public final class TestTokens {
     private Instant expiresAt = Instant.now().plus(Duration.ofHours(1));
     private boolean unknownKey;
     private String client = "platform-cli";
+    private final Map<String, Object> extraClaims = new java.util.LinkedHashMap<>();
 
     private TestTokens() {
     }
@@ -82,6 +83,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** Any further claim, e.g. an ID token's {@code nonce} for a test that plays the realm's token endpoint. */
+    public TestTokens claim(String name, Object value) {
+        extraClaims.put(name, value);
+        return this;
+    }
+
     public TestTokens expired() {
         this.expiresAt = Instant.now().minus(Duration.ofMinutes(10));
         return this;
@@ -115,6 +122,7 @@ public final class TestTokens {
                 .claim("azp", client)
                 .claim("preferred_username", username)
                 .claim("realm_access", Map.of("roles", roles.stream().map(Role::realmRole).toList()));
+        extraClaims.forEach(claims::claim);
         if (street != null) {
             claims.claim("street", street);
         }
