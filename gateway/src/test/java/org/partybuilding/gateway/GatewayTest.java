@@ -97,6 +97,26 @@ class GatewayTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.service").isEqualTo("registry");
     }
 
+    /**
+     * The service continues the caller's trace as the gateway's child (TraceContextRelay, in place of Spring Cloud
+     * Gateway's observation of each proxied request): same trace id, the gateway's span as parent, the sampling decision
+     * kept; a request without a trace gets one, so the service's log lines and spans share the gateway's trace id.
+     */
+    @Test
+    void theServiceContinuesTheTraceAsTheGatewaysChild() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String callersSpan = "b7ad6b7169203331";
+        String uri = unique("/api/registry");
+        web.get().uri(uri).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token()))
+                .header("traceparent", "00-" + traceId + "-" + callersSpan + "-01").exchange().expectStatus().isOk();
+        String traceparent = REGISTRY.received(uri).get(0).traceparent();
+        assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain(callersSpan);
+
+        String untraced = unique("/api/registry");
+        web.get().uri(untraced).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token())).exchange().expectStatus().isOk();
+        assertThat(REGISTRY.received(untraced).get(0).traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
     @Test
     void aPostReachesTheServiceOnceWithItsBody() {
         String uri = unique("/api/members");

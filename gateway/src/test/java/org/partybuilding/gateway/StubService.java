@@ -30,7 +30,7 @@ final class StubService implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     record Received(String method, String uri, String authorization, String host, String contentLength,
-            String transferEncoding, int bodyLength) {
+            String transferEncoding, int bodyLength, String traceparent) {
     }
 
     private final String name;
@@ -77,7 +77,7 @@ final class StubService implements AutoCloseable {
         return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap(body -> {
             Received seen = new Received(request.method().name(), request.uri(), request.requestHeaders().get("Authorization"),
                     request.requestHeaders().get("Host"), request.requestHeaders().get("Content-Length"),
-                    request.requestHeaders().get("Transfer-Encoding"), body.length);
+                    request.requestHeaders().get("Transfer-Encoding"), body.length, request.requestHeaders().get("traceparent"));
             received.add(seen);
             if (request.uri().equals("/v3/api-docs")) {
                 return Mono.from(json(response, Map.of("openapi", "3.1.0", "info", Map.of("title", name, "version", "test"),

@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -69,6 +70,19 @@ public class PlatformSecurityAutoConfiguration {
                 .build();
         decoder.setJwtValidator(claims);
         return new ValidatedTokenCache(decoder, claims, properties.tokenCache());
+    }
+
+    /**
+     * Spring Security observes nothing: no observation per filter of its chain, per authentication or per
+     * authorization. {@code management.observations.enable.spring.security: false} (platform-defaults) only makes those
+     * observations no-ops; without this setting the chain still wraps each of its filters in an observing decorator on
+     * every request (issue 23: 1.6-2.3 % of the samples). No dashboard, alert or trace reads them; the request's own
+     * span and timer ({@code http.server.requests}) stay.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings platformSecurityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** The token cache's hits, misses, size and evictions ({@code cache_*{cache="validated-tokens"}}). */
