@@ -75,8 +75,13 @@ public class MemberReports {
         if (candidates.isEmpty()) {
             return Mono.just(List.of());
         }
-        // who paid any of the months that make arrears (the last arrears-months before this one)
-        Query recent = Query.query(Criteria.where("month").gte(latestOwedFrom.toString()).lt(current.toString()));
+        // who paid any of the months that make arrears (the last arrears-months before this one), named one by one: a
+        // range of months reads every payment on the MongoDB-protocol server, a list of them the month index
+        List<String> months = new ArrayList<>();
+        for (YearMonth month = latestOwedFrom; month.isBefore(current); month = month.plusMonths(1)) {
+            months.add(month.toString());
+        }
+        Query recent = Query.query(Criteria.where("month").in(months));
         return mongo.findDistinct(recent, "memberId", DuesPayment.class, String.class).collect(Collectors.toSet())
                 .flatMap(paidRecently -> {
                     List<String> inArrears = candidates.keySet().stream().filter(id -> !paidRecently.contains(id)).toList();
