@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.partybuilding.member.MemberApiTestBase;
 import org.partybuilding.member.development.Stage;
 import org.partybuilding.member.development.StageDates;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * What the directory reads from the database at start is what a write puts into it: every member (former ones too),
@@ -35,7 +37,15 @@ class MemberDirectoryLoadApiTest extends MemberApiTestBase {
         Member applicant = member("m-load-3", MemberStatus.ACTIVE, null, false, List.of(), null,
                 new StageDates(LocalDate.of(2026, 1, 3), null, null, null, null), changed);
         mongo.insertAll(List.of(mobileFlagged, left, applicant)).then().block();
+        try {
+            loadedAsWritten(mobileFlagged, left, applicant, changed);
+        } finally {
+            // their personal data is not sealed: the lists of other tests would fail to open it
+            mongo.remove(Query.query(Criteria.where("_id").in("m-load-1", "m-load-2", "m-load-3")), Member.class).block();
+        }
+    }
 
+    private void loadedAsWritten(Member mobileFlagged, Member left, Member applicant, Instant changed) {
         MemberDirectory fresh = new MemberDirectory();
         new MemberDirectoryUpdates(fresh, mongo).run(null);
 
