@@ -139,8 +139,10 @@ public final class Bench {
                     new FundingBench(platform, () -> bench.token("district-admin"), () -> bench.token("finance"), quick,
                             bench.report).run();
                 }
-                if (runs.test("daily")) { // after "branch": the inbox and annual report on its district
-                    new DailyToolsBench(platform, () -> bench.token("committee-admin"), bench.report).run();
+                if (runs.test("daily")) { // after "branch": the inbox and annual report on its district; after "member" alone:
+                    // member-service's part on that measure's members
+                    new DailyToolsBench(platform, () -> bench.token("committee-admin"), bench.report,
+                            runs.test("member") && !runs.test("branch") ? List.of("members") : DailyToolsBench.ALL).run();
                 }
                 if (runs.test("demo")) { // not in "all": it needs a district of its own (absolute figures)
                     new DemoBench(platform, quick, bench.report).run();

@@ -5,17 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.partybuilding.member.members.Member;
-import org.partybuilding.member.members.MemberAccess;
-import org.partybuilding.member.members.MemberStatus;
 import org.partybuilding.member.reports.MemberReports;
 import org.partybuilding.member.reports.PipelineReport;
 import org.partybuilding.platform.inbox.Inbox;
 import org.partybuilding.platform.inbox.InboxItem;
 import org.partybuilding.platform.security.DataScope;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,7 +23,7 @@ import reactor.core.publisher.Mono;
 /**
  * {@code GET /api/members/inbox}: member-service's part of the work inbox (待办), from the same reports the member
  * pages show (pipeline, transfer-due, arrears) and the members flagged {@code transferRequired}, within the caller's
- * scope as every member list ({@link MemberAccess}): a street admin its street, a branch secretary its own party
+ * scope as every member list ({@code MemberAccess}): a street admin its street, a branch secretary its own party
  * organization's members.
  */
 @RestController
@@ -37,13 +32,11 @@ import reactor.core.publisher.Mono;
 class MemberInbox {
 
     private final MemberReports reports;
-    private final ReactiveMongoTemplate mongo;
     private final MemberInboxRules rules;
     private final Clock clock;
 
-    MemberInbox(MemberReports reports, ReactiveMongoTemplate mongo, MemberInboxSettings settings, Clock clock) {
+    MemberInbox(MemberReports reports, MemberInboxSettings settings, Clock clock) {
         this.reports = reports;
-        this.mongo = mongo;
         this.rules = new MemberInboxRules(settings);
         this.clock = clock;
     }
@@ -65,13 +58,9 @@ class MemberInbox {
         });
         Mono<List<InboxItem>> mobile = reports.transferDue(null, scope)
                 .map(r -> r.members().stream().map(e -> rules.mobileTransfer(e)).toList());
-        Query flagged = Query.query(MemberAccess.scoped(scope, null, null).and("status").is(MemberStatus.ACTIVE)
-                .and("transferRequired").is(true));
-        flagged.fields().include("name", "street", "partyOrganizationId", "updatedAt");
-        Mono<List<InboxItem>> transfers = mongo.find(flagged, org.bson.Document.class, Member.COLLECTION)
-                .map(d -> rules.transferRequired(String.valueOf(d.get("_id")), d.getString("name"), d.getString("street"),
-                        d.getString("partyOrganizationId"), flaggedOn(d.getDate("updatedAt"), today)))
-                .collectList();
+        Mono<List<InboxItem>> transfers = Mono.fromSupplier(() -> reports.transferRequired(scope).stream()
+                .map(m -> rules.transferRequired(m.id(), m.name(), m.street(), m.partyOrganizationId(), flaggedOn(m.flaggedAt(), today)))
+                .toList());
         Mono<List<InboxItem>> arrears = reports.arrears(null, null, scope).map(list -> list.stream().map(rules::arrears).toList());
         return Mono.zip(pipeline, mobile, transfers, arrears).map(t -> {
             List<InboxItem> items = new ArrayList<>(t.getT1());
@@ -82,7 +71,7 @@ class MemberInbox {
         });
     }
 
-    private LocalDate flaggedOn(java.util.Date updatedAt, LocalDate today) {
-        return updatedAt == null ? today : updatedAt.toInstant().atZone(clock.getZone()).toLocalDate();
+    private LocalDate flaggedOn(java.time.Instant flaggedAt, LocalDate today) {
+        return flaggedAt == null ? today : flaggedAt.atZone(clock.getZone()).toLocalDate();
     }
 }

@@ -1,5 +1,7 @@
 package org.partybuilding.member.members;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,7 +11,6 @@ import org.partybuilding.events.MemberSnapshot;
 import org.partybuilding.events.OrganizationSnapshot;
 import org.partybuilding.events.Topics;
 import org.partybuilding.member.development.Stage;
-import org.partybuilding.member.development.StageDates;
 import org.partybuilding.platform.messaging.EventHandling;
 import org.partybuilding.platform.messaging.IncomingEvent;
 import org.springframework.boot.ApplicationArguments;
@@ -36,7 +37,9 @@ class MemberDirectoryUpdates implements ApplicationRunner {
     private static final Set<EventType> ORGANIZATION_EVENTS = Set.of(EventType.ORGANIZATION_REGISTERED,
             EventType.ORGANIZATION_UPDATED, EventType.ORGANIZATION_DEREGISTERED);
     private static final String[] FIELDS = {"version", "name", "organizationId", "street", "partyOrganizationId", "stage",
-            "stageDates", "probationExtendedMonths", "applicantTalkOn", "onPlatformSince"};
+            "stageDates", "probationExtendedMonths", "applicantTalkOn", "onPlatformSince", "status", "leftOn", "transfers.kind",
+            "transfers.state", "transfers.finishedOn", "mobile.originalPartyOrganization", "mobile.workingSince",
+            "mobile.holdsPostInOriginal", "transferRequired", "updatedAt"};
 
     private final MemberDirectory directory;
     private final ReactiveMongoTemplate mongo;
@@ -50,7 +53,8 @@ class MemberDirectoryUpdates implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Query query = Query.query(Criteria.where("status").is(MemberStatus.ACTIVE));
+        // every member, former ones too: the annual report counts them on the days they were still members here
+        Query query = new Query();
         query.fields().include(FIELDS);
         mongo.find(query, Document.class, Member.COLLECTION).doOnNext(d -> directory.load(entry(d))).then().block();
     }
@@ -88,10 +92,27 @@ class MemberDirectoryUpdates implements ApplicationRunner {
     }
 
     private MemberDirectory.Entry entry(Document d) {
-        StageDates dates = documents.stageDates(d);
+        List<Document> stored = d.getList("transfers", Document.class);
+        List<Transfer> transfers = new ArrayList<>(stored == null ? 0 : stored.size());
+        if (stored != null) {
+            for (Document t : stored) {
+                transfers.add(new Transfer(null, enumOf(Transfer.TransferKind.class, t.getString("kind")), null, null, null, null,
+                        enumOf(Transfer.TransferState.class, t.getString("state")), null, documents.date(t, "finishedOn"), null, null));
+            }
+        }
+        Document mobile = d.get("mobile", Document.class);
+        java.util.Date updatedAt = d.getDate("updatedAt");
         return new MemberDirectory.Entry(String.valueOf(d.get("_id")), ((Number) d.get("version")).longValue(),
                 d.getString("name"), d.getString("organizationId"), d.getString("street"), d.getString("partyOrganizationId"),
-                Stage.valueOf(d.getString("stage")), dates == null ? new StageDates(null, null, null, null, null) : dates,
-                d.getInteger("probationExtendedMonths"), documents.date(d, "applicantTalkOn"), documents.date(d, "onPlatformSince"));
+                Stage.valueOf(d.getString("stage")), documents.stageDates(d), d.getInteger("probationExtendedMonths"),
+                documents.date(d, "applicantTalkOn"), documents.date(d, "onPlatformSince"),
+                enumOf(MemberStatus.class, d.getString("status")), documents.date(d, "leftOn"), transfers,
+                mobile == null ? null : new MobileMembership(mobile.getString("originalPartyOrganization"), null,
+                        documents.date(mobile, "workingSince"), mobile.getBoolean("holdsPostInOriginal")),
+                Boolean.TRUE.equals(d.getBoolean("transferRequired")), updatedAt == null ? null : updatedAt.toInstant());
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 }

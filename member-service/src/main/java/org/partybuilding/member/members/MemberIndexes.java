@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
  * The members' indexes, created by platform-starter before the service reports ready: one member per ID number (by
  * its keyed hash); the members of an organization, of a party organization and of a street, which the list filters,
  * data scope and the reactions to organization and party-organization events select by (without them each such event
- * read all 100,000 members); transfers by id; the mobile members by the day they started working here and the members
- * flagged for a transfer, which the work inbox asks for on every call (rule 9's transfer-due list, rule 10).
+ * read all 100,000 members); transfers by id; the members flagged for a transfer (the list's {@code transferRequired}
+ * filter). The work inbox's transfer-due and flagged members come from the {@code MemberDirectory}, not from queries.
  */
 @Configuration(proxyBeanMethods = false)
 class MemberIndexes {
@@ -24,7 +24,6 @@ class MemberIndexes {
                 ascending("organization", "organizationId"),
                 ascending("party_organization", "partyOrganizationId"),
                 ascending("street", "street"),
-                ascending("mobile_working_since", "mobile.workingSince"),
                 ascending("transfer_required", "transferRequired"));
     }
 }

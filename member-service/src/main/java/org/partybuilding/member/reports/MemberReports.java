@@ -13,15 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.partybuilding.member.context.TrainingAttendance;
 import org.partybuilding.member.dues.DuesPayment;
 import org.partybuilding.member.dues.DuesRules;
-import org.partybuilding.member.members.Member;
 import org.partybuilding.member.members.MemberAccess;
 import org.partybuilding.member.members.MemberDirectory;
-import org.partybuilding.member.members.MemberStatus;
 import org.partybuilding.member.development.Stage;
 import org.partybuilding.member.members.Transfer;
 import org.partybuilding.member.development.DevelopmentRules;
@@ -76,8 +75,13 @@ public class MemberReports {
         if (candidates.isEmpty()) {
             return Mono.just(List.of());
         }
-        // who paid any of the months that make arrears (the last arrears-months before this one)
-        Query recent = Query.query(Criteria.where("month").gte(latestOwedFrom.toString()).lt(current.toString()));
+        // who paid any of the months that make arrears (the last arrears-months before this one), named one by one: a
+        // range of months reads every payment on the MongoDB-protocol server, a list of them the month index
+        List<String> months = new ArrayList<>();
+        for (YearMonth month = latestOwedFrom; month.isBefore(current); month = month.plusMonths(1)) {
+            months.add(month.toString());
+        }
+        Query recent = Query.query(Criteria.where("month").in(months));
         return mongo.findDistinct(recent, "memberId", DuesPayment.class, String.class).collect(Collectors.toSet())
                 .flatMap(paidRecently -> {
                     List<String> inArrears = candidates.keySet().stream().filter(id -> !paidRecently.contains(id)).toList();
@@ -200,18 +204,36 @@ public class MemberReports {
         return new PipelineReport.Due(entries.size(), now, entries.stream().limit(limit).toList());
     }
 
+    /**
+     * Rule 9's transfer-due list: active mobile members working here {@code member.rules.mobile-transfer-months} or
+     * more, holding no post in their original party organization, without a transfer in requested; from the
+     * {@link MemberDirectory} (a range of dates among 100,000 members would read them all on every inbox call).
+     */
     public Mono<TransferDueReport> transferDue(String street, DataScope scope) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate workingSinceAtLatest = today.minusMonths(rules.settings().mobileTransferMonths());
-        Query query = Query.query(MemberAccess.scoped(scope, street, null).and("status").is(MemberStatus.ACTIVE)
-                .and("mobile.holdsPostInOriginal").is(false).and("mobile.workingSince").lte(workingSinceAtLatest));
-        query.fields().exclude(org.partybuilding.platform.audit.AuditRecord.HISTORY_FIELD);
-        return mongo.find(query, Member.class)
-                .filter(m -> m.transfers().stream().noneMatch(t -> t.open() && t.kind() == Transfer.TransferKind.IN))
-                .map(m -> new TransferDueReport.Entry(m.id(), m.name(), m.organizationId(), m.street(),
-                        m.mobile().originalPartyOrganization(), m.mobile().workingSince(),
-                        m.mobile().workingSince().plusMonths(rules.settings().mobileTransferMonths()), m.partyOrganizationId()))
-                .sort(Comparator.comparing(TransferDueReport.Entry::dueSince).thenComparing(TransferDueReport.Entry::memberId))
-                .collectList().map(list -> new TransferDueReport(today, list.size(), list));
+        int months = rules.settings().mobileTransferMonths();
+        LocalDate workingSinceAtLatest = today.minusMonths(months);
+        Predicate<MemberDirectory.Entry> scoped = MemberAccess.scopedEntries(scope, street, null);
+        return Mono.fromSupplier(() -> {
+            List<TransferDueReport.Entry> due = directory.matching(m -> m.mobile() != null && scoped.test(m)).stream()
+                    .filter(m -> Boolean.FALSE.equals(m.mobile().holdsPostInOriginal()) && m.mobile().workingSince() != null
+                            && !m.mobile().workingSince().isAfter(workingSinceAtLatest)
+                            && m.transfers().stream().noneMatch(t -> t.open() && t.kind() == Transfer.TransferKind.IN))
+                    .map(m -> new TransferDueReport.Entry(m.id(), m.name(), m.organizationId(), m.street(),
+                            m.mobile().originalPartyOrganization(), m.mobile().workingSince(),
+                            m.mobile().workingSince().plusMonths(months), m.partyOrganizationId()))
+                    .sorted(Comparator.comparing(TransferDueReport.Entry::dueSince).thenComparing(TransferDueReport.Entry::memberId))
+                    .toList();
+            return new TransferDueReport(today, due.size(), due);
+        });
+    }
+
+    /**
+     * The active members in scope flagged {@code transferRequired} (their party organization was dissolved: rules 6
+     * and 10), from the {@link MemberDirectory}.
+     */
+    public Collection<MemberDirectory.Entry> transferRequired(DataScope scope) {
+        Predicate<MemberDirectory.Entry> scoped = MemberAccess.scopedEntries(scope, null, null);
+        return directory.matching(m -> m.transferRequired() && scoped.test(m));
     }
 }

@@ -61,4 +61,30 @@ class MemberDirectoryTest {
 
         assertThat(all()).extracting(MemberDirectory.Entry::street).containsOnly("DONGSHAN");
     }
+
+    @Test
+    void aFormerMemberIsKeptWithTheDatedFactsTheAnnualReportReadsAndFollowsTheEmployer() {
+        Transfer out = new Transfer("t1", Transfer.TransferKind.OUT_OF_DISTRICT, "po-1", null, "天河区", null,
+                Transfer.TransferState.COMPLETED, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 5), null, null);
+        Member active = member("m1", 1, "JIANSHE", Stage.FORMAL, MemberStatus.ACTIVE);
+        directory.put(active);
+        directory.put(new Member("m1", 2, active.name(), active.gender(), active.birthDate(), active.idNumberSealed(),
+                active.idNumberHash(), active.phoneSealed(), null, "org-1", "JIANSHE", "po-1", Stage.FORMAL, active.stageDates(), null,
+                null, null, null, IncomeCategory.EMPLOYED, MemberStatus.TRANSFERRED_OUT, null, false, List.of(out), null,
+                active.onPlatformSince(), null, null, List.of(), List.of()));
+        directory.load(MemberDirectory.Entry.of(active)); // an older state read at start brings nobody back
+
+        assertThat(all()).isEmpty();
+        directory.employerMoved("org-1", "DONGSHAN");
+        assertThat(directory.everyone(e -> true)).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(MemberStatus.TRANSFERRED_OUT);
+            assertThat(e.street()).isEqualTo("DONGSHAN");
+            assertThat(e.transfers()).singleElement().satisfies(t -> {
+                assertThat(t.kind()).isEqualTo(Transfer.TransferKind.OUT_OF_DISTRICT);
+                assertThat(t.state()).isEqualTo(Transfer.TransferState.COMPLETED);
+                assertThat(t.finishedOn()).isEqualTo(LocalDate.of(2026, 3, 5));
+            });
+        });
+        assertThat(directory.holds("m1", 2)).isTrue();
+    }
 }
