@@ -16,6 +16,7 @@ import org.partybuilding.events.EventType;
 import org.partybuilding.events.MemberSnapshot;
 import org.partybuilding.events.PartyOrganizationSnapshot;
 import org.partybuilding.funding.context.DistrictState;
+import org.partybuilding.funding.context.MemberChanges;
 import org.partybuilding.funding.context.MemberView;
 import org.partybuilding.funding.context.PartyOrganizationView;
 import org.partybuilding.funding.ledger.LedgerEntry;
@@ -56,6 +57,9 @@ public abstract class FundingApiTestBase {
 
     @Autowired
     protected LedgerTotals totals;
+
+    @Autowired
+    protected MemberChanges changes;
 
     protected TestEventPublisher events;
 
@@ -130,6 +134,12 @@ public abstract class FundingApiTestBase {
 
     protected void awaitMember(String id, long version) {
         await().atMost(PATIENCE).until(() -> state.member(id).map(m -> m.version() >= version).defaultIfEmpty(false).block());
+        awaitCounted(id, version);
+    }
+
+    /** Until the member's write at this version is counted by {@link MemberChanges} (the consumer's last step). */
+    protected void awaitCounted(String id, long version) {
+        await().atMost(PATIENCE).until(() -> changes.logged(id, version).block());
     }
 
     /** {@code count} active members of the stage in the party organization, admitted on {@code admittedOn}. */

@@ -1,20 +1,32 @@
 package org.partybuilding.funding.context;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.bson.Document;
 import org.partybuilding.platform.outbox.CollectionIndexes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PreDestroy;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -22,8 +34,8 @@ import reactor.core.scheduler.Schedulers;
  * The read models (members, party organizations, the streets' coverage outlooks) as MongoDB holds them: every answer
  * is read from the database, so every instance of the service answers alike whichever of them consumed an event (the
  * instances of one consumer group each see only their partitions). An allocation run or a reconciliation reads the
- * members once per request and derives each member's {@link DatedMembership} from its facts; the forecast counts in
- * the database.
+ * members' dated memberships from this instance's copy, brought up to {@link MemberChanges}' counter first (so never
+ * older than any member write counted before the run began); the forecast counts in the database.
  *
  * <p>A member's document is the union of the versions received (a replayed or reordered event changes nothing), written
  * by a conditional replace over exactly the document read (its version and number of facts), retried when another
@@ -34,16 +46,35 @@ public class DistrictState {
 
     /** How often a member's merge is tried again when another writer changed the document in between. */
     private static final int MERGE_ATTEMPTS = 10;
+    private static final Logger log = LoggerFactory.getLogger(DistrictState.class);
 
     @Bean
     static CollectionIndexes memberIndexes() {
         return CollectionIndexes.on(MemberView.COLLECTION, CollectionIndexes.ascending("status", "status"));
     }
 
-    private final ReactiveMongoTemplate mongo;
+    /** Steps behind the counter a copy is patched by the members the log names; further behind, it is read again. */
+    static final long MAX_PATCHED = 5_000;
 
-    public DistrictState(ReactiveMongoTemplate mongo) {
+    /** This instance's dated memberships of the counted members, as they were at the counter's {@code generation}. */
+    private record Copy(long generation, Map<String, DatedMembership> members, List<DatedMembership> all) {
+
+        Copy(long generation, Map<String, DatedMembership> members) {
+            this(generation, members, List.copyOf(members.values()));
+        }
+    }
+
+    private final ReactiveMongoTemplate mongo;
+    private final MemberChanges changes;
+    private final AtomicReference<Copy> copy = new AtomicReference<>();
+    /** How often the copy is brought up to the counter in the background, once the counter stood still for a tick. */
+    private static final Duration KEEP_CURRENT_EVERY = Duration.ofSeconds(10);
+    private volatile long counterAtLastTick = -1;
+    private Disposable keeping;
+
+    public DistrictState(ReactiveMongoTemplate mongo, MemberChanges changes) {
         this.mongo = mongo;
+        this.changes = changes;
     }
 
     /** The member as stored, if known. */
@@ -56,7 +87,9 @@ public class DistrictState {
      * {@code true} if the document changed, {@code false} if it knew every version already.
      */
     public Mono<Boolean> apply(MemberView told) {
-        return merge(told, 1);
+        // the fact first, then the counter: whoever reads the counter past this step reads the fact too. Counted also
+        // when the version was known already: a redelivery after an instance stopped between the two writes counts it.
+        return merge(told, 1).flatMap(changed -> changes.changed(told.id(), told.version()).thenReturn(changed));
     }
 
     private Mono<Boolean> merge(MemberView told, int attempt) {
@@ -96,17 +129,103 @@ public class DistrictState {
     }
 
     /**
-     * Every member's dated membership: where it counted on a day (rule 15), derived off the event loop. The allocation
-     * run and the reconciliation read every member (100,000) per request, so as little as counts: only members whose
-     * stage is formal or probationary (no other ever counts: {@link DatedMembership#countsFor}, a party member by its
-     * current stage), only the fields counted by, as plain documents taken apart here (no mapping by the template).
+     * Every counted member's dated membership: where it counted on a day (rule 15). The allocation run and the
+     * reconciliation need all of them (100,000) per request, so this instance keeps a copy: the counter of
+     * {@link MemberChanges} is read first; a copy at that step is used as it is; one behind is patched with the members
+     * the log names after its step (read again by id, facts first written, then counted: so they hold at least what
+     * the steps announced); with no copy, a counter gone back (a database emptied), too many steps or a step not logged
+     * yet, every member is read again. Only members whose stage is formal or probationary are kept (no other ever
+     * counts: {@link DatedMembership#countsFor}), only the fields counted by, as plain documents taken apart here.
      */
     public Mono<List<DatedMembership>> memberships() {
-        Query counted = Query.query(Criteria.where("stage").in("FORMAL", "PROBATIONARY"));
+        return changes.generation().flatMap(generation -> {
+            Copy held = copy.get();
+            Mono<Copy> current;
+            if (held != null && held.generation() == generation) {
+                current = Mono.just(held);
+            } else if (held == null || generation < held.generation() || generation - held.generation() > MAX_PATCHED) {
+                current = readAll(generation);
+            } else {
+                current = changes.between(held.generation(), generation)
+                        .flatMap(logged -> logged.size() == generation - held.generation()
+                                ? patch(held, generation, logged)
+                                : readAll(generation));
+            }
+            // the newest copy read stays (a slower concurrent refresh may set an older one: the next run patches it)
+            return current.doOnNext(copy::set).map(Copy::all);
+        });
+    }
+
+    /**
+     * Keeps the copy near the counter in the background, so a run after an import patches little or nothing: every
+     * {@link #KEEP_CURRENT_EVERY}, when the counter has not moved since the previous tick (an import finished; during
+     * one, reading every member again each tick would only compete with it) and the copy is behind it.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void keepCopyCurrent() {
+        keeping = Flux.interval(Duration.ZERO, KEEP_CURRENT_EVERY)
+                .onBackpressureDrop()
+                .concatMap(tick -> changes.generation().flatMap(generation -> {
+                    boolean still = generation == counterAtLastTick;
+                    counterAtLastTick = generation;
+                    Copy held = copy.get();
+                    return still && (held == null || held.generation() != generation) ? memberships().then() : Mono.<Void>empty();
+                }).onErrorResume(e -> {
+                    log.warn("Members' copy: refresh failed, next in {}", KEEP_CURRENT_EVERY, e);
+                    return Mono.empty();
+                }), 0)
+                .subscribe();
+    }
+
+    @PreDestroy
+    void stopKeepingCopyCurrent() {
+        if (keeping != null) {
+            keeping.dispose();
+        }
+    }
+
+    private static Query counted(Criteria criteria) {
+        Query counted = Query.query(criteria);
         counted.fields().include("version", "partyOrganizationId", "stage", "status", "admittedOn", "history");
-        return mongo.find(counted, Document.class, MemberView.COLLECTION).collectList()
+        return counted;
+    }
+
+    private static boolean countedStage(Document stored) {
+        return "FORMAL".equals(stored.getString("stage")) || "PROBATIONARY".equals(stored.getString("stage"));
+    }
+
+    /** Every counted member, read after the counter stood at {@code generation}. */
+    private Mono<Copy> readAll(long generation) {
+        return mongo.find(counted(Criteria.where("stage").in("FORMAL", "PROBATIONARY")), Document.class, MemberView.COLLECTION)
+                .collectList()
                 .publishOn(Schedulers.parallel())
-                .map(all -> all.stream().map(stored -> DatedMembership.of(counted(stored))).toList());
+                .map(all -> {
+                    Map<String, DatedMembership> members = new HashMap<>(all.size() * 2);
+                    for (Document stored : all) {
+                        DatedMembership membership = DatedMembership.of(counted(stored));
+                        members.put(membership.id(), membership);
+                    }
+                    return new Copy(generation, members);
+                });
+    }
+
+    /** The copy with the members the steps name read again (one now of another stage, or gone, leaves it). */
+    private Mono<Copy> patch(Copy held, long generation, List<MemberChanges.Change> steps) {
+        Set<String> ids = new LinkedHashSet<>();
+        steps.forEach(step -> ids.add(step.memberId()));
+        return mongo.find(counted(Criteria.where("_id").in(ids)), Document.class, MemberView.COLLECTION).collectList()
+                .publishOn(Schedulers.parallel())
+                .map(read -> {
+                    Map<String, DatedMembership> members = new HashMap<>(held.members());
+                    ids.forEach(members::remove);
+                    for (Document stored : read) {
+                        if (countedStage(stored)) {
+                            DatedMembership membership = DatedMembership.of(counted(stored));
+                            members.put(membership.id(), membership);
+                        }
+                    }
+                    return new Copy(generation, members);
+                });
     }
 
     /** A member document as the view counting needs (no organization or street: {@code null}). */

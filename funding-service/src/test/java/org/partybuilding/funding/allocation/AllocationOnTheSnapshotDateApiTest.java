@@ -91,6 +91,8 @@ class AllocationOnTheSnapshotDateApiTest extends FundingApiTestBase {
         told(formal("s-w1", 1, "po-s-w", "2005-02-01", "ACTIVE", null));
         told(formal("s-y1", 1, "po-s-y", "2007-09-01", "ACTIVE", null));
         await(() -> state.member("s-mover").map(m -> m.history().size() == 2).defaultIfEmpty(false).block());
+        awaitCounted("s-mover", 1);
+        awaitCounted("s-mover", 2);
 
         // po-s-x: s-x1, s-x2, s-stayed, s-undated = 4 × 100.00; po-s-z: s-mover, s-back, s-z1 = 3 × 100.00
         // (the run also funds the other tests' party organizations of 2000, dated long ago: only ours are looked at)

@@ -191,6 +191,26 @@ class TwoInstancesApiTest extends FundingApiTestBase {
         });
     }
 
+    @Test
+    void aMemberConsumedByOneInstanceCountsInTheRunOnTheOtherRightAfterThoughItsCopyWasBuiltBefore() {
+        int year = 2018;
+        // (established in the year: the context's other tests allocate years before and count every party organization)
+        LocalDate established = LocalDate.of(year, 1, 2);
+        establish("po-copy-1", "ZHUGUANG", established, "org-copy-1");
+        members("m-copy", 2, "org-copy-1", "po-copy-1", "ZHUGUANG", "FORMAL", established);
+        // both instances build their copy of the dated memberships now (the reconciliation counts from it)
+        for (WebTestClient.ResponseSpec answer : List.of(get("/api/funding/reconciliation?fiscalYear=" + year, bearer(Role.DISTRICT_ADMIN)),
+                onSecond("/api/funding/reconciliation?fiscalYear=" + year, bearer(Role.DISTRICT_ADMIN)))) {
+            answer.expectStatus().isOk();
+        }
+        // this instance consumes one more member (what its listener does with the event), the other runs right after
+        state.apply(view(member("m-copy-late", 1, "org-copy-1", "po-copy-1", "ZHUGUANG", "FORMAL", "ACTIVE",
+                established))).block();
+        second.web().post().uri("/api/funding/allocations").header(HttpHeaders.AUTHORIZATION, bearer(Role.DISTRICT_ADMIN))
+                .bodyValue(Map.of("fiscalYear", year, "snapshotDate", year + "-06-30")).exchange().expectStatus().isCreated();
+        assertThat(entry(LedgerEntry.annualId(year, "po-copy-1")).members()).isEqualTo(3);
+    }
+
     /** An entry as {@code Ledger.book} inserts it, {@code totalled: false}; with {@code totalled}, as an allocation run does. */
     private void insertUntotalled(String id, String partyOrganizationId, String street, int year, String amount, Instant bookedAt) {
         insertEntry(id, partyOrganizationId, street, year, amount, bookedAt, null, false);
