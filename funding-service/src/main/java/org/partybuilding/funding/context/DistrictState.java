@@ -103,11 +103,12 @@ public class DistrictState {
                 written = mongo.insert(told, MemberView.COLLECTION).thenReturn(true)
                         .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
             } else {
-                Criteria sameFacts = held.history().isEmpty()
-                        ? new Criteria().orOperator(Criteria.where("history").size(0), Criteria.where("history").exists(false))
-                        : Criteria.where("history").size(held.history().size());
-                Query unchanged = Query.query(new Criteria().andOperator(Criteria.where("_id").is(held.id()),
-                        Criteria.where("version").is(held.version()), sameFacts));
+                // One flat filter led by _id (no $and/$or): the local platform's MongoDB-protocol server serves only a
+                // flat filter from its _id index and scans the collection for the rest, on every member event.
+                Criteria unchangedFacts = Criteria.where("_id").is(held.id()).and("version").is(held.version());
+                Query unchanged = Query.query(held.history().isEmpty()
+                        ? unchangedFacts.and("history.0").exists(false) // no history yet: missing or empty
+                        : unchangedFacts.and("history").size(held.history().size()));
                 written = mongo.findAndReplace(unchanged, held.with(told), MemberView.COLLECTION).map(previous -> true)
                         .defaultIfEmpty(false);
             }
