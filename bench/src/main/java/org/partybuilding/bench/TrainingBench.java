@@ -138,7 +138,8 @@ final class TrainingBench {
             producer.flush();
         }
         int expected = organizations * MEMBERS_PER_ORGANIZATION;
-        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+        // bounded, but not tighter than the platform's slowest start: every service consumes these 22,500 events
+        long deadline = System.nanoTime() + Duration.ofSeconds(900).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode stats = JSON.readTree(get(platform.serviceUrl("training-service") + "/api/training/statistics?limit=0"));
             int known = stats.get("total").get("partyMembers").asInt();
@@ -149,7 +150,7 @@ final class TrainingBench {
             progress("training-service knows " + known + " of " + expected + " party members");
             GatewayClient.sleep(2000);
         }
-        throw new IllegalStateException("training-service did not learn of the members within 300 s");
+        throw new IllegalStateException("training-service did not learn of the members within 900 s");
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, EventType type, AggregateSnapshot snapshot) {

@@ -212,9 +212,10 @@ public class LedgerTotals {
     }
 
     /**
-     * The year's cells summed in MongoDB ({@code $match}, {@code $group}) per kind and street, and per party organization
-     * too if {@code perPartyOrganization} (else a cell's {@code partyOrganizationId} is {@code null}); only this street's
-     * or party organization's, if given ({@code null}: all).
+     * The year's cells summed in MongoDB ({@code $match}, {@code $group}) per kind and street (a cell's
+     * {@code partyOrganizationId} then {@code null}), or, if {@code perPartyOrganization}, the cells as stored (one per
+     * kind, street and party organization: nothing to sum); only this street's or party organization's, if given
+     * ({@code null}: all).
      */
     public Mono<List<Cell>> summed(int fiscalYear, boolean perPartyOrganization, String street, String partyOrganizationId) {
         Criteria match = Criteria.where("fiscalYear").is(fiscalYear);
@@ -224,15 +225,17 @@ public class LedgerTotals {
         if (partyOrganizationId != null) {
             match = match.and("partyOrganizationId").is(partyOrganizationId);
         }
-        String[] by = perPartyOrganization ? new String[] {"kind", "street", "partyOrganizationId"} : new String[] {"kind", "street"};
+        if (perPartyOrganization) {
+            // one cell per year, kind, street and party organization already (its _id is that key): nothing to sum
+            return cells(Query.query(match));
+        }
         Aggregation sum = Aggregation.newAggregation(Aggregation.match(match),
-                Aggregation.group(by).sum("entries").as("entries").sum("fen").as("fen").sum("members").as("members"));
+                Aggregation.group("kind", "street").sum("entries").as("entries").sum("fen").as("fen").sum("members").as("members"));
         return mongo.aggregate(sum, COLLECTION, Document.class)
                 .map(d -> {
                     Document key = d.get("_id", Document.class);
-                    return new Cell(new Key(fiscalYear, EntryKind.valueOf(key.getString("kind")), key.getString("street"),
-                            perPartyOrganization ? key.getString("partyOrganizationId") : null), number(d, "entries"),
-                            number(d, "fen"), number(d, "members"));
+                    return new Cell(new Key(fiscalYear, EntryKind.valueOf(key.getString("kind")), key.getString("street"), null),
+                            number(d, "entries"), number(d, "fen"), number(d, "members"));
                 })
                 .collectList();
     }
@@ -253,9 +256,13 @@ public class LedgerTotals {
 
     /** The year's cells as stored. */
     public Mono<List<Cell>> ofYear(int fiscalYear) {
-        Query ofYear = Query.query(Criteria.where("fiscalYear").is(fiscalYear));
-        ofYear.fields().include("fiscalYear", "kind", "street", "partyOrganizationId", "entries", "fen", "members");
-        return mongo.find(ofYear, Document.class, COLLECTION)
+        return cells(Query.query(Criteria.where("fiscalYear").is(fiscalYear)));
+    }
+
+    /** The cells the query selects, as stored (without the ids of the entries they hold). */
+    private Mono<List<Cell>> cells(Query query) {
+        query.fields().include("fiscalYear", "kind", "street", "partyOrganizationId", "entries", "fen", "members");
+        return mongo.find(query, Document.class, COLLECTION)
                 .map(d -> new Cell(new Key(((Number) d.get("fiscalYear")).intValue(), EntryKind.valueOf(d.getString("kind")),
                         d.getString("street"), d.getString("partyOrganizationId")), number(d, "entries"), number(d, "fen"),
                         number(d, "members")))
