@@ -82,6 +82,14 @@ class IndexTimingsTest {
                     members.countDocuments(Filters.and(Filters.eq("partyOrganizationId", "p-" + i), Filters.eq("status", "ACTIVE"))));
             measure(figures, column, "by _id alone (the server's own unique index in both)", n, i ->
                     members.find(Filters.eq("_id", "m-" + i)).first());
+            for (int ids : new int[] {100, 1_000, 5_000}) {
+                List<String> some = new ArrayList<>();
+                for (int i = 0; i < Math.min(ids, count); i++) {
+                    some.add("m-" + (i * 7 % count));
+                }
+                measure(figures, column, "by _id $in " + ids + " ids (names of a report's rows, a copy's patch)", column == 0 ? 3 : 10,
+                        i -> members.find(Filters.in("_id", some)).into(new ArrayList<>()));
+            }
         } finally {
             server.shutdownNow();
         }

@@ -22,6 +22,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -148,6 +149,17 @@ class IndexedBackendsTest {
                     Updates.set("partyOrganizationId", p)).getModifiedCount());
             ask("transfer by id", db -> ids(db, "members", Filters.eq("transfers.id", "t-" + (round * 8)), null, 0, 0));
             ask("roster duplicates", db -> ids(db, "members", Filters.in("idNumberHash", "h-1", "h-2", "h-77", "h-x"), null, 0, 0));
+            // a unique key $in values, looked up one by one (IndexedBackends.uniqueKeysIn): repeated, unknown, removed ids
+            ask("by ids, some twice or unknown", db -> ids(db, "members", Filters.in("_id", "m-" + (round + 40), "m-3", "m-3",
+                    "m-none", "m-8", "m-" + (round * 11 + 1)), null, 0, 0));
+            ask("by ids, sorted and paged", db -> ids(db, "members", Filters.in("_id", "m-9", "m-1", "m-7", "m-2", "m-30"),
+                    Sorts.descending("_id"), 1, 3));
+            ask("by ids, projected", db -> db.getCollection("members").find(Filters.in("_id", "m-12", "m-13"))
+                    .projection(Projections.include("name")).map(Document::toJson).into(new ArrayList<>()));
+            ask("by ids, pending among them", db -> ids(db, "members", Filters.and(Filters.in("_id", "m-92", "m-12", "m-" + round,
+                    "m-none", "m-12", "m-4"), Filters.exists("outbox.0.eventId")), null, 0, 0));
+            ask("by ids, updated", db -> db.getCollection("members").updateMany(Filters.in("_id", "m-10", "m-11", "m-none"),
+                    Updates.inc("version", 1L)).getModifiedCount());
             ask("left", db -> db.getCollection("members").deleteOne(Filters.eq("_id", "m-" + (round * 11 + 1))).getDeletedCount());
             ask("registered", db -> {
                 db.getCollection("members").insertOne(member(1_000 + round, new Random(round)));
@@ -158,7 +170,24 @@ class IndexedBackendsTest {
             ask("without organization", db -> ids(db, "members", Filters.eq("organizationId", null), null, 0, 0));
             ask("pattern", db -> ids(db, "members", Filters.regex("name", "^n-1"), null, 0, 0));
         }
+        ask("removed by ids", db -> db.getCollection("members").deleteMany(Filters.in("_id", "m-20", "m-21", "m-none"))
+                .getDeletedCount());
         sameContents("members");
+    }
+
+    @Test
+    void aChangeLogsNumberedStepsAnswerAsOnThePlainStore() {
+        each(db -> {
+            for (long step = 1; step <= 50; step++) {
+                db.getCollection("log").insertOne(new Document("_id", step).append("kind", "MEMBER").append("ref", "m-" + step));
+            }
+            return null;
+        });
+        // ChangeLog.between and its pruning: ids as longs, asked as numbers of other types too
+        ask("steps by id", db -> db.getCollection("log").find(Filters.in("_id", 3L, 4, 5L, 99L, 7.0)).map(Document::toJson)
+                .into(new ArrayList<>()));
+        ask("steps pruned", db -> db.getCollection("log").deleteMany(Filters.in("_id", 1L, 2L, 3L)).getDeletedCount());
+        sameContents("log");
     }
 
     @Test
