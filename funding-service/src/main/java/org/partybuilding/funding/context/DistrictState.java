@@ -53,6 +53,12 @@ public class DistrictState {
         return CollectionIndexes.on(MemberView.COLLECTION, CollectionIndexes.ascending("status", "status"));
     }
 
+    /** Every report lists the pre-existing party organizations: a few among thousands. */
+    @Bean
+    static CollectionIndexes partyOrganizationIndexes() {
+        return CollectionIndexes.on(PartyOrganizationView.COLLECTION, CollectionIndexes.ascending("pre_existing", "preExisting"));
+    }
+
     /** Steps behind the counter a copy is patched by the members the log names; further behind, it is read again. */
     static final long MAX_PATCHED = 5_000;
 
