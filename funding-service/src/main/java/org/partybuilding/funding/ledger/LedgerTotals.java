@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -212,12 +211,12 @@ public class LedgerTotals {
     }
 
     /**
-     * The year's cells summed in MongoDB ({@code $match}, {@code $group}) per kind and street (a cell's
-     * {@code partyOrganizationId} then {@code null}), or, if {@code perPartyOrganization}, the cells as stored (one per
-     * kind, street and party organization: nothing to sum); only this street's or party organization's, if given
-     * ({@code null}: all).
+     * The year's cells as stored (one per kind, street and party organization), only this street's or party
+     * organization's if given ({@code null}: all): about one per party organization and kind, so a report sums them as
+     * it groups them. (A {@code $group} in the database summed the same cells; the local platform's MongoDB-protocol
+     * server evaluated it per cell of every year, the larger part of a report's time there.)
      */
-    public Mono<List<Cell>> summed(int fiscalYear, boolean perPartyOrganization, String street, String partyOrganizationId) {
+    public Mono<List<Cell>> cells(int fiscalYear, String street, String partyOrganizationId) {
         Criteria match = Criteria.where("fiscalYear").is(fiscalYear);
         if (street != null) {
             match = match.and("street").is(street);
@@ -225,19 +224,7 @@ public class LedgerTotals {
         if (partyOrganizationId != null) {
             match = match.and("partyOrganizationId").is(partyOrganizationId);
         }
-        if (perPartyOrganization) {
-            // one cell per year, kind, street and party organization already (its _id is that key): nothing to sum
-            return cells(Query.query(match));
-        }
-        Aggregation sum = Aggregation.newAggregation(Aggregation.match(match),
-                Aggregation.group("kind", "street").sum("entries").as("entries").sum("fen").as("fen").sum("members").as("members"));
-        return mongo.aggregate(sum, COLLECTION, Document.class)
-                .map(d -> {
-                    Document key = d.get("_id", Document.class);
-                    return new Cell(new Key(fiscalYear, EntryKind.valueOf(key.getString("kind")), key.getString("street"), null),
-                            number(d, "entries"), number(d, "fen"), number(d, "members"));
-                })
-                .collectList();
+        return cells(Query.query(match));
     }
 
     /** The year's cells of one kind summed (the key's street and party organization {@code null}). */

@@ -23,9 +23,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Builds reports from {@link LedgerTotals}: the ledger summed per year, kind, street and party organization in fen
- * in MongoDB, so a report over 100,000 entries is one aggregation of the year's cells (one per party organization and
- * kind), summed there per kind and street (and party organization where the report shows them). The rows, their per-kind
- * columns and the total are all sums of the same cells, so they agree with each other and with the ledger.
+ * in MongoDB, so a report over 100,000 entries is one read of the year's cells (one per party organization and kind),
+ * summed here per street, kind or party organization. The rows, their per-kind columns and the total are all sums of
+ * the same cells, so they agree with each other and with the ledger.
  */
 @Service
 public class FundingReports {
@@ -55,8 +55,7 @@ public class FundingReports {
      * with the party organizations' names where a grouping shows them.
      */
     public Mono<List<FundingReport>> reports(int fiscalYear, List<GroupBy> groupings, String street, String partyOrganizationId) {
-        boolean perPartyOrganization = groupings.contains(GroupBy.partyOrganization);
-        return Mono.zip(totals.summed(fiscalYear, perPartyOrganization, street, partyOrganizationId), state.preExisting()).flatMap(read -> {
+        return Mono.zip(totals.cells(fiscalYear, street, partyOrganizationId), state.preExisting()).flatMap(read -> {
             List<LedgerTotals.Cell> cells = read.getT1();
             Mono<Map<String, String>> names = groupings.contains(GroupBy.partyOrganization)
                     ? state.names(cells.stream().map(c -> c.key().partyOrganizationId()).filter(java.util.Objects::nonNull)
@@ -72,7 +71,7 @@ public class FundingReports {
         // key -> [entries, members, fen per kind...]
         Map<String, long[]> groups = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
         Map<String, String> streetOf = new java.util.HashMap<>();
-        // the cells are of the street and party organization asked for already (summed so in MongoDB)
+        // the cells are of the street and party organization asked for already (so read from MongoDB)
         for (LedgerTotals.Cell cell : cells) {
             LedgerTotals.Key key = cell.key();
             String group = switch (groupBy) {
