@@ -17,21 +17,19 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.partybuilding.member.context.TrainingAttendance;
-import org.partybuilding.member.dues.DuesPayment;
 import org.partybuilding.member.dues.DuesRules;
+import org.partybuilding.member.dues.PaidMonths;
 import org.partybuilding.member.members.MemberAccess;
 import org.partybuilding.member.members.MemberDirectory;
 import org.partybuilding.member.development.Stage;
 import org.partybuilding.member.members.Transfer;
 import org.partybuilding.member.development.DevelopmentRules;
-import org.partybuilding.platform.outbox.BulkLookups;
 import org.partybuilding.platform.security.DataScope;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The member reports of DOMAIN.md §4, within the caller's scope; computed from the members as they are now. */
@@ -43,9 +41,12 @@ public class MemberReports {
     private final Clock clock;
     private final MemberDirectory directory;
     private final DuesRules dues;
+    private final PaidMonths paidMonths;
 
-    public MemberReports(ReactiveMongoTemplate mongo, DevelopmentRules rules, Clock clock, MemberDirectory directory, DuesRules dues) {
+    public MemberReports(ReactiveMongoTemplate mongo, DevelopmentRules rules, Clock clock, MemberDirectory directory, DuesRules dues,
+            PaidMonths paidMonths) {
         this.directory = directory;
+        this.paidMonths = paidMonths;
         this.mongo = mongo;
         this.rules = rules;
         this.clock = clock;
@@ -55,73 +56,38 @@ public class MemberReports {
     /**
      * Rule 11's arrears list: active party members in scope with {@code member.dues.arrears-months} or more consecutive
      * months unpaid before the current month, counted from the later of their admission and the month they came under
-     * the platform — never before. Longest unpaid first. From the {@link MemberDirectory} and the dues payments of the
-     * last months (only the members who may be in arrears have their last payment looked up).
+     * the platform — never before. Longest unpaid first. From the {@link MemberDirectory} and the months paid as this
+     * instance holds them ({@link PaidMonths}, brought up to every payment counted before the request): nothing of the
+     * members or their payments is read per request.
      */
     public Mono<List<ArrearsEntry>> arrears(String street, String partyOrganizationId, DataScope scope) {
         YearMonth current = YearMonth.now(clock);
         YearMonth latestOwedFrom = dues.latestOwedFromInArrears(current);
-        Map<String, MemberDirectory.Entry> candidates = new HashMap<>();
-        Map<String, YearMonth> owedFrom = new HashMap<>();
+        List<MemberDirectory.Entry> candidates = new ArrayList<>();
         for (MemberDirectory.Entry m : directory.matching(MemberAccess.scopedEntries(scope, street, partyOrganizationId))) {
-            if (m.stage().partyMember() && m.dates().admittedOn() != null) {
-                YearMonth from = dues.owedFrom(m.dates().admittedOn(), m.onPlatformSince());
-                if (!from.isAfter(latestOwedFrom)) {
-                    candidates.put(m.id(), m);
-                    owedFrom.put(m.id(), from);
-                }
+            if (m.stage().partyMember() && m.dates().admittedOn() != null
+                    && !dues.owedFrom(m.dates().admittedOn(), m.onPlatformSince()).isAfter(latestOwedFrom)) {
+                candidates.add(m);
             }
         }
         if (candidates.isEmpty()) {
             return Mono.just(List.of());
         }
-        // who paid any of the months that make arrears (the last arrears-months before this one), named one by one: a
-        // range of months reads every payment on the MongoDB-protocol server, a list of them the month index
-        List<String> months = new ArrayList<>();
-        for (YearMonth month = latestOwedFrom; month.isBefore(current); month = month.plusMonths(1)) {
-            months.add(month.toString());
-        }
-        Query recent = Query.query(Criteria.where("month").in(months));
-        return mongo.findDistinct(recent, "memberId", DuesPayment.class, String.class).collect(Collectors.toSet())
-                .flatMap(paidRecently -> {
-                    List<String> inArrears = candidates.keySet().stream().filter(id -> !paidRecently.contains(id)).toList();
-                    return lastPaid(inArrears, latestOwedFrom, current).map(last -> inArrears.stream().map(id -> {
-                        MemberDirectory.Entry m = candidates.get(id);
-                        YearMonth lastPaid = last.get(id);
-                        YearMonth from = owedFrom.get(id);
-                        int unpaid = dues.unpaidMonths(from, current, lastPaid);
-                        YearMonth since = current.minusMonths(unpaid);
-                        return new ArrearsEntry(m.id(), m.name(), m.organizationId(), m.street(), m.partyOrganizationId(), m.stage(),
-                                from, lastPaid, since, unpaid);
-                    }).filter(e -> dues.inArrears(e.unpaidMonths()))
-                            .sorted(Comparator.comparing(ArrearsEntry::unpaidSince).thenComparing(ArrearsEntry::name,
-                                    Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(ArrearsEntry::memberId))
-                            .toList());
-                });
-    }
-
-    /**
-     * The last month paid before {@code current} by each of these members (absent: never paid), who paid none of the
-     * months from {@code latestOwedFrom} on. When few payments are older than that (a young platform, or nobody pays),
-     * they are read in one go, at most as many as there are members to look up; otherwise each member's payments are
-     * looked up by member, a batch at a time.
-     */
-    private Mono<Map<String, YearMonth>> lastPaid(List<String> memberIds, YearMonth latestOwedFrom, YearMonth current) {
-        Set<String> wanted = Set.copyOf(memberIds);
-        Query older = Query.query(Criteria.where("month").lt(latestOwedFrom.toString())).limit(memberIds.size() + 1);
-        older.fields().include("memberId", "month");
-        return mongo.find(older, org.bson.Document.class, DuesPayment.COLLECTION).collectList().flatMap(few -> few.size() <= memberIds.size()
-                ? latest(Flux.fromIterable(few).filter(d -> wanted.contains(d.getString("memberId"))))
-                : latest(BulkLookups.inBatches(memberIds, batch -> {
-                    Query query = Query.query(Criteria.where("memberId").in(batch).and("month").lt(current.toString()));
-                    query.fields().include("memberId", "month");
-                    return mongo.find(query, org.bson.Document.class, DuesPayment.COLLECTION);
-                })));
-    }
-
-    private static Mono<Map<String, YearMonth>> latest(Flux<org.bson.Document> payments) {
-        return payments.collect(HashMap::new, (Map<String, YearMonth> last, org.bson.Document d) -> last.merge(d.getString("memberId"),
-                YearMonth.parse(d.getString("month")), (a, b) -> a.isAfter(b) ? a : b));
+        return paidMonths.current().map(paid -> {
+            List<ArrearsEntry> inArrears = new ArrayList<>();
+            for (MemberDirectory.Entry m : candidates) {
+                YearMonth from = dues.owedFrom(m.dates().admittedOn(), m.onPlatformSince());
+                YearMonth lastPaid = paid.lastPaidBefore(m.id(), current);
+                int unpaid = dues.unpaidMonths(from, current, lastPaid);
+                if (dues.inArrears(unpaid)) {
+                    inArrears.add(new ArrearsEntry(m.id(), m.name(), m.organizationId(), m.street(), m.partyOrganizationId(),
+                            m.stage(), from, lastPaid, current.minusMonths(unpaid), unpaid));
+                }
+            }
+            inArrears.sort(Comparator.comparing(ArrearsEntry::unpaidSince).thenComparing(ArrearsEntry::name,
+                    Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(ArrearsEntry::memberId));
+            return inArrears;
+        });
     }
 
     /**
