@@ -47,7 +47,7 @@ class MemberInbox {
     Mono<Inbox> inbox(@RequestParam(required = false) Integer limit, DataScope scope) {
         int max = Inbox.limit(limit);
         LocalDate today = LocalDate.now(clock);
-        Mono<List<InboxItem>> pipeline = reports.pipeline(null, null, Integer.MAX_VALUE, scope).map(p -> {
+        Mono<List<InboxItem>> pipeline = reports.pipelineInAnyOrder(scope).map(p -> {
             List<InboxItem> items = new ArrayList<>();
             p.applicantTalksOverdue().members().forEach(e -> rules.applicantTalk(e).ifPresent(items::add));
             p.activistsForTarget().members().forEach(e -> rules.activist(e).ifPresent(items::add));
@@ -61,7 +61,8 @@ class MemberInbox {
         Mono<List<InboxItem>> transfers = Mono.fromSupplier(() -> reports.transferRequired(scope).stream()
                 .map(m -> rules.transferRequired(m.id(), m.name(), m.street(), m.partyOrganizationId(), flaggedOn(m.flaggedAt(), today)))
                 .toList());
-        Mono<List<InboxItem>> arrears = reports.arrears(null, null, scope).map(list -> list.stream().map(rules::arrears).toList());
+        Mono<List<InboxItem>> arrears = reports.arrearsInAnyOrder(null, null, scope)
+                .map(list -> list.stream().map(rules::arrears).toList());
         return Mono.zip(pipeline, mobile, transfers, arrears).map(t -> {
             List<InboxItem> items = new ArrayList<>(t.getT1());
             items.addAll(t.getT2());
