@@ -61,7 +61,7 @@ public class MemberReports {
      * members or their payments is read per request.
      */
     public Mono<List<ArrearsEntry>> arrears(String street, String partyOrganizationId, DataScope scope) {
-        return arrearsInAnyOrder(street, partyOrganizationId, scope).map(inArrears -> {
+        return arrearsInAnyOrder(directory.matching(MemberAccess.scopedEntries(scope, street, partyOrganizationId))).map(inArrears -> {
             List<ArrearsEntry> longestFirst = new ArrayList<>(inArrears);
             longestFirst.sort(Comparator.comparing(ArrearsEntry::unpaidSince).thenComparing(ArrearsEntry::name,
                     Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(ArrearsEntry::memberId));
@@ -69,13 +69,21 @@ public class MemberReports {
         });
     }
 
-    /** As {@link #arrears}, in no particular order: for the work inbox, which orders its items itself. */
-    public Mono<List<ArrearsEntry>> arrearsInAnyOrder(String street, String partyOrganizationId, DataScope scope) {
+    /**
+     * The active members in the caller's scope, as the directory holds them now: the work inbox takes them once and
+     * hands them to each of its parts (each part walking all 100,000 entries again costs more than the part itself).
+     */
+    public Collection<MemberDirectory.Entry> inScope(DataScope scope) {
+        return directory.matching(MemberAccess.scopedEntries(scope, null, null));
+    }
+
+    /** As {@link #arrears} among these members (see {@link #inScope}), in no particular order: for the work inbox. */
+    public Mono<List<ArrearsEntry>> arrearsInAnyOrder(Collection<MemberDirectory.Entry> members) {
         YearMonth current = YearMonth.now(clock);
         YearMonth latestOwedFrom = dues.latestOwedFromInArrears(current);
         List<MemberDirectory.Entry> candidates = new ArrayList<>();
         List<YearMonth> owedFrom = new ArrayList<>();
-        for (MemberDirectory.Entry m : directory.matching(MemberAccess.scopedEntries(scope, street, partyOrganizationId))) {
+        for (MemberDirectory.Entry m : members) {
             if (m.stage().partyMember() && m.dates().admittedOn() != null) {
                 YearMonth from = dues.owedFrom(m.dates().admittedOn(), m.onPlatformSince());
                 if (!from.isAfter(latestOwedFrom)) {
@@ -108,20 +116,20 @@ public class MemberReports {
      * members' development state in memory (reading 100,000 member documents per request costs seconds).
      */
     public Mono<PipelineReport> pipeline(String street, String partyOrganizationId, int limit, DataScope scope) {
-        return pipeline(street, partyOrganizationId, limit, true, scope);
+        return pipeline(directory.matching(MemberAccess.scopedEntries(scope, street, partyOrganizationId)), limit, true);
     }
 
     /**
-     * As {@link #pipeline} with every member due in each list, in no particular order: for the work inbox, which orders
-     * its items itself (sorting tens of thousands of entries twice per request costs more than the rest of it).
+     * As {@link #pipeline} among these members (see {@link #inScope}) with every member due in each list, in no
+     * particular order: for the work inbox, which orders its items itself (sorting tens of thousands of entries twice
+     * per request costs more than the rest of it).
      */
-    public Mono<PipelineReport> pipelineInAnyOrder(DataScope scope) {
-        return pipeline(null, null, Integer.MAX_VALUE, false, scope);
+    public Mono<PipelineReport> pipelineInAnyOrder(Collection<MemberDirectory.Entry> members) {
+        return pipeline(members, Integer.MAX_VALUE, false);
     }
 
-    private Mono<PipelineReport> pipeline(String street, String partyOrganizationId, int limit, boolean ordered, DataScope scope) {
+    private Mono<PipelineReport> pipeline(Collection<MemberDirectory.Entry> members, int limit, boolean ordered) {
         LocalDate today = LocalDate.now(clock);
-        Collection<MemberDirectory.Entry> members = directory.matching(MemberAccess.scopedEntries(scope, street, partyOrganizationId));
         return trainingHours(members).map(hours -> {
             Map<Stage, Long> byStage = new EnumMap<>(Stage.class);
             for (Stage s : Stage.values()) {
@@ -203,30 +211,32 @@ public class MemberReports {
      * {@link MemberDirectory} (a range of dates among 100,000 members would read them all on every inbox call).
      */
     public Mono<TransferDueReport> transferDue(String street, DataScope scope) {
+        Predicate<MemberDirectory.Entry> scoped = MemberAccess.scopedEntries(scope, street, null);
+        return Mono.fromSupplier(() -> transferDueAmong(directory.matching(m -> m.mobile() != null && scoped.test(m))));
+    }
+
+    /** As {@link #transferDue} among these members (see {@link #inScope}). */
+    public TransferDueReport transferDueAmong(Collection<MemberDirectory.Entry> members) {
         LocalDate today = LocalDate.now(clock);
         int months = rules.settings().mobileTransferMonths();
         LocalDate workingSinceAtLatest = today.minusMonths(months);
-        Predicate<MemberDirectory.Entry> scoped = MemberAccess.scopedEntries(scope, street, null);
-        return Mono.fromSupplier(() -> {
-            List<TransferDueReport.Entry> due = directory.matching(m -> m.mobile() != null && scoped.test(m)).stream()
-                    .filter(m -> Boolean.FALSE.equals(m.mobile().holdsPostInOriginal()) && m.mobile().workingSince() != null
-                            && !m.mobile().workingSince().isAfter(workingSinceAtLatest)
-                            && m.transfers().stream().noneMatch(t -> t.open() && t.kind() == Transfer.TransferKind.IN))
-                    .map(m -> new TransferDueReport.Entry(m.id(), m.name(), m.organizationId(), m.street(),
-                            m.mobile().originalPartyOrganization(), m.mobile().workingSince(),
-                            m.mobile().workingSince().plusMonths(months), m.partyOrganizationId()))
-                    .sorted(Comparator.comparing(TransferDueReport.Entry::dueSince).thenComparing(TransferDueReport.Entry::memberId))
-                    .toList();
-            return new TransferDueReport(today, due.size(), due);
-        });
+        List<TransferDueReport.Entry> due = members.stream()
+                .filter(m -> m.mobile() != null && Boolean.FALSE.equals(m.mobile().holdsPostInOriginal())
+                        && m.mobile().workingSince() != null && !m.mobile().workingSince().isAfter(workingSinceAtLatest)
+                        && m.transfers().stream().noneMatch(t -> t.open() && t.kind() == Transfer.TransferKind.IN))
+                .map(m -> new TransferDueReport.Entry(m.id(), m.name(), m.organizationId(), m.street(),
+                        m.mobile().originalPartyOrganization(), m.mobile().workingSince(),
+                        m.mobile().workingSince().plusMonths(months), m.partyOrganizationId()))
+                .sorted(Comparator.comparing(TransferDueReport.Entry::dueSince).thenComparing(TransferDueReport.Entry::memberId))
+                .toList();
+        return new TransferDueReport(today, due.size(), due);
     }
 
     /**
-     * The active members in scope flagged {@code transferRequired} (their party organization was dissolved: rules 6
-     * and 10), from the {@link MemberDirectory}.
+     * The members among these (see {@link #inScope}) flagged {@code transferRequired} (their party organization was
+     * dissolved: rules 6 and 10).
      */
-    public Collection<MemberDirectory.Entry> transferRequired(DataScope scope) {
-        Predicate<MemberDirectory.Entry> scoped = MemberAccess.scopedEntries(scope, null, null);
-        return directory.matching(m -> m.transferRequired() && scoped.test(m));
+    public List<MemberDirectory.Entry> transferRequiredAmong(Collection<MemberDirectory.Entry> members) {
+        return members.stream().filter(MemberDirectory.Entry::transferRequired).toList();
     }
 }

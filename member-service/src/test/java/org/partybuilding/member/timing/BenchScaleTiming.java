@@ -35,8 +35,10 @@ import org.springframework.test.context.TestPropertySource;
  * A timing harness, not a test: loads 100,000 members (the bench's stage mix, dues paid by some, a few mobile, flagged,
  * transferred and gone members) straight into the database and the directory (the payments counted as a payment
  * recorded through the API is), then times the inbox and the annual
- * report through WebTestClient a few times and prints the times. Never asserts a time; runs only when asked:
- * {@code ./mvnw verify -pl member-service -Dtest=BenchScaleTiming -Dtiming=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ * report through WebTestClient {@code -Dtiming.rounds} times (4) and prints the times. Never asserts a time; runs only
+ * when asked: {@code ./mvnw verify -pl member-service -Dtest=BenchScaleTiming -Dtiming=true
+ * -Dsurefire.failIfNoSpecifiedTests=false [-Dtiming.members=40000]}; 100,000 members need a larger heap than the tests'
+ * 768 MB: {@code "-Dtest.jvm=-Xmx3g -XX:+UseSerialGC -XX:TieredStopAtLevel=1"}.
  */
 @Tag("timing")
 @EnabledIfSystemProperty(named = "timing", matches = "true")
