@@ -52,11 +52,13 @@ public final class DuesRules {
      * came under the platform ({@code null} for members stored before it was kept: the month of admission).
      */
     public YearMonth owedFrom(LocalDate admittedOn, LocalDate onPlatformSince) {
-        YearMonth admitted = YearMonth.from(admittedOn);
+        // YearMonth.of rather than YearMonth.from (which asks the date for its chronology): the arrears list asks this of
+        // every party member per request
+        YearMonth admitted = YearMonth.of(admittedOn.getYear(), admittedOn.getMonth());
         if (onPlatformSince == null) {
             return admitted;
         }
-        YearMonth arrived = YearMonth.from(onPlatformSince);
+        YearMonth arrived = YearMonth.of(onPlatformSince.getYear(), onPlatformSince.getMonth());
         return arrived.isAfter(admitted) ? arrived : admitted;
     }
 

@@ -36,13 +36,16 @@ public class MemberDues {
     private final DuesRules rules;
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
+    private final PaidMonths paidMonths;
     private final Clock clock;
 
-    public MemberDues(MemberRegistry members, DuesRules rules, ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
+    public MemberDues(MemberRegistry members, DuesRules rules, ReactiveMongoTemplate mongo, OutboxRelay relay, PaidMonths paidMonths,
+            Clock clock) {
         this.members = members;
         this.rules = rules;
         this.mongo = mongo;
         this.relay = relay;
+        this.paidMonths = paidMonths;
         this.clock = clock;
     }
 
@@ -83,10 +86,14 @@ public class MemberDues {
             DuesPayment withEvent = new DuesPayment(id, 1, payment.memberId(), payment.partyOrganizationId(), payment.street(),
                     payment.month(), payment.amount(), payment.due(), paidOn, payment.recordedBy(), payment.createdAt(),
                     List.of(OutboxEvent.of(EventType.DUES_PAID, payment.snapshot(), member.id())));
+            // the payment first, then the counter every instance's copy of the months paid is brought up to; a payment
+            // stored by an attempt that stopped before counting it is counted by the next attempt (its 409)
             return mongo.insert(withEvent)
-                    .onErrorMap(DuplicateKeyException.class, e -> new ConflictException("Dues for " + month
-                            + " are already recorded for member " + memberId))
+                    .onErrorResume(DuplicateKeyException.class, e -> paidMonths.counted(List.of(id))
+                            .then(Mono.error(new ConflictException("Dues for " + month + " are already recorded for member "
+                                    + memberId))))
                     .doOnSuccess(saved -> relay.wakeUp())
+                    .flatMap(saved -> paidMonths.counted(List.of(id)).thenReturn(saved))
                     .then(payments(member.id()))
                     .map(paid -> view(member, month, paid));
         });

@@ -3,8 +3,10 @@ package org.partybuilding.member.inbox;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
+import org.partybuilding.member.members.MemberDirectory;
 import org.partybuilding.member.reports.MemberReports;
 import org.partybuilding.member.reports.PipelineReport;
 import org.partybuilding.platform.inbox.Inbox;
@@ -47,7 +49,9 @@ class MemberInbox {
     Mono<Inbox> inbox(@RequestParam(required = false) Integer limit, DataScope scope) {
         int max = Inbox.limit(limit);
         LocalDate today = LocalDate.now(clock);
-        Mono<List<InboxItem>> pipeline = reports.pipeline(null, null, Integer.MAX_VALUE, scope).map(p -> {
+        // the members in scope taken once for every part
+        Collection<MemberDirectory.Entry> members = reports.inScope(scope);
+        Mono<List<InboxItem>> pipeline = reports.pipelineInAnyOrder(members).map(p -> {
             List<InboxItem> items = new ArrayList<>();
             p.applicantTalksOverdue().members().forEach(e -> rules.applicantTalk(e).ifPresent(items::add));
             p.activistsForTarget().members().forEach(e -> rules.activist(e).ifPresent(items::add));
@@ -56,12 +60,13 @@ class MemberInbox {
             }
             return items;
         });
-        Mono<List<InboxItem>> mobile = reports.transferDue(null, scope)
+        Mono<List<InboxItem>> mobile = Mono.fromSupplier(() -> reports.transferDueAmong(members))
                 .map(r -> r.members().stream().map(e -> rules.mobileTransfer(e)).toList());
-        Mono<List<InboxItem>> transfers = Mono.fromSupplier(() -> reports.transferRequired(scope).stream()
+        Mono<List<InboxItem>> transfers = Mono.fromSupplier(() -> reports.transferRequiredAmong(members).stream()
                 .map(m -> rules.transferRequired(m.id(), m.name(), m.street(), m.partyOrganizationId(), flaggedOn(m.flaggedAt(), today)))
                 .toList());
-        Mono<List<InboxItem>> arrears = reports.arrears(null, null, scope).map(list -> list.stream().map(rules::arrears).toList());
+        Mono<List<InboxItem>> arrears = reports.arrearsInAnyOrder(members)
+                .map(list -> list.stream().map(rules::arrears).toList());
         return Mono.zip(pipeline, mobile, transfers, arrears).map(t -> {
             List<InboxItem> items = new ArrayList<>(t.getT1());
             items.addAll(t.getT2());

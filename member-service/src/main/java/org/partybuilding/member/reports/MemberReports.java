@@ -17,21 +17,19 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.partybuilding.member.context.TrainingAttendance;
-import org.partybuilding.member.dues.DuesPayment;
 import org.partybuilding.member.dues.DuesRules;
+import org.partybuilding.member.dues.PaidMonths;
 import org.partybuilding.member.members.MemberAccess;
 import org.partybuilding.member.members.MemberDirectory;
 import org.partybuilding.member.development.Stage;
 import org.partybuilding.member.members.Transfer;
 import org.partybuilding.member.development.DevelopmentRules;
-import org.partybuilding.platform.outbox.BulkLookups;
 import org.partybuilding.platform.security.DataScope;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The member reports of DOMAIN.md §4, within the caller's scope; computed from the members as they are now. */
@@ -43,9 +41,12 @@ public class MemberReports {
     private final Clock clock;
     private final MemberDirectory directory;
     private final DuesRules dues;
+    private final PaidMonths paidMonths;
 
-    public MemberReports(ReactiveMongoTemplate mongo, DevelopmentRules rules, Clock clock, MemberDirectory directory, DuesRules dues) {
+    public MemberReports(ReactiveMongoTemplate mongo, DevelopmentRules rules, Clock clock, MemberDirectory directory, DuesRules dues,
+            PaidMonths paidMonths) {
         this.directory = directory;
+        this.paidMonths = paidMonths;
         this.mongo = mongo;
         this.rules = rules;
         this.clock = clock;
@@ -55,73 +56,59 @@ public class MemberReports {
     /**
      * Rule 11's arrears list: active party members in scope with {@code member.dues.arrears-months} or more consecutive
      * months unpaid before the current month, counted from the later of their admission and the month they came under
-     * the platform — never before. Longest unpaid first. From the {@link MemberDirectory} and the dues payments of the
-     * last months (only the members who may be in arrears have their last payment looked up).
+     * the platform — never before. Longest unpaid first. From the {@link MemberDirectory} and the months paid as this
+     * instance holds them ({@link PaidMonths}, brought up to every payment counted before the request): nothing of the
+     * members or their payments is read per request.
      */
     public Mono<List<ArrearsEntry>> arrears(String street, String partyOrganizationId, DataScope scope) {
+        return arrearsInAnyOrder(directory.matching(MemberAccess.scopedEntries(scope, street, partyOrganizationId))).map(inArrears -> {
+            List<ArrearsEntry> longestFirst = new ArrayList<>(inArrears);
+            longestFirst.sort(Comparator.comparing(ArrearsEntry::unpaidSince).thenComparing(ArrearsEntry::name,
+                    Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(ArrearsEntry::memberId));
+            return longestFirst;
+        });
+    }
+
+    /**
+     * The active members in the caller's scope, as the directory holds them now: the work inbox takes them once and
+     * hands them to each of its parts (each part walking all 100,000 entries again costs more than the part itself).
+     */
+    public Collection<MemberDirectory.Entry> inScope(DataScope scope) {
+        return directory.matching(MemberAccess.scopedEntries(scope, null, null));
+    }
+
+    /** As {@link #arrears} among these members (see {@link #inScope}), in no particular order: for the work inbox. */
+    public Mono<List<ArrearsEntry>> arrearsInAnyOrder(Collection<MemberDirectory.Entry> members) {
         YearMonth current = YearMonth.now(clock);
         YearMonth latestOwedFrom = dues.latestOwedFromInArrears(current);
-        Map<String, MemberDirectory.Entry> candidates = new HashMap<>();
-        Map<String, YearMonth> owedFrom = new HashMap<>();
-        for (MemberDirectory.Entry m : directory.matching(MemberAccess.scopedEntries(scope, street, partyOrganizationId))) {
+        List<MemberDirectory.Entry> candidates = new ArrayList<>();
+        List<YearMonth> owedFrom = new ArrayList<>();
+        for (MemberDirectory.Entry m : members) {
             if (m.stage().partyMember() && m.dates().admittedOn() != null) {
                 YearMonth from = dues.owedFrom(m.dates().admittedOn(), m.onPlatformSince());
                 if (!from.isAfter(latestOwedFrom)) {
-                    candidates.put(m.id(), m);
-                    owedFrom.put(m.id(), from);
+                    candidates.add(m);
+                    owedFrom.add(from);
                 }
             }
         }
         if (candidates.isEmpty()) {
             return Mono.just(List.of());
         }
-        // who paid any of the months that make arrears (the last arrears-months before this one), named one by one: a
-        // range of months reads every payment on the MongoDB-protocol server, a list of them the month index
-        List<String> months = new ArrayList<>();
-        for (YearMonth month = latestOwedFrom; month.isBefore(current); month = month.plusMonths(1)) {
-            months.add(month.toString());
-        }
-        Query recent = Query.query(Criteria.where("month").in(months));
-        return mongo.findDistinct(recent, "memberId", DuesPayment.class, String.class).collect(Collectors.toSet())
-                .flatMap(paidRecently -> {
-                    List<String> inArrears = candidates.keySet().stream().filter(id -> !paidRecently.contains(id)).toList();
-                    return lastPaid(inArrears, latestOwedFrom, current).map(last -> inArrears.stream().map(id -> {
-                        MemberDirectory.Entry m = candidates.get(id);
-                        YearMonth lastPaid = last.get(id);
-                        YearMonth from = owedFrom.get(id);
-                        int unpaid = dues.unpaidMonths(from, current, lastPaid);
-                        YearMonth since = current.minusMonths(unpaid);
-                        return new ArrearsEntry(m.id(), m.name(), m.organizationId(), m.street(), m.partyOrganizationId(), m.stage(),
-                                from, lastPaid, since, unpaid);
-                    }).filter(e -> dues.inArrears(e.unpaidMonths()))
-                            .sorted(Comparator.comparing(ArrearsEntry::unpaidSince).thenComparing(ArrearsEntry::name,
-                                    Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(ArrearsEntry::memberId))
-                            .toList());
-                });
-    }
-
-    /**
-     * The last month paid before {@code current} by each of these members (absent: never paid), who paid none of the
-     * months from {@code latestOwedFrom} on. When few payments are older than that (a young platform, or nobody pays),
-     * they are read in one go, at most as many as there are members to look up; otherwise each member's payments are
-     * looked up by member, a batch at a time.
-     */
-    private Mono<Map<String, YearMonth>> lastPaid(List<String> memberIds, YearMonth latestOwedFrom, YearMonth current) {
-        Set<String> wanted = Set.copyOf(memberIds);
-        Query older = Query.query(Criteria.where("month").lt(latestOwedFrom.toString())).limit(memberIds.size() + 1);
-        older.fields().include("memberId", "month");
-        return mongo.find(older, org.bson.Document.class, DuesPayment.COLLECTION).collectList().flatMap(few -> few.size() <= memberIds.size()
-                ? latest(Flux.fromIterable(few).filter(d -> wanted.contains(d.getString("memberId"))))
-                : latest(BulkLookups.inBatches(memberIds, batch -> {
-                    Query query = Query.query(Criteria.where("memberId").in(batch).and("month").lt(current.toString()));
-                    query.fields().include("memberId", "month");
-                    return mongo.find(query, org.bson.Document.class, DuesPayment.COLLECTION);
-                })));
-    }
-
-    private static Mono<Map<String, YearMonth>> latest(Flux<org.bson.Document> payments) {
-        return payments.collect(HashMap::new, (Map<String, YearMonth> last, org.bson.Document d) -> last.merge(d.getString("memberId"),
-                YearMonth.parse(d.getString("month")), (a, b) -> a.isAfter(b) ? a : b));
+        return paidMonths.current().map(paid -> {
+            List<ArrearsEntry> inArrears = new ArrayList<>();
+            for (int i = 0; i < candidates.size(); i++) {
+                MemberDirectory.Entry m = candidates.get(i);
+                YearMonth from = owedFrom.get(i);
+                YearMonth lastPaid = paid.lastPaidBefore(m.id(), current);
+                int unpaid = dues.unpaidMonths(from, current, lastPaid);
+                if (dues.inArrears(unpaid)) {
+                    inArrears.add(new ArrearsEntry(m.id(), m.name(), m.organizationId(), m.street(), m.partyOrganizationId(),
+                            m.stage(), from, lastPaid, current.minusMonths(unpaid), unpaid));
+                }
+            }
+            return inArrears;
+        });
     }
 
     /**
@@ -129,8 +116,20 @@ public class MemberReports {
      * members' development state in memory (reading 100,000 member documents per request costs seconds).
      */
     public Mono<PipelineReport> pipeline(String street, String partyOrganizationId, int limit, DataScope scope) {
+        return pipeline(directory.matching(MemberAccess.scopedEntries(scope, street, partyOrganizationId)), limit, true);
+    }
+
+    /**
+     * As {@link #pipeline} among these members (see {@link #inScope}) with every member due in each list, in no
+     * particular order: for the work inbox, which orders its items itself (sorting tens of thousands of entries twice
+     * per request costs more than the rest of it).
+     */
+    public Mono<PipelineReport> pipelineInAnyOrder(Collection<MemberDirectory.Entry> members) {
+        return pipeline(members, Integer.MAX_VALUE, false);
+    }
+
+    private Mono<PipelineReport> pipeline(Collection<MemberDirectory.Entry> members, int limit, boolean ordered) {
         LocalDate today = LocalDate.now(clock);
-        Collection<MemberDirectory.Entry> members = directory.matching(MemberAccess.scopedEntries(scope, street, partyOrganizationId));
         return trainingHours(members).map(hours -> {
             Map<Stage, Long> byStage = new EnumMap<>(Stage.class);
             for (Stage s : Stage.values()) {
@@ -170,8 +169,8 @@ public class MemberReports {
             }
             Map<String, Long> stages = new LinkedHashMap<>();
             byStage.forEach((s, n) -> stages.put(s.name(), n));
-            return new PipelineReport(today, stages, due(activists, limit), due(targets, limit), due(probationers, limit),
-                    due(talks, limit));
+            return new PipelineReport(today, stages, due(activists, limit, ordered), due(targets, limit, ordered),
+                    due(probationers, limit, ordered), due(talks, limit, ordered));
         });
     }
 
@@ -198,10 +197,12 @@ public class MemberReports {
         return stored == null ? null : mongo.getConverter().getConversionService().convert(stored, BigDecimal.class);
     }
 
-    private static PipelineReport.Due due(List<PipelineReport.Entry> entries, int limit) {
-        entries.sort(Comparator.comparing(PipelineReport.Entry::eligibleFrom).thenComparing(PipelineReport.Entry::memberId));
+    private static PipelineReport.Due due(List<PipelineReport.Entry> entries, int limit, boolean ordered) {
+        if (ordered) {
+            entries.sort(Comparator.comparing(PipelineReport.Entry::eligibleFrom).thenComparing(PipelineReport.Entry::memberId));
+        }
         long now = entries.stream().filter(PipelineReport.Entry::eligibleNow).count();
-        return new PipelineReport.Due(entries.size(), now, entries.stream().limit(limit).toList());
+        return new PipelineReport.Due(entries.size(), now, List.copyOf(entries.size() > limit ? entries.subList(0, limit) : entries));
     }
 
     /**
@@ -210,30 +211,32 @@ public class MemberReports {
      * {@link MemberDirectory} (a range of dates among 100,000 members would read them all on every inbox call).
      */
     public Mono<TransferDueReport> transferDue(String street, DataScope scope) {
+        Predicate<MemberDirectory.Entry> scoped = MemberAccess.scopedEntries(scope, street, null);
+        return Mono.fromSupplier(() -> transferDueAmong(directory.matching(m -> m.mobile() != null && scoped.test(m))));
+    }
+
+    /** As {@link #transferDue} among these members (see {@link #inScope}). */
+    public TransferDueReport transferDueAmong(Collection<MemberDirectory.Entry> members) {
         LocalDate today = LocalDate.now(clock);
         int months = rules.settings().mobileTransferMonths();
         LocalDate workingSinceAtLatest = today.minusMonths(months);
-        Predicate<MemberDirectory.Entry> scoped = MemberAccess.scopedEntries(scope, street, null);
-        return Mono.fromSupplier(() -> {
-            List<TransferDueReport.Entry> due = directory.matching(m -> m.mobile() != null && scoped.test(m)).stream()
-                    .filter(m -> Boolean.FALSE.equals(m.mobile().holdsPostInOriginal()) && m.mobile().workingSince() != null
-                            && !m.mobile().workingSince().isAfter(workingSinceAtLatest)
-                            && m.transfers().stream().noneMatch(t -> t.open() && t.kind() == Transfer.TransferKind.IN))
-                    .map(m -> new TransferDueReport.Entry(m.id(), m.name(), m.organizationId(), m.street(),
-                            m.mobile().originalPartyOrganization(), m.mobile().workingSince(),
-                            m.mobile().workingSince().plusMonths(months), m.partyOrganizationId()))
-                    .sorted(Comparator.comparing(TransferDueReport.Entry::dueSince).thenComparing(TransferDueReport.Entry::memberId))
-                    .toList();
-            return new TransferDueReport(today, due.size(), due);
-        });
+        List<TransferDueReport.Entry> due = members.stream()
+                .filter(m -> m.mobile() != null && Boolean.FALSE.equals(m.mobile().holdsPostInOriginal())
+                        && m.mobile().workingSince() != null && !m.mobile().workingSince().isAfter(workingSinceAtLatest)
+                        && m.transfers().stream().noneMatch(t -> t.open() && t.kind() == Transfer.TransferKind.IN))
+                .map(m -> new TransferDueReport.Entry(m.id(), m.name(), m.organizationId(), m.street(),
+                        m.mobile().originalPartyOrganization(), m.mobile().workingSince(),
+                        m.mobile().workingSince().plusMonths(months), m.partyOrganizationId()))
+                .sorted(Comparator.comparing(TransferDueReport.Entry::dueSince).thenComparing(TransferDueReport.Entry::memberId))
+                .toList();
+        return new TransferDueReport(today, due.size(), due);
     }
 
     /**
-     * The active members in scope flagged {@code transferRequired} (their party organization was dissolved: rules 6
-     * and 10), from the {@link MemberDirectory}.
+     * The members among these (see {@link #inScope}) flagged {@code transferRequired} (their party organization was
+     * dissolved: rules 6 and 10).
      */
-    public Collection<MemberDirectory.Entry> transferRequired(DataScope scope) {
-        Predicate<MemberDirectory.Entry> scoped = MemberAccess.scopedEntries(scope, null, null);
-        return directory.matching(m -> m.transferRequired() && scoped.test(m));
+    public List<MemberDirectory.Entry> transferRequiredAmong(Collection<MemberDirectory.Entry> members) {
+        return members.stream().filter(MemberDirectory.Entry::transferRequired).toList();
     }
 }

@@ -142,14 +142,13 @@ class ArrearsApiTest extends MemberApiTestBase {
         String id = admittedIn2019("org-arrears", "久未缴纳");
         underThePlatformSince(id, 12);
         pay(id, THIS_MONTH.minusMonths(9));
-        // few payments older than the arrears window: read in one go
         assertThat(arrears(token(Role.COMMITTEE_ADMIN), "")).filteredOn(e -> e.memberId().equals(id)).singleElement()
                 .satisfies(e -> {
                     assertThat(e.lastPaid()).isEqualTo(THIS_MONTH.minusMonths(9));
                     assertThat(e.unpaidSince()).isEqualTo(THIS_MONTH.minusMonths(8));
                     assertThat(e.unpaidMonths()).isEqualTo(8);
                 });
-        // more older payments (of other members) than members in arrears: looked up by member
+        // other members' payments (stored, not recorded through the API) change nothing of this member's
         List<DuesPayment> older = new java.util.ArrayList<>();
         for (int i = 0; i < 300; i++) {
             String month = THIS_MONTH.minusMonths(7 + i % 5).toString();

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * {@code GET /api/<service>/inbox}: the items due in the caller's scope, oldest first (by the date each fell or falls
@@ -30,15 +31,26 @@ public record Inbox(List<InboxItem> items, int total, Map<String, Integer> count
 
     /**
      * The inbox of these items, sorted, counted per kind, the first {@code limit} kept; {@code kinds} are the service's
-     * kinds in display order.
+     * kinds in display order. Only the first {@code limit} are sorted (a district-wide inbox has tens of thousands of
+     * items and answers 500): the items are picked through a heap of {@code limit}, in which most items are compared
+     * once with the latest kept; the order is total (subject id last), so the items kept are those a full sort puts first.
      */
     public static Inbox of(Collection<InboxItem> items, Collection<String> kinds, int limit) {
-        List<InboxItem> sorted = new ArrayList<>(items);
-        sorted.sort(OLDEST_FIRST);
         Map<String, Integer> counts = new LinkedHashMap<>();
         kinds.forEach(kind -> counts.put(kind, 0));
-        sorted.forEach(item -> counts.merge(item.kind(), 1, Integer::sum));
-        return new Inbox(sorted.size() > limit ? sorted.subList(0, limit) : sorted, sorted.size(), counts);
+        PriorityQueue<InboxItem> first = new PriorityQueue<>(Math.max(1, Math.min(limit, items.size()) + 1), OLDEST_FIRST.reversed());
+        for (InboxItem item : items) {
+            counts.merge(item.kind(), 1, Integer::sum);
+            if (first.size() < limit) {
+                first.add(item);
+            } else if (limit > 0 && OLDEST_FIRST.compare(item, first.peek()) < 0) {
+                first.poll();
+                first.add(item);
+            }
+        }
+        List<InboxItem> kept = new ArrayList<>(first);
+        kept.sort(OLDEST_FIRST);
+        return new Inbox(kept, items.size(), counts);
     }
 
     /** As {@link #of(Collection, Collection, int)} with the kinds of an enum. */
