@@ -228,7 +228,17 @@ class ReplicasIT {
         return urls;
     }
 
+    /**
+     * Every place answers alike, asked one after another until they do: the places are asked in turn, so an event still
+     * arriving (a member announced just now) may count in a later answer and not in an earlier one — that is time, not
+     * an instance's copy behind its database (each module's {@code TwoInstancesApiTest} shows a request never reads
+     * older than what another instance wrote before it).
+     */
     private static void sameEverywhere(String service, String path) {
+        await().atMost(EVENTUAL).untilAsserted(() -> askedAlike(service, path));
+    }
+
+    private static void askedAlike(String service, String path) {
         Map<String, JsonNode> answers = new LinkedHashMap<>();
         for (String url : everywhere(service, path)) {
             Http.Response response = Http.get(url, admin);
