@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.bson.Document;
 import org.partybuilding.platform.outbox.CollectionIndexes;
+import org.partybuilding.platform.readmodel.ChangeLog;
+import org.partybuilding.platform.readmodel.CurrentCopy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -62,17 +63,17 @@ public class DistrictState {
     /** Steps behind the counter a copy is patched by the members the log names; further behind, it is read again. */
     static final long MAX_PATCHED = 5_000;
 
-    /** This instance's dated memberships of the counted members, as they were at the counter's {@code generation}. */
-    private record Copy(long generation, Map<String, DatedMembership> members, List<DatedMembership> all) {
+    /** This instance's dated memberships of the counted members. */
+    private record Copy(Map<String, DatedMembership> members, List<DatedMembership> all) {
 
-        Copy(long generation, Map<String, DatedMembership> members) {
-            this(generation, members, List.copyOf(members.values()));
+        Copy(Map<String, DatedMembership> members) {
+            this(members, List.copyOf(members.values()));
         }
     }
 
     private final ReactiveMongoTemplate mongo;
     private final MemberChanges changes;
-    private final AtomicReference<Copy> copy = new AtomicReference<>();
+    private final CurrentCopy<Copy> copy;
     /** How often the copy is brought up to the counter in the background, once the counter stood still for a tick. */
     private static final Duration KEEP_CURRENT_EVERY = Duration.ofSeconds(10);
     private volatile long counterAtLastTick = -1;
@@ -81,6 +82,17 @@ public class DistrictState {
     public DistrictState(ReactiveMongoTemplate mongo, MemberChanges changes) {
         this.mongo = mongo;
         this.changes = changes;
+        this.copy = new CurrentCopy<>(changes.counter(), MAX_PATCHED, new CurrentCopy.Reader<>() {
+            @Override
+            public Mono<Copy> readAll() {
+                return readAllMembers();
+            }
+
+            @Override
+            public Mono<Copy> patch(Copy held, List<ChangeLog.Step> steps) {
+                return patchMembers(held, steps);
+            }
+        });
     }
 
     /** The member as stored, if known. */
@@ -137,30 +149,13 @@ public class DistrictState {
 
     /**
      * Every counted member's dated membership: where it counted on a day (rule 15). The allocation run and the
-     * reconciliation need all of them (100,000) per request, so this instance keeps a copy: the counter of
-     * {@link MemberChanges} is read first; a copy at that step is used as it is; one behind is patched with the members
-     * the log names after its step (read again by id, facts first written, then counted: so they hold at least what
-     * the steps announced); with no copy, a counter gone back (a database emptied), too many steps or a step not logged
-     * yet, every member is read again. Only members whose stage is formal or probationary are kept (no other ever
+     * reconciliation need all of them (100,000) per request, so this instance keeps a copy, current against
+     * {@link MemberChanges}' counter ({@link CurrentCopy}: patched with the members the log names after its step, read
+     * again by id — facts first written, then counted, so they hold at least what the steps announced). Only members whose stage is formal or probationary are kept (no other ever
      * counts: {@link DatedMembership#countsFor}), only the fields counted by, as plain documents taken apart here.
      */
     public Mono<List<DatedMembership>> memberships() {
-        return changes.generation().flatMap(generation -> {
-            Copy held = copy.get();
-            Mono<Copy> current;
-            if (held != null && held.generation() == generation) {
-                current = Mono.just(held);
-            } else if (held == null || generation < held.generation() || generation - held.generation() > MAX_PATCHED) {
-                current = readAll(generation);
-            } else {
-                current = changes.between(held.generation(), generation)
-                        .flatMap(logged -> logged.size() == generation - held.generation()
-                                ? patch(held, generation, logged)
-                                : readAll(generation));
-            }
-            // the newest copy read stays (a slower concurrent refresh may set an older one: the next run patches it)
-            return current.doOnNext(copy::set).map(Copy::all);
-        });
+        return copy.current().map(Copy::all);
     }
 
     /**
@@ -175,8 +170,7 @@ public class DistrictState {
                 .concatMap(tick -> changes.generation().flatMap(generation -> {
                     boolean still = generation == counterAtLastTick;
                     counterAtLastTick = generation;
-                    Copy held = copy.get();
-                    return still && (held == null || held.generation() != generation) ? memberships().then() : Mono.<Void>empty();
+                    return still && copy.generation() != generation ? memberships().then() : Mono.<Void>empty();
                 }).onErrorResume(e -> {
                     log.warn("Members' copy: refresh failed, next in {}", KEEP_CURRENT_EVERY, e);
                     return Mono.empty();
@@ -201,8 +195,8 @@ public class DistrictState {
         return "FORMAL".equals(stored.getString("stage")) || "PROBATIONARY".equals(stored.getString("stage"));
     }
 
-    /** Every counted member, read after the counter stood at {@code generation}. */
-    private Mono<Copy> readAll(long generation) {
+    /** Every counted member. */
+    private Mono<Copy> readAllMembers() {
         return mongo.find(counted(Criteria.where("stage").in("FORMAL", "PROBATIONARY")), Document.class, MemberView.COLLECTION)
                 .collectList()
                 .publishOn(Schedulers.parallel())
@@ -212,14 +206,14 @@ public class DistrictState {
                         DatedMembership membership = DatedMembership.of(counted(stored));
                         members.put(membership.id(), membership);
                     }
-                    return new Copy(generation, members);
+                    return new Copy(members);
                 });
     }
 
     /** The copy with the members the steps name read again (one now of another stage, or gone, leaves it). */
-    private Mono<Copy> patch(Copy held, long generation, List<MemberChanges.Change> steps) {
+    private Mono<Copy> patchMembers(Copy held, List<ChangeLog.Step> steps) {
         Set<String> ids = new LinkedHashSet<>();
-        steps.forEach(step -> ids.add(step.memberId()));
+        steps.forEach(step -> ids.add(step.ref()));
         return mongo.find(counted(Criteria.where("_id").in(ids)), Document.class, MemberView.COLLECTION).collectList()
                 .publishOn(Schedulers.parallel())
                 .map(read -> {
@@ -231,7 +225,7 @@ public class DistrictState {
                             members.put(membership.id(), membership);
                         }
                     }
-                    return new Copy(generation, members);
+                    return new Copy(members);
                 });
     }
 

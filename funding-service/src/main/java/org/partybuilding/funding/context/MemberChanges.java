@@ -3,6 +3,7 @@ package org.partybuilding.funding.context;
 import java.util.List;
 
 import org.partybuilding.platform.readmodel.ChangeLog;
+import org.partybuilding.platform.readmodel.CurrentCopy;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -47,10 +48,9 @@ public class MemberChanges {
         return log.generation();
     }
 
-    /** The logged steps after {@code from} up to {@code to}, in order (a step still being logged may be missing). */
-    public Mono<List<Change>> between(long from, long to) {
-        return log.between(from, to).map(steps -> steps.stream()
-                .map(step -> new Change(step.generation(), step.ref(), step.version())).toList());
+    /** The counter and log, for a copy kept current against them. */
+    CurrentCopy.Counter counter() {
+        return log;
     }
 
     /** Whether a step for this member's event of this version is logged (so counted): for tests awaiting it. */

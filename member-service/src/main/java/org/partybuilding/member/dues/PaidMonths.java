@@ -6,10 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.bson.Document;
 import org.partybuilding.platform.readmodel.ChangeLog;
+import org.partybuilding.platform.readmodel.CurrentCopy;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -26,9 +26,8 @@ import reactor.core.scheduler.Schedulers;
  * asking the database who paid which of the last months read a large share of all dues payments each time.
  * <p>
  * Never older than the database for a request: every payment is counted in MongoDB after it is stored (platform-starter's
- * {@link ChangeLog}: the payment first, then the counter), and {@link #current()} reads the counter first, then the
- * payments the log names after the step this copy was built at; with no copy yet, a counter gone back, too many steps
- * or a step not logged yet, every payment is read again (only member and month). Payments are never changed or removed,
+ * {@link ChangeLog}: the payment first, then the counter), and {@link #current()} keeps the copy current against it
+ * ({@link CurrentCopy}: patched with the payments the log names, or every payment read again, only member and month). Payments are never changed or removed,
  * so a copy only grows. Two months a member are kept, not all: a month after the current one cannot be paid
  * ({@link MemberDues#pay}), so the last month paid before the current one is the latest paid or, once the current month
  * is paid, the one before it.
@@ -49,11 +48,9 @@ public class PaidMonths implements ApplicationRunner {
      */
     public static final class Copy {
 
-        private final long generation;
         private final Map<String, Long> lastTwo;
 
-        private Copy(long generation, Map<String, Long> lastTwo) {
-            this.generation = generation;
+        private Copy(Map<String, Long> lastTwo) {
             this.lastTwo = lastTwo;
         }
 
@@ -78,11 +75,22 @@ public class PaidMonths implements ApplicationRunner {
 
     private final ReactiveMongoTemplate mongo;
     private final ChangeLog changes;
-    private final AtomicReference<Copy> copy = new AtomicReference<>();
+    private final CurrentCopy<Copy> copy;
 
     PaidMonths(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
         this.changes = new ChangeLog(mongo, "dues_changes", "dues_change_log", "payments", KEPT);
+        this.copy = new CurrentCopy<>(changes, MAX_PATCHED, new CurrentCopy.Reader<>() {
+            @Override
+            public Mono<Copy> readAll() {
+                return payments(new Query()).map(Copy::new);
+            }
+
+            @Override
+            public Mono<Copy> patch(Copy held, List<ChangeLog.Step> steps) {
+                return patchPayments(held, steps);
+            }
+        });
     }
 
     /** Read before the service reports ready, so that the first arrears list does not wait for it. */
@@ -98,30 +106,11 @@ public class PaidMonths implements ApplicationRunner {
 
     /** This instance's copy, brought up to the counter first: it holds every payment counted before this call. */
     public Mono<Copy> current() {
-        return changes.generation().flatMap(generation -> {
-            Copy held = copy.get();
-            Mono<Copy> current;
-            if (held != null && held.generation == generation) {
-                current = Mono.just(held);
-            } else if (held == null || generation < held.generation || generation - held.generation > MAX_PATCHED) {
-                current = readAll(generation);
-            } else {
-                current = changes.between(held.generation, generation)
-                        .flatMap(logged -> logged.size() == generation - held.generation
-                                ? patch(held, generation, logged)
-                                : readAll(generation));
-            }
-            // the newest copy read stays (a slower concurrent refresh must not set an older one)
-            return current.map(read -> copy.accumulateAndGet(read, (was, now) -> was != null && was.generation > now.generation ? was : now));
-        });
-    }
-
-    private Mono<Copy> readAll(long generation) {
-        return payments(new Query()).map(read -> new Copy(generation, read));
+        return copy.current();
     }
 
     /** The copy with the payments the steps name added (a payment is never changed or removed). */
-    private Mono<Copy> patch(Copy held, long generation, List<ChangeLog.Step> steps) {
+    private Mono<Copy> patchPayments(Copy held, List<ChangeLog.Step> steps) {
         Set<String> ids = new LinkedHashSet<>();
         steps.forEach(step -> ids.add(step.ref()));
         return payments(Query.query(Criteria.where("_id").in(ids))).map(read -> {
@@ -130,7 +119,7 @@ public class PaidMonths implements ApplicationRunner {
                 add(lastTwo, member, (int) (months >> 32));
                 add(lastTwo, member, (int) (long) months);
             });
-            return new Copy(generation, lastTwo);
+            return new Copy(lastTwo);
         });
     }
 

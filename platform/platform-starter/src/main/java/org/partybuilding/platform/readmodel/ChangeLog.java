@@ -22,10 +22,11 @@ import reactor.core.publisher.Mono;
  * read: two instances answer alike whichever of them wrote. Production runs on a replica set with reads and writes
  * on the primary (the driver's default); nothing here relies on writes being serialised.
  * <p>
- * The one home of this mechanism: training-service's {@code TrainingChanges} and funding-service's
- * {@code MemberChanges} each name their counter and log and what a step's {@code kind} means.
+ * The one home of this mechanism: training-service's {@code TrainingChanges}, funding-service's {@code MemberChanges}
+ * and ledger totals and member-service's paid months each name their counter and log and what a step's {@code kind}
+ * means; {@link CurrentCopy} keeps a copy current against it.
  */
-public final class ChangeLog {
+public final class ChangeLog implements CurrentCopy.Counter {
 
     /** One step: what kind of document, which one ({@code ref}, its id), at which version (0 when not versioned). */
     public record Step(long generation, String kind, String ref, long version) {
@@ -86,6 +87,7 @@ public final class ChangeLog {
     }
 
     /** The current count of steps (0 before the first). */
+    @Override
     public Mono<Long> generation() {
         return mongo.findById(id, Document.class, counter)
                 .map(d -> ((Number) d.getOrDefault("generation", 0L)).longValue())
@@ -93,6 +95,7 @@ public final class ChangeLog {
     }
 
     /** The logged steps after {@code from} up to {@code to}, in order (a step still being logged may be missing). */
+    @Override
     public Mono<List<Step>> between(long from, long to) {
         // by id, not by range: a lookup of the unique key on every MongoDB (and on the local platform's emulator)
         return mongo.find(Query.query(Criteria.where("_id").in(ids(from, to))), Document.class, log)
