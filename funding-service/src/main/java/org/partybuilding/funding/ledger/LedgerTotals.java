@@ -3,11 +3,20 @@ package org.partybuilding.funding.ledger;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.partybuilding.platform.outbox.CollectionIndexes;
+import org.partybuilding.platform.readmodel.ChangeLog;
+import org.partybuilding.platform.readmodel.CurrentCopy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,11 +38,15 @@ import jakarta.annotation.PreDestroy;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The ledger summed per fiscal year, kind, street and party organization, in MongoDB ({@code ledger_totals}), in
  * integer fen (分): one document per cell, which every instance adds to and every report reads, so two instances
- * give the same report whichever of them booked an entry.
+ * give the same report whichever of them booked an entry. Every cell write is counted in a {@link ChangeLog} after it
+ * is stored, and the reports read the cells from this instance's copy kept current against it ({@link CurrentCopy}:
+ * the counter is read first, then the cells or years its steps name), so a report holds every cell write counted
+ * before it was asked, whichever instance wrote it.
  *
  * <p>Two kinds of cell, each adding an entry exactly once however often it is asked, by whichever instance:
  * <ul>
@@ -88,16 +101,69 @@ public class LedgerTotals {
         return CollectionIndexes.on(LedgerEntry.COLLECTION, CollectionIndexes.ascending("totalled", "totalled"));
     }
 
+    /** Log entries kept behind the counter; a copy further behind reads every cell again. */
+    static final long KEPT = 20_000;
+    /** Steps behind the counter a copy is patched by the cells the log names; further behind, it is read again. */
+    static final long MAX_PATCHED = 5_000;
+    /** A write of more cells than this is logged as one step per fiscal year ("read the year again"), not per cell. */
+    static final int CELL_STEPS_UP_TO = 100;
+    private static final String CELL = "CELL";
+    private static final String YEAR = "YEAR";
+
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
     private Disposable sweeping;
 
     private final ObjectProvider<UnfinishedBookings> unfinished;
+    /** Every cell write is counted here after it is stored (also a write that found its entry held already). */
+    private final ChangeLog changes;
+    private final CurrentCopy<Years> copy;
 
     public LedgerTotals(ReactiveMongoTemplate mongo, Clock clock, ObjectProvider<UnfinishedBookings> unfinished) {
         this.mongo = mongo;
         this.clock = clock;
         this.unfinished = unfinished;
+        this.changes = new ChangeLog(mongo, "ledger_changes", "ledger_change_log", "cells", KEPT);
+        this.copy = new CurrentCopy<>(changes, MAX_PATCHED, new CurrentCopy.Reader<>() {
+            @Override
+            public Mono<Years> readAll() {
+                return read(new Query()).map(cells -> Years.NONE.with(cells, Set.of()));
+            }
+
+            @Override
+            public Mono<Years> patch(Years held, List<ChangeLog.Step> steps) {
+                return patchCells(held, steps);
+            }
+        });
+    }
+
+    /**
+     * This instance's copy of the cells, per fiscal year and cell id: a report sums a year's 20,000 cells in
+     * milliseconds, where reading them from MongoDB for every report took most of its time. Immutable; a patch copies
+     * only the years it changes.
+     */
+    private record Years(Map<Integer, Map<String, Cell>> byYear) {
+
+        static final Years NONE = new Years(Map.of());
+
+        Collection<Cell> of(int fiscalYear) {
+            return byYear.getOrDefault(fiscalYear, Map.of()).values();
+        }
+
+        /** These years replaced by what {@code cells} holds of them, and every other cell read put in its year. */
+        Years with(List<Cell> cells, Set<Integer> replaced) {
+            Map<Integer, Map<String, Cell>> years = new HashMap<>(byYear);
+            replaced.forEach(year -> years.put(year, new HashMap<>()));
+            Set<Integer> copied = new HashSet<>(replaced);
+            for (Cell cell : cells) {
+                int year = cell.key().fiscalYear();
+                if (copied.add(year)) {
+                    years.put(year, new HashMap<>(years.getOrDefault(year, Map.of())));
+                }
+                years.get(year).put(cellId(cell.key()), cell);
+            }
+            return new Years(years);
+        }
     }
 
     /**
@@ -117,6 +183,7 @@ public class LedgerTotals {
         long members = members(entry.members());
         return (soleEntry(entry.kind()) ? insertCells(List.of(soleCell(entry.id(), key, fen, members)))
                 : addToCell(entry.id(), key, fen, members))
+                .then(counted(List.of(key)))
                 .then(markTotalled(List.of(entry.id())));
     }
 
@@ -141,7 +208,8 @@ public class LedgerTotals {
             }
             return insertCells(sole).then(Flux.fromIterable(shared)
                     .flatMap(entry -> addToCell(entry.id(), key(entry), fen(entry.amount()), members(entry.members())), 8)
-                    .then());
+                    .then())
+                    .then(counted(entries.stream().map(LedgerTotals::key).toList()));
         }).then(Flux.fromIterable(entries).filter(entry -> !Boolean.TRUE.equals(entry.totalled())).map(LedgerEntry::id)
                 .buffer(SWEEP_BATCH).concatMap(this::markTotalled).then());
     }
@@ -194,6 +262,41 @@ public class LedgerTotals {
                 LedgerEntry.COLLECTION).then();
     }
 
+    /**
+     * Counts these cells' writes (stored already, or found held): one step per cell, or per fiscal year for a larger
+     * write (an allocation run's thousands of cells), which a copy reads again whole. Counted before the entries are
+     * marked totalled, so an entry whose cell write was not counted (an instance stopped in between) is added, and
+     * counted, again by the sweep.
+     */
+    private Mono<Void> counted(List<Key> keys) {
+        if (keys.isEmpty()) {
+            return Mono.empty();
+        }
+        List<ChangeLog.Step> steps = keys.size() <= CELL_STEPS_UP_TO
+                ? keys.stream().map(key -> cellId(key)).distinct().map(id -> ChangeLog.Step.of(CELL, id, 0)).toList()
+                : keys.stream().map(Key::fiscalYear).distinct().sorted().map(year -> ChangeLog.Step.of(YEAR, String.valueOf(year), 0))
+                        .toList();
+        return changes.changed(steps);
+    }
+
+    /** The copy with the years and cells the steps name read again (a cell is never removed while its counter runs). */
+    private Mono<Years> patchCells(Years held, List<ChangeLog.Step> steps) {
+        Set<Integer> years = new TreeSet<>();
+        Set<String> cellIds = new LinkedHashSet<>();
+        for (ChangeLog.Step step : steps) {
+            if (YEAR.equals(step.kind())) {
+                years.add(Integer.valueOf(step.ref()));
+            } else {
+                cellIds.add(step.ref());
+            }
+        }
+        cellIds.removeIf(id -> years.contains(Integer.valueOf(id.substring(0, id.indexOf('|')))));
+        Flux<Cell> read = Flux.concat(Flux.fromIterable(years).concatMap(year -> read(Query.query(Criteria.where("fiscalYear").is(year)))
+                        .flatMapIterable(cells -> cells)),
+                cellIds.isEmpty() ? Flux.empty() : read(Query.query(Criteria.where("_id").in(cellIds))).flatMapIterable(cells -> cells));
+        return read.collectList().map(cells -> held.with(cells, years));
+    }
+
     static String cellId(Key key) {
         return key.fiscalYear() + "|" + key.kind() + "|" + key.street() + "|" + key.partyOrganizationId();
     }
@@ -211,45 +314,44 @@ public class LedgerTotals {
     }
 
     /**
-     * The year's cells as stored (one per kind, street and party organization), only this street's or party
-     * organization's if given ({@code null}: all): about one per party organization and kind, so a report sums them as
-     * it groups them. (A {@code $group} in the database summed the same cells; the local platform's MongoDB-protocol
-     * server evaluated it per cell of every year, the larger part of a report's time there.)
+     * The year's cells (one per kind, street and party organization), only this street's or party organization's if
+     * given ({@code null}: all), from this instance's copy brought up to the counter first: about one per party
+     * organization and kind, so a report sums them as it groups them.
      */
     public Mono<List<Cell>> cells(int fiscalYear, String street, String partyOrganizationId) {
-        Criteria match = Criteria.where("fiscalYear").is(fiscalYear);
-        if (street != null) {
-            match = match.and("street").is(street);
-        }
-        if (partyOrganizationId != null) {
-            match = match.and("partyOrganizationId").is(partyOrganizationId);
-        }
-        return cells(Query.query(match));
+        return copy.current().map(years -> years.of(fiscalYear).stream()
+                .filter(cell -> (street == null || street.equals(cell.key().street()))
+                        && (partyOrganizationId == null || partyOrganizationId.equals(cell.key().partyOrganizationId())))
+                .toList());
     }
 
     /** The year's cells of one kind summed (the key's street and party organization {@code null}). */
     public Mono<Cell> total(int fiscalYear, EntryKind kind) {
-        Query ofKind = Query.query(Criteria.where("fiscalYear").is(fiscalYear).and("kind").is(kind.name()));
-        ofKind.fields().include("entries", "fen", "members");
-        return mongo.find(ofKind, Document.class, COLLECTION)
-                .reduce(new long[3], (sums, d) -> {
-                    sums[0] += number(d, "entries");
-                    sums[1] += number(d, "fen");
-                    sums[2] += number(d, "members");
-                    return sums;
-                })
-                .map(sums -> new Cell(new Key(fiscalYear, kind, null, null), sums[0], sums[1], sums[2]));
+        return copy.current().map(years -> {
+            long entries = 0;
+            long fen = 0;
+            long members = 0;
+            for (Cell cell : years.of(fiscalYear)) {
+                if (cell.key().kind() == kind) {
+                    entries += cell.entries();
+                    fen += cell.fen();
+                    members += cell.members();
+                }
+            }
+            return new Cell(new Key(fiscalYear, kind, null, null), entries, fen, members);
+        });
     }
 
-    /** The year's cells as stored. */
+    /** The year's cells. */
     public Mono<List<Cell>> ofYear(int fiscalYear) {
-        return cells(Query.query(Criteria.where("fiscalYear").is(fiscalYear)));
+        return cells(fiscalYear, null, null);
     }
 
     /** The cells the query selects, as stored (without the ids of the entries they hold). */
-    private Mono<List<Cell>> cells(Query query) {
+    private Mono<List<Cell>> read(Query query) {
         query.fields().include("fiscalYear", "kind", "street", "partyOrganizationId", "entries", "fen", "members");
         return mongo.find(query, Document.class, COLLECTION)
+                .publishOn(Schedulers.parallel())
                 .map(d -> new Cell(new Key(((Number) d.get("fiscalYear")).intValue(), EntryKind.valueOf(d.getString("kind")),
                         d.getString("street"), d.getString("partyOrganizationId")), number(d, "entries"), number(d, "fen"),
                         number(d, "members")))
@@ -292,6 +394,7 @@ public class LedgerTotals {
                                     .concatMap(d -> addToCell(d.getString("_id"), key(d), fen(decimal(d.get("amount"))),
                                             number(d, "members")))
                                     .then())
+                            .then(counted(found.stream().map(LedgerTotals::key).toList()))
                             .then(found.isEmpty() ? Mono.empty() : markTotalled(found.stream().map(d -> d.getString("_id")).toList()))
                             .thenReturn((long) found.size());
                 });

@@ -211,6 +211,42 @@ class TwoInstancesApiTest extends FundingApiTestBase {
         assertThat(entry(LedgerEntry.annualId(year, "po-copy-1")).members()).isEqualTo(3);
     }
 
+    @Test
+    void aReportRightAfterABookingOnTheOtherInstanceHoldsItThoughItsCopyOfTheTotalsWasBuiltBefore() {
+        int year = 2009;
+        establish("po-fresh-1", "DONGSHAN", LocalDate.of(year, 1, 2), "org-fresh-1");
+        String path = "/api/funding/reports?fiscalYear=" + year + "&groupBy=partyOrganization";
+        String ours = "$.rows[?(@.key == 'po-fresh-1')]";
+        // both instances' copies of the totals built, holding the grant
+        await().atMost(PATIENCE).untilAsserted(() -> get(path, bearer(Role.FINANCE)).expectBody().jsonPath(ours + ".amount")
+                .isEqualTo(List.of("1000.00")));
+        onSecond(path, bearer(Role.FINANCE)).expectBody().jsonPath(ours + ".amount").isEqualTo(List.of("1000.00"));
+
+        // an adjustment posted to the first: the second's very next report holds it (its cell's step is counted)
+        post("/api/funding/ledger/adjustments", Map.of("partyOrganizationId", "po-fresh-1", "fiscalYear", year, "amount", "30.00",
+                "reason", "补拨"), bearer(Role.DISTRICT_ADMIN)).expectStatus().isCreated();
+        onSecond(path, bearer(Role.FINANCE)).expectStatus().isOk().expectBody().jsonPath(ours + ".amount").isEqualTo(List.of("1030.00"))
+                .jsonPath(ours + ".adjustments").isEqualTo(List.of("30.00"));
+
+        // A larger write (as an allocation run's thousands of cells) is counted as one step for its year, which the
+        // other instance reads again whole: here 150 start-up grants of a year of their own added by the first.
+        int bulkYear = 1990;
+        LedgerTotals secondTotals = second.bean(LedgerTotals.class);
+        assertThat(secondTotals.ofYear(bulkYear).block()).isEmpty();
+        List<LedgerEntry> grants = java.util.stream.IntStream.range(0, LedgerTotals.CELL_STEPS_UP_TO + 50)
+                .mapToObj(i -> LedgerEntry.book(LedgerEntry.startupId("po-bulk-" + i), EntryKind.STARTUP_GRANT, "po-bulk-" + i,
+                        i % 2 == 0 ? "DONGSHAN" : "HONGQIAO", bulkYear, new BigDecimal("1000.00"), "test", null, "test", null,
+                        Instant.now(), "test").totalledByItsBooking())
+                .toList();
+        totals.addAll(grants).block();
+        assertThat(secondTotals.ofYear(bulkYear).block()).hasSize(grants.size());
+        assertThat(secondTotals.total(bulkYear, EntryKind.STARTUP_GRANT).block().yuan()).isEqualByComparingTo("150000.00");
+        assertThat(secondTotals.cells(bulkYear, "DONGSHAN", null).block()).hasSize(grants.size() / 2);
+        // added again (a run finished twice): held already, nothing changes
+        totals.addAll(grants).block();
+        assertThat(secondTotals.total(bulkYear, EntryKind.STARTUP_GRANT).block().entries()).isEqualTo(grants.size());
+    }
+
     /** An entry as {@code Ledger.book} inserts it, {@code totalled: false}; with {@code totalled}, as an allocation run does. */
     private void insertUntotalled(String id, String partyOrganizationId, String street, int year, String amount, Instant bookedAt) {
         insertEntry(id, partyOrganizationId, street, year, amount, bookedAt, null, false);
