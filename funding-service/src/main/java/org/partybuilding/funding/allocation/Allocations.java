@@ -136,7 +136,7 @@ public class Allocations implements UnfinishedBookings {
     private Mono<AllocationResponse> booking(AllocationRun run, boolean resuming, Actor actor) {
         Phases phases = Phases.start();
         // Read from MongoDB (what every instance wrote); counting 100,000 members is CPU work: not on the event loop.
-        return Mono.zip(state.memberships(), state.partyOrganizations())
+        return Mono.zip(state.memberships(), state.partyOrganizationsToCount())
                 .doOnNext(read -> phases.end("read"))
                 .publishOn(Schedulers.parallel())
                 .map(read -> {
@@ -152,16 +152,37 @@ public class Allocations implements UnfinishedBookings {
                         .subscribeOn(Schedulers.parallel()))
                 .collect(ArrayList<LedgerEntry>::new, List::addAll)
                 .doOnNext(entries -> phases.end("made"))
-                .flatMap(entries -> ledger.bookAll(entries, resuming, actor).thenReturn(entries.size()))
-                // A yearly event: how long each part took, for whoever wonders why a run was slow.
-                .doOnNext(entries -> log.info("Allocation {}: {} entries; members read in {} ms, counted in {} ms, entries made in {} ms, stored in {} ms",
-                        run.fiscalYear(), entries, phases.millis("read"), phases.millis("counted"), phases.millis("made"),
-                        phases.end("stored").millis("stored")))
+                .flatMap(entries -> ledger.bookAll(entries, resuming, actor).map(allStoredNow -> new Booked(entries, allStoredNow)))
+                .doOnNext(booked -> phases.end("stored"))
                 // deferred: completedAt is the time of completion, not of this method's call
-                .then(Mono.defer(() -> mongo.findAndModify(Query.query(Criteria.where("_id").is(run.fiscalYear())),
-                        new Update().set("status", AllocationRun.Status.COMPLETED).set("completedAt", clock.instant()),
-                        org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), AllocationRun.class)))
-                .flatMap(done -> response(done));
+                .flatMap(booked -> Mono.defer(() -> mongo.findAndModify(Query.query(Criteria.where("_id").is(run.fiscalYear())),
+                                new Update().set("status", AllocationRun.Status.COMPLETED).set("completedAt", clock.instant()),
+                                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), AllocationRun.class))
+                        .doOnNext(done -> phases.end("completed"))
+                        // A run that stored every entry itself booked exactly these (no other entry of the kind and year
+                        // exists: the run is the year's only one, and nobody finished it meanwhile), so its figures are
+                        // theirs; a run resumed or finished beside another reads them from the ledger.
+                        .flatMap(done -> booked.allStoredNow() && !resuming ? Mono.just(figures(done, booked.entries())) : response(done))
+                        // A yearly event: how long each part took, for whoever wonders why a run was slow.
+                        .doOnNext(figures -> log.info("Allocation {}: {} entries; members read in {} ms, counted in {} ms, entries made in {} ms, "
+                                        + "stored in {} ms, completed in {} ms, figures in {} ms", run.fiscalYear(), booked.entries().size(),
+                                phases.millis("read"), phases.millis("counted"), phases.millis("made"), phases.millis("stored"),
+                                phases.millis("completed"), phases.end("figures").millis("figures"))));
+    }
+
+    private record Booked(List<LedgerEntry> entries, boolean allStoredNow) {
+    }
+
+    /** The run's figures from the entries it booked (all of the year's working funds). */
+    private static AllocationResponse figures(AllocationRun run, List<LedgerEntry> entries) {
+        long members = 0;
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        for (LedgerEntry entry : entries) {
+            members += entry.members() == null ? 0 : entry.members();
+            total = total.add(entry.amount());
+        }
+        return new AllocationResponse(run.fiscalYear(), run.snapshotDate(), entries.size(), members, Money.format(run.perMemberYuan()),
+                Money.format(total), run.status(), run.startedAt(), run.completedAt());
     }
 
     /**

@@ -262,6 +262,16 @@ public class DistrictState {
         return mongo.count(Query.query(criteria), MemberView.COLLECTION);
     }
 
+    /**
+     * Every party organization with only what counting members needs (id, street, status, established and dissolved
+     * on; the record's primitives; the name and the rest unset): the allocation run reads all 10,000 of them.
+     */
+    public Mono<List<PartyOrganizationView>> partyOrganizationsToCount() {
+        Query all = new Query();
+        all.fields().include("version", "street", "status", "establishedOn", "dissolvedOn", "preExisting");
+        return mongo.find(all, PartyOrganizationView.class, PartyOrganizationView.COLLECTION).collectList();
+    }
+
     public Mono<List<PartyOrganizationView>> partyOrganizations() {
         return mongo.findAll(PartyOrganizationView.class, PartyOrganizationView.COLLECTION).collectList();
     }

@@ -65,16 +65,17 @@ public class Ledger {
      * some may already be stored (a run that stopped half-way is finished); the totals then add the year's entries of
      * that kind as stored (each once), not the ones just computed. Entries stored totalled
      * ({@link LedgerEntry#totalledByItsBooking()}) are not written again; their booking keeps its own record of being
-     * unfinished ({@link UnfinishedBookings}).
+     * unfinished ({@link UnfinishedBookings}). Emits whether this call stored every one of them (none was there already).
      */
-    public Mono<Void> bookAll(List<LedgerEntry> entries, boolean resuming, Actor actor) {
+    public Mono<Boolean> bookAll(List<LedgerEntry> entries, boolean resuming, Actor actor) {
         if (entries.isEmpty()) {
-            return Mono.empty();
+            return Mono.just(true);
         }
         return bulkInserts.insert(entries, LedgerEntry.class, LedgerEntry::id, stored -> { }, entry -> record(entry, actor))
-                .then(resuming ? mongo.find(Query.query(Criteria.where("fiscalYear").is(entries.get(0).fiscalYear())
+                .flatMap(stored -> (resuming ? mongo.find(Query.query(Criteria.where("fiscalYear").is(entries.get(0).fiscalYear())
                                 .and("kind").is(entries.get(0).kind())), LedgerEntry.class).collectList().flatMap(totals::addAll)
-                        : totals.addAll(entries));
+                        : totals.addAll(entries))
+                        .thenReturn(stored.stream().allMatch(Boolean::booleanValue)));
     }
 
     /** The entry's audit record: every field it is booked with, its reason where it has one (an adjustment). */
