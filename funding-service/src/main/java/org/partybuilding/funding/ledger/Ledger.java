@@ -61,8 +61,7 @@ public class Ledger {
     }
 
     /**
-     * Books many new entries in unordered batches ({@code BulkInserts}), adding each batch's stored entries to the
-     * totals as soon as they are in, while the next batches are stored. {@code resuming}:
+     * Books many new entries in unordered batches ({@code BulkInserts}), then adds them to the totals. {@code resuming}:
      * some may already be stored (a run that stopped half-way is finished); the totals then add the year's entries of
      * that kind as stored (each once), not the ones just computed. Entries stored totalled
      * ({@link LedgerEntry#totalledByItsBooking()}) are not written again; their booking keeps its own record of being
@@ -72,15 +71,11 @@ public class Ledger {
         if (entries.isEmpty()) {
             return Mono.just(true);
         }
-        if (resuming) {
-            return bulkInserts.insert(entries, LedgerEntry.class, LedgerEntry::id, stored -> { }, entry -> record(entry, actor))
-                    .flatMap(stored -> mongo.find(Query.query(Criteria.where("fiscalYear").is(entries.get(0).fiscalYear())
-                                    .and("kind").is(entries.get(0).kind())), LedgerEntry.class).collectList().flatMap(totals::addAll)
-                            .thenReturn(stored.stream().allMatch(Boolean::booleanValue)));
-        }
-        // each batch's cells while the next batches are stored (what a batch found stored already, whoever stores it adds)
-        return bulkInserts.insertThen(entries, LedgerEntry.class, LedgerEntry::id, totals::addAll, entry -> record(entry, actor))
-                .map(stored -> stored.stream().allMatch(Boolean::booleanValue));
+        return bulkInserts.insert(entries, LedgerEntry.class, LedgerEntry::id, stored -> { }, entry -> record(entry, actor))
+                .flatMap(stored -> (resuming ? mongo.find(Query.query(Criteria.where("fiscalYear").is(entries.get(0).fiscalYear())
+                                .and("kind").is(entries.get(0).kind())), LedgerEntry.class).collectList().flatMap(totals::addAll)
+                        : totals.addAll(entries))
+                        .thenReturn(stored.stream().allMatch(Boolean::booleanValue)));
     }
 
     /** The entry's audit record: every field it is booked with, its reason where it has one (an adjustment). */

@@ -71,17 +71,6 @@ public class BulkInserts {
      */
     public <T> Mono<List<Boolean>> insert(List<T> documents, Class<T> type, Function<T, String> id, Consumer<List<T>> onStored,
             Function<T, AuditRecord> audit) {
-        return insertThen(documents, type, id, batch -> Mono.fromRunnable(() -> onStored.accept(batch)), audit);
-    }
-
-    /**
-     * As {@link #insert(List, Class, Function, Consumer, Function)}, with a write of its own after each batch:
-     * {@code afterStored} gets the documents this call stored of the batch as soon as they are in, and runs while the
-     * next batches are being stored (another collection's rows that must follow them, for instance). The answer comes
-     * when every batch is stored and every {@code afterStored} completed; a failure of one fails the answer.
-     */
-    public <T> Mono<List<Boolean>> insertThen(List<T> documents, Class<T> type, Function<T, String> id,
-            Function<List<T>, Mono<Void>> afterStored, Function<T, AuditRecord> audit) {
         String collectionName = mongo.getCollectionName(type);
         List<Mono<Void>> handedOver = Collections.synchronizedList(new ArrayList<>());
         return mongo.getCollection(collectionName).flatMap(collection -> {
@@ -94,16 +83,15 @@ public class BulkInserts {
                             .map(result -> batch.stream().map(d -> Boolean.TRUE).toList())
                             .onErrorResume(MongoBulkWriteException.class, e -> oneByOne(batch, type, id, collectionName, audit))
                             // not on the driver's thread: the next batch is sent only once this one completes
-                            .doOnNext(stored -> handedOver.add(handOver(storedOf(batch, stored), afterStored))), IN_FLIGHT)
+                            .doOnNext(stored -> handedOver.add(handOver(storedOf(batch, stored), onStored))), IN_FLIGHT)
                     .collect(ArrayList<Boolean>::new, List::addAll)
                     .flatMap(all -> Mono.when(handedOver).thenReturn((List<Boolean>) all));
         }).doFinally(signal -> relay.wakeUp(collectionName, documents.stream().map(id).toList()));
     }
 
-    /** Starts {@code afterStored} for the batch now; the answer completes when it has. */
-    private static <T> Mono<Void> handOver(List<T> batch, Function<List<T>, Mono<Void>> afterStored) {
-        // off the driver's callback thread, which sends the next batch
-        Mono<Void> running = Mono.defer(() -> afterStored.apply(batch)).subscribeOn(Schedulers.parallel()).cache();
+    /** Runs {@code onStored} for the batch now, on a parallel thread; the answer completes when it has run. */
+    private static <T> Mono<Void> handOver(List<T> batch, Consumer<List<T>> onStored) {
+        Mono<Void> running = Mono.<Void>fromRunnable(() -> onStored.accept(batch)).subscribeOn(Schedulers.parallel()).cache();
         running.subscribe(done -> { }, failure -> { }); // started at once; a failure reaches the caller through Mono.when
         return running;
     }
