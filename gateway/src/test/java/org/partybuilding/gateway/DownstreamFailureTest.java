@@ -41,7 +41,8 @@ import reactor.netty.http.server.HttpServer;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "management.server.port=0",
-        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=500ms"})
+        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=500ms",
+        "GATEWAY_IMPORT_RESPONSE_TIMEOUT_MS=10000"})
 @AutoConfigureWebTestClient
 class DownstreamFailureTest {
 
@@ -118,6 +119,16 @@ class DownstreamFailureTest {
                 TestTokens.bearer(TestTokens.forRole(Role.AUDITOR))).exchange(), 504)
                 .jsonPath("$.type").isEqualTo("https://partybuilding.org/problems/gateway-timeout")
                 .consumeWith(result -> assertNoInternals(result.getResponseBody(), SLOW.port()));
+    }
+
+    @Test
+    void anImportSlowerThanTheResponseTimeoutIsWaitedFor() {
+        // the member stub answers after 3 s: past the 500-ms response timeout, within the imports' own (10 s here)
+        web.post().uri("/api/members/import").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.forRole(Role.DISTRICT_ADMIN)))
+                .exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("late");
+        // any other path of the service still times out
+        expectProblem(web.post().uri("/api/members").header(HttpHeaders.AUTHORIZATION,
+                TestTokens.bearer(TestTokens.forRole(Role.DISTRICT_ADMIN))).exchange(), 504);
     }
 
     @Test
