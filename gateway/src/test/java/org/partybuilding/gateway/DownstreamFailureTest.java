@@ -18,11 +18,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.partybuilding.platform.security.Role;
 import org.partybuilding.platform.test.TestTokenIssuer;
 import org.partybuilding.platform.test.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
@@ -44,6 +47,7 @@ import reactor.netty.http.server.HttpServer;
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=500ms",
         "GATEWAY_IMPORT_RESPONSE_TIMEOUT_MS=10000"})
 @AutoConfigureWebTestClient
+@ExtendWith(OutputCaptureExtension.class)
 class DownstreamFailureTest {
 
     /** registry: nothing listens on its port. */
@@ -91,6 +95,16 @@ class DownstreamFailureTest {
     private WebTestClient.ResponseSpec post(String uri) {
         return web.post().uri(uri).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.forRole(Role.DISTRICT_ADMIN)))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"x\"}").exchange();
+    }
+
+    /** The gateway's own line about a service that did not answer carries the request's trace id (TracedLogging). */
+    @Test
+    void theLineAboutAServiceThatDidNotAnswerCarriesTheRequestsTraceId(CapturedOutput output) {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4738";
+        web.get().uri("/api/registry/organizations/traced").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.forRole(Role.AUDITOR)))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").exchange().expectStatus().isEqualTo(503);
+        assertThat(output.getAll().lines().filter(line -> line.contains("GET /api/registry/organizations/traced got no answer")))
+                .singleElement().asString().contains(traceId);
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import org.partybuilding.platform.tracing.TracedLogging;
 import reactor.core.publisher.Mono;
 
 /**
@@ -91,10 +92,8 @@ public class ClientRateLimit implements WebFilter, Ordered {
                 .onErrorResume(DuplicateKeyException.class, e -> mongo.findAndModify(query, update, options, Document.class, COLLECTION))
                 .map(counted -> ((Number) counted.get("count")).longValue() <= limit.burst() ? 0L
                         : Math.max(1L, (end - now + 999) / 1000))
-                .onErrorResume(e -> {
-                    log.warn("The rate limit of {} could not be counted ({}); the request passes", client, e.toString());
-                    return Mono.just(0L);
-                });
+                .onErrorResume(e -> TracedLogging.log(() -> log.warn("The rate limit of {} could not be counted ({}); the request passes",
+                        client, e.toString())).thenReturn(0L));
     }
 
     private static Mono<Void> tooMany(ServerWebExchange exchange, long waitSeconds) {

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
+import org.partybuilding.platform.tracing.TracedLogging;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,13 +47,13 @@ public class UpstreamProblems implements GlobalFilter, Ordered {
             if (problem == null || exchange.getResponse().isCommitted()) {
                 return Mono.error(failure); // not about the service, or its answer broke off midway: nothing more to say
             }
-            log.warn("{} {} got no answer from its service: {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), failure.toString());
             if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
                 exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             }
-            return ProblemResponses.write(exchange, problem.status(), problem.type(), problem.status().getReasonPhrase(),
-                    problem.detail());
+            return TracedLogging.log(() -> log.warn("{} {} got no answer from its service: {}", exchange.getRequest().getMethod(),
+                            exchange.getRequest().getPath(), failure.toString()))
+                    .then(ProblemResponses.write(exchange, problem.status(), problem.type(), problem.status().getReasonPhrase(),
+                            problem.detail()));
         });
     }
 

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import org.partybuilding.platform.tracing.TracedLogging;
 import reactor.core.publisher.Mono;
 
 /**
@@ -78,10 +79,10 @@ public class ServiceReplicas implements GlobalFilter, Ordered {
                 return Mono.error(failure);
             }
             refusedAt.put(origin(instance), clock.instant());
-            log.warn("{} {}: {} not reachable ({}), trying {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    origin(instance), failure.toString(), origin(instances.get(index + 1)));
             ServerWebExchangeUtils.reset(exchange);
-            return attempt(exchange, chain, url, instances, index + 1);
+            return TracedLogging.log(() -> log.warn("{} {}: {} not reachable ({}), trying {}", exchange.getRequest().getMethod(),
+                            exchange.getRequest().getPath(), origin(instance), failure.toString(), origin(instances.get(index + 1))))
+                    .then(Mono.defer(() -> attempt(exchange, chain, url, instances, index + 1)));
         });
     }
 

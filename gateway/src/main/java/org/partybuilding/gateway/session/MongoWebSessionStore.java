@@ -31,6 +31,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.server.WebSession;
 import org.springframework.web.server.session.WebSessionStore;
 
+import org.partybuilding.platform.tracing.TracedLogging;
 import reactor.core.publisher.Mono;
 
 /**
@@ -88,8 +89,9 @@ public final class MongoWebSessionStore implements WebSessionStore {
                 attributes = deserialize(plain);
             } catch (RuntimeException e) {
                 // another key (rotated) or a class that changed between versions: the user logs in again
-                log.warn("A stored portal session could not be opened ({}); it is dropped", e.getMessage());
-                return removeSession(id).then(Mono.<WebSession>empty());
+                String reason = e.getMessage();
+                return TracedLogging.log(() -> log.warn("A stored portal session could not be opened ({}); it is dropped", reason))
+                        .then(removeSession(id)).then(Mono.<WebSession>empty());
             }
             return Mono.<WebSession>just(new PortalSession(id, stored.getDate("createdAt").toInstant(), maxIdle, attributes, lastAccess,
                     sha256(plain)));

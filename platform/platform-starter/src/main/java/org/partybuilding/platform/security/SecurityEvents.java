@@ -18,6 +18,7 @@ import org.springframework.web.server.WebFilterChain;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.partybuilding.platform.tracing.TracedLogging;
 import reactor.core.publisher.Mono;
 
 /**
@@ -68,7 +69,7 @@ public class SecurityEvents implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> record(exchange)));
+        exchange.getResponse().beforeCommit(() -> TracedLogging.log(() -> record(exchange)));
         return chain.filter(exchange);
     }
 
