@@ -25,4 +25,6 @@ if $build; then
 else
   offline=(-o) # the jars and the bench's dependencies are there already: nothing to resolve while measuring
 fi
+# the gateway measure's reference processes (bare Spring Cloud Gateway, Reactor Netty proxy, WebFlux + MongoDB GET)
+./mvnw -q ${offline[@]+"${offline[@]}"} -DskipTests -f bench/floors/pom.xml package
 ./mvnw -q ${offline[@]+"${offline[@]}"} -f bench/pom.xml compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.args="${args[*]-}"

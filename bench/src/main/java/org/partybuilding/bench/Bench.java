@@ -95,6 +95,7 @@ public final class Bench {
         Path jarsRoot = arguments.stream().filter(a -> a.startsWith("--jars-from=")).findFirst()
                 .map(a -> Path.of(a.substring("--jars-from=".length())).toAbsolutePath().normalize()).orElse(root);
         ProcessCpu.jarsFrom(jarsRoot);
+        JvmProfile jvmProfile = arguments.contains("--fast-start-jvms") ? JvmProfile.FAST_START : JvmProfile.THROUGHPUT;
         try (LocalPlatform platform = new LocalPlatform(LocalSettings.builder()
                 .repoRoot(jarsRoot)
                 .dataDir(root.resolve("bench/target/platform-data"))
@@ -105,7 +106,7 @@ public final class Bench {
                 // data in memory unless --durable-store asks for the local run's H2 file store.
                 .inMemoryStore(!arguments.contains("--durable-store"))
                 // The services as production runs them (full JIT); ./run.sh's C1-only quick-start JVMs on request.
-                .jvmProfile(arguments.contains("--fast-start-jvms") ? JvmProfile.FAST_START : JvmProfile.THROUGHPUT)
+                .jvmProfile(jvmProfile)
                 .build())) {
             platform.start();
             Bench bench = new Bench(quick, platform);
@@ -113,7 +114,8 @@ public final class Bench {
             try {
                 if (runs.test("gateway")) {
                     new GatewayBench(platform, () -> bench.token("committee-admin"), quick, arguments.contains("--profile"),
-                            root.resolve("bench/target/profiles"), bench.report, bench.sections).run(bench.register());
+                            root.resolve("bench/target/profiles"), bench.report, bench.sections,
+                            root.resolve("bench/floors/target/floors.jar"), jvmProfile.serviceOptions()).run(bench.register());
                 }
                 if (runs.test("propagation")) {
                     bench.eventPropagation();

@@ -14,7 +14,9 @@ import org.partybuilding.local.LocalPlatform;
  * registry-service and through the gateway, in alternating wrk rounds once both paths are steady (consecutive
  * warm-up rounds within {@link #STEADY}, the JIT compilers done), with the CPU time each process spent per request
  * (/proc). With {@code --profile}, Java Flight Recorder execution samples of the gateway and registry-service during
- * those rounds, summarised into the report (where the time goes, by concern, method and package).
+ * those rounds, summarised into the report (where the time goes, by concern, method and package). Then the same GET
+ * on the bare frameworks underneath ({@link FloorProcesses}), in rounds alternating with both paths: the floor that
+ * the issue's targets (gateway at least 0.75 of direct, registry-service at half its CPU per GET) are measured against.
  */
 final class GatewayBench {
 
@@ -33,9 +35,12 @@ final class GatewayBench {
     private final Path profileDir;
     private final Map<String, String> report;
     private final List<String> sections;
+    /** {@code bench/floors/target/floors.jar}, built by run.sh; without it the floors are not measured. */
+    private final Path floorsJar;
+    private final List<String> jvmOptions;
 
     GatewayBench(LocalPlatform platform, java.util.function.Supplier<String> tokens, boolean quick, boolean profile, Path profileDir,
-            Map<String, String> report, List<String> sections) {
+            Map<String, String> report, List<String> sections, Path floorsJar, List<String> jvmOptions) {
         this.platform = platform;
         this.tokens = tokens;
         this.quick = quick;
@@ -43,6 +48,8 @@ final class GatewayBench {
         this.profileDir = profileDir;
         this.report = report;
         this.sections = sections;
+        this.floorsJar = floorsJar;
+        this.jvmOptions = jvmOptions;
     }
 
     void run(String organizationId) {
@@ -125,6 +132,8 @@ final class GatewayBench {
                     + serviceProfile.samples(gatewayWindows).markdown("registry-service, the rounds via gateway", TOP_FRAMES));
         }
 
+        floors(path, direct, viaGateway, servicePid, gatewayPid, seconds, rounds);
+
         int workers = 10;
         int ratePerWorker = 20;
         LoadTools.Latency d = LoadTools.hey(direct, token(), workers, ratePerWorker, seconds);
@@ -177,6 +186,89 @@ final class GatewayBench {
                         fmt(last(gatewayCpu)), 100 * compilerShare));
         System.out.println("warm-up rounds, direct requests/s: " + directRounds + "; via gateway: " + gatewayRounds
                 + "; registry-service µs per request: " + serviceCpu + "; gateway µs per request: " + gatewayCpu);
+    }
+
+    /**
+     * The same GET on the bare frameworks ({@link FloorProcesses}): each warmed up alone until its CPU per request is
+     * steady, then rounds alternating direct, via gateway and each floor, so that all are measured in the same minutes.
+     * A bare Spring Cloud Gateway's throughput against direct is the most any gateway on it can reach on this machine;
+     * the bare service's CPU per GET is the least a service on WebFlux and the reactive driver can spend.
+     */
+    private void floors(String path, String direct, String viaGateway, long servicePid, long gatewayPid, int seconds, int rounds) {
+        if (!java.nio.file.Files.isRegularFile(floorsJar)) {
+            report.put("floors (bare frameworks)", "not measured: " + floorsJar + " missing (bench/run.sh builds bench/floors)");
+            return;
+        }
+        try (FloorProcesses started = FloorProcesses.start(floorsJar, jvmOptions, floorsJar.getParent().resolve("logs"),
+                platform.serviceUrl("registry-service"), platform.mongoUri(), path, token())) {
+            List<FloorProcesses.Floor> floors = started.floors();
+            long began = System.nanoTime();
+            int warmUpRounds = 0;
+            for (FloorProcesses.Floor floor : floors) {
+                List<Double> cpu = new ArrayList<>();
+                while (cpu.size() < 24 && !steady(cpu)) {
+                    long before = ProcessCpu.micros(floor.pid());
+                    LoadTools.Throughput t = LoadTools.wrk(floor.url(), token(), CONNECTIONS, 5);
+                    cpu.add((double) (ProcessCpu.micros(floor.pid()) - before) / Math.max(1, t.requests()));
+                }
+                warmUpRounds += cpu.size();
+            }
+            String[] names = new String[floors.size() + 2];
+            String[] urls = new String[names.length];
+            long[] pids = new long[names.length];
+            names[0] = "direct";
+            urls[0] = direct;
+            pids[0] = servicePid;
+            names[1] = "via gateway";
+            urls[1] = viaGateway;
+            pids[1] = gatewayPid;
+            for (int i = 0; i < floors.size(); i++) {
+                names[i + 2] = floors.get(i).name();
+                urls[i + 2] = floors.get(i).url();
+                pids[i + 2] = floors.get(i).pid();
+            }
+            double[] rps = new double[names.length];
+            long[] requests = new long[names.length];
+            long[] cpu = new long[names.length];
+            long serviceBehind = 0;
+            long errors = 0;
+            for (int round = 0; round < rounds; round++) {
+                for (int i = 0; i < names.length; i++) {
+                    long before = ProcessCpu.micros(pids[i]);
+                    long serviceBefore = ProcessCpu.micros(servicePid);
+                    LoadTools.Throughput t = LoadTools.wrk(urls[i], token(), CONNECTIONS, seconds);
+                    cpu[i] += ProcessCpu.micros(pids[i]) - before;
+                    if (i == 1) {
+                        serviceBehind += ProcessCpu.micros(servicePid) - serviceBefore;
+                    }
+                    rps[i] += t.requestsPerSecond() / rounds;
+                    requests[i] += t.requests();
+                    errors += t.errors();
+                }
+            }
+            String floorGateway = names[2];
+            String floorProxy = names[3];
+            String floorService = names[4];
+            report.put("floors: warm-up (each bare process alone, 5-s rounds until its CPU per request is within "
+                    + Math.round(STEADY * 100) + " % over three)", String.format(Locale.ROOT, "%.0f s, %d rounds",
+                    (System.nanoTime() - began) / 1e9, warmUpRounds));
+            StringBuilder throughput = new StringBuilder();
+            for (int i = 0; i < names.length; i++) {
+                throughput.append(i == 0 ? "" : "; ").append(names[i]).append(' ').append(fmt(rps[i]));
+            }
+            report.put("floors: GET requests/s, mean of " + rounds + " rounds of " + seconds + " s alternating all five paths "
+                    + "(the bare gateway and proxy route to registry-service; the bare service reads its database)", throughput.toString());
+            report.put("floors: throughput / direct — the platform's gateway, " + floorGateway + ", " + floorProxy,
+                    String.format(Locale.ROOT, "%.2f, %.2f, %.2f (issue 23's target for the gateway: 0.75)",
+                            rps[1] / rps[0], rps[2] / rps[0], rps[3] / rps[0]));
+            report.put("floors: CPU per request (µs) — the platform's gateway, " + floorGateway + ", " + floorProxy,
+                    fmt((double) cpu[1] / requests[1]) + ", " + fmt((double) cpu[2] / requests[2]) + ", " + fmt((double) cpu[3] / requests[3])
+                            + "; registry-service behind the gateway " + fmt((double) serviceBehind / requests[1]));
+            report.put("floors: CPU per GET (µs) — registry-service direct, " + floorService,
+                    fmt((double) cpu[0] / requests[0]) + ", " + fmt((double) cpu[4] / requests[4])
+                            + " (issue 23's target for registry-service: half its CPU per GET of 2026-12-06, 560–590 µs)");
+            report.put("floors: non-2xx answers", String.valueOf(errors));
+        }
     }
 
     /** The last three rounds within {@link #STEADY} of their highest. */

@@ -35,7 +35,8 @@ public enum JvmProfile {
         throw new IllegalArgumentException("--jvm-profile is fast-start or throughput, not " + name);
     }
 
-    List<String> serviceOptions() {
+    /** The options of a service's or the gateway's JVM (the benchmark starts its reference processes with them too). */
+    public List<String> serviceOptions() {
         return service;
     }
 

@@ -1,0 +1,25 @@
+package org.partybuilding.bench.floors.gateway;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration;
+
+/** Spring Cloud Gateway as it comes, one route, nothing else: the floor of any gateway built on it. */
+@SpringBootApplication(exclude = {MongoAutoConfiguration.class, MongoReactiveAutoConfiguration.class,
+        DataMongoAutoConfiguration.class, DataMongoReactiveAutoConfiguration.class})
+public class FloorGateway {
+
+    public static void run(int port, String target) {
+        SpringApplication application = new SpringApplication(FloorGateway.class);
+        application.setDefaultProperties(java.util.Map.of(
+                "server.address", "127.0.0.1",
+                "server.port", port,
+                "spring.cloud.gateway.server.webflux.routes[0].id", "registry",
+                "spring.cloud.gateway.server.webflux.routes[0].uri", target,
+                "spring.cloud.gateway.server.webflux.routes[0].predicates[0]", "Path=/api/registry/**"));
+        application.run();
+    }
+}
