@@ -82,17 +82,7 @@ public class DistrictState {
     public DistrictState(ReactiveMongoTemplate mongo, MemberChanges changes) {
         this.mongo = mongo;
         this.changes = changes;
-        this.copy = new CurrentCopy<>(changes.counter(), MAX_PATCHED, new CurrentCopy.Reader<>() {
-            @Override
-            public Mono<Copy> readAll() {
-                return readAllMembers();
-            }
-
-            @Override
-            public Mono<Copy> patch(Copy held, List<ChangeLog.Step> steps) {
-                return patchMembers(held, steps);
-            }
-        });
+        this.copy = new CurrentCopy<>(changes.counter(), MAX_PATCHED, CurrentCopy.Reader.of(this::readAllMembers, this::patchMembers));
     }
 
     /** The member as stored, if known. */

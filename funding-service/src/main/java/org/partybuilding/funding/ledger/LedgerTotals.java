@@ -124,17 +124,8 @@ public class LedgerTotals {
         this.clock = clock;
         this.unfinished = unfinished;
         this.changes = new ChangeLog(mongo, "ledger_changes", "ledger_change_log", "cells", KEPT);
-        this.copy = new CurrentCopy<>(changes, MAX_PATCHED, new CurrentCopy.Reader<>() {
-            @Override
-            public Mono<Years> readAll() {
-                return read(new Query()).map(cells -> Years.NONE.with(cells, Set.of()));
-            }
-
-            @Override
-            public Mono<Years> patch(Years held, List<ChangeLog.Step> steps) {
-                return patchCells(held, steps);
-            }
-        });
+        this.copy = new CurrentCopy<>(changes, MAX_PATCHED, CurrentCopy.Reader.of(
+                () -> read(new Query()).map(cells -> Years.NONE.with(cells, Set.of())), this::patchCells));
     }
 
     /**

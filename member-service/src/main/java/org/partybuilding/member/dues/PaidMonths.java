@@ -80,17 +80,8 @@ public class PaidMonths implements ApplicationRunner {
     PaidMonths(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
         this.changes = new ChangeLog(mongo, "dues_changes", "dues_change_log", "payments", KEPT);
-        this.copy = new CurrentCopy<>(changes, MAX_PATCHED, new CurrentCopy.Reader<>() {
-            @Override
-            public Mono<Copy> readAll() {
-                return payments(new Query()).map(Copy::new);
-            }
-
-            @Override
-            public Mono<Copy> patch(Copy held, List<ChangeLog.Step> steps) {
-                return patchPayments(held, steps);
-            }
-        });
+        this.copy = new CurrentCopy<>(changes, MAX_PATCHED, CurrentCopy.Reader.of(
+                () -> payments(new Query()).map(Copy::new), this::patchPayments));
     }
 
     /** Read before the service reports ready, so that the first arrears list does not wait for it. */

@@ -28,6 +28,22 @@ public final class CurrentCopy<T> {
 
         /** {@code held} with the documents these steps name read again now (the steps are complete and in order). */
         Mono<T> patch(T held, List<ChangeLog.Step> steps);
+
+        /** A reader from its two methods (a copy's owner usually has both already). */
+        static <T> Reader<T> of(java.util.function.Supplier<Mono<T>> readAll,
+                java.util.function.BiFunction<T, List<ChangeLog.Step>, Mono<T>> patch) {
+            return new Reader<>() {
+                @Override
+                public Mono<T> readAll() {
+                    return readAll.get();
+                }
+
+                @Override
+                public Mono<T> patch(T held, List<ChangeLog.Step> steps) {
+                    return patch.apply(held, steps);
+                }
+            };
+        }
     }
 
     /** The counter and log a copy is kept current against ({@link ChangeLog} in a service). */
