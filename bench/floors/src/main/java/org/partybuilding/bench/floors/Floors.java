@@ -24,6 +24,16 @@ public final class Floors {
     private Floors() {
     }
 
+    /** A Spring Boot application on loopback {@code port}, with these settings besides. */
+    public static void runOnLoopback(Class<?> application, int port, java.util.Map<String, Object> settings) {
+        java.util.Map<String, Object> all = new java.util.HashMap<>(settings);
+        all.put("server.address", "127.0.0.1");
+        all.put("server.port", port);
+        org.springframework.boot.SpringApplication spring = new org.springframework.boot.SpringApplication(application);
+        spring.setDefaultProperties(all);
+        spring.run();
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
             throw new IllegalArgumentException("usage: gateway|proxy|service PORT TARGET, not " + Arrays.toString(args));

@@ -1,6 +1,6 @@
 package org.partybuilding.bench.floors.gateway;
 
-import org.springframework.boot.SpringApplication;
+import org.partybuilding.bench.floors.Floors;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration;
@@ -13,13 +13,9 @@ import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAuto
 public class FloorGateway {
 
     public static void run(int port, String target) {
-        SpringApplication application = new SpringApplication(FloorGateway.class);
-        application.setDefaultProperties(java.util.Map.of(
-                "server.address", "127.0.0.1",
-                "server.port", port,
+        Floors.runOnLoopback(FloorGateway.class, port, java.util.Map.of(
                 "spring.cloud.gateway.server.webflux.routes[0].id", "registry",
                 "spring.cloud.gateway.server.webflux.routes[0].uri", target,
                 "spring.cloud.gateway.server.webflux.routes[0].predicates[0]", "Path=/api/registry/**"));
-        application.run();
     }
 }

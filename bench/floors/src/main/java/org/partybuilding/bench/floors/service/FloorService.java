@@ -1,7 +1,7 @@
 package org.partybuilding.bench.floors.service;
 
 import org.bson.Document;
-import org.springframework.boot.SpringApplication;
+import org.partybuilding.bench.floors.Floors;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -18,15 +18,11 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public class FloorService {
 
     public static void run(int port, String mongoUri) {
-        SpringApplication application = new SpringApplication(FloorService.class);
-        application.setDefaultProperties(java.util.Map.of(
-                "server.address", "127.0.0.1",
-                "server.port", port,
+        Floors.runOnLoopback(FloorService.class, port, java.util.Map.of(
                 "spring.mongodb.uri", mongoUri,
                 "spring.mongodb.database", "registry",
                 // the same jar holds Spring Cloud Gateway: off here, so that no gateway handler runs first
                 "spring.cloud.gateway.server.webflux.enabled", false));
-        application.run();
     }
 
     @Bean
