@@ -69,23 +69,27 @@ public class SecurityEvents implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        exchange.getResponse().beforeCommit(() -> TracedLogging.log(() -> record(exchange)));
+        // The trace goes onto the thread only for a refused request's line, not at every answer's commit.
+        exchange.getResponse().beforeCommit(() -> refused(exchange) ? TracedLogging.log(() -> record(exchange)) : Mono.empty());
         return chain.filter(exchange);
     }
 
-    private void record(ServerWebExchange exchange) {
+    private static boolean refused(ServerWebExchange exchange) {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         if (status == null) {
-            return;
+            return false;
         }
+        String kind = (String) exchange.getAttributes().get(Refusals.KIND_ATTRIBUTE);
+        int code = status.value();
+        return code == 401 || code == 403 || code == 404 && Refusals.HIDDEN.equals(kind)
+                || code == 409 && Refusals.EXISTENCE.equals(kind);
+    }
+
+    /** The refused request's line and count ({@link #refused} holds). */
+    private void record(ServerWebExchange exchange) {
         Map<String, Object> attributes = exchange.getAttributes();
         String kind = (String) attributes.get(Refusals.KIND_ATTRIBUTE);
-        int code = status.value();
-        boolean refused = code == 401 || code == 403 || code == 404 && Refusals.HIDDEN.equals(kind)
-                || code == 409 && Refusals.EXISTENCE.equals(kind);
-        if (!refused) {
-            return;
-        }
+        int code = exchange.getResponse().getStatusCode().value();
         if (kind == null) {
             kind = code == 401 ? Refusals.UNAUTHENTICATED : Refusals.ROLE;
         }
